@@ -1,0 +1,32 @@
+// The bundled demo programme, served from the app's own origin (no network beyond it).
+import metaUrl from '../../data/demo/programme.json?url';
+import parcelsUrl from '../../data/demo/parcels.geojson?url';
+import treatedUrl from '../../data/demo/treated.geojson?url';
+import zonesUrl from '../../data/demo/zones.geojson?url';
+import gemUrl from '../../data/gem/gem_coal_mine_boundaries_tangshan.geojson?url';
+import { assembleProgramme } from '../io/programme-files.ts';
+import { readGeojsonForView } from '../io/geojson-file.ts';
+import type { Programme } from '../domain/model.ts';
+import type { FeatureCollection } from 'geojson';
+
+async function fetchJson(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
+export async function loadDemoProgramme(): Promise<Programme> {
+  const [meta, parcels, treated, zones] = await Promise.all([metaUrl, parcelsUrl, treatedUrl, zonesUrl].map(fetchJson));
+  const result = assembleProgramme(meta, parcels, treated, zones);
+  if (!result.ok) throw new Error(result.reason);
+  return result.value;
+}
+
+/** Real mine boundaries near Qian'an (GEM, CC BY 4.0), loaded only when the user turns them on. */
+export async function loadGemSample(): Promise<FeatureCollection> {
+  const response = await fetch(gemUrl);
+  const text = await response.text();
+  const result = readGeojsonForView(text, text.length);
+  if (!result.ok) throw new Error(result.reason);
+  return result.value;
+}

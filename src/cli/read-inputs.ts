@@ -1,0 +1,64 @@
+// Reading the CLI's input files. A file that cannot be used at all (missing, not JSON, not a
+// FeatureCollection, bad buffer table) stops the run with a message; bad features inside a good
+// file are the engine's business and become issues.
+import { readFile } from 'node:fs/promises';
+import type { AnalysisInput, InputFeature } from '../domain/analysis-types.ts';
+import { findPreset, GENERAL_PRESET, validateBufferDistances, type BufferDistances } from '../domain/buffer-presets.ts';
+import type { Mine } from '../domain/model.ts';
+import type { AnalyzeArgs } from './analyze-args.ts';
+
+export class InputFileError extends Error {}
+
+async function readJson(path: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputFileError(`cannot read ${what} file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new InputFileError(`${what} file ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+async function readFeatures(path: string, what: string): Promise<InputFeature[]> {
+  const json = await readJson(path, what);
+  const collection = json as { type?: unknown; features?: unknown };
+  if (typeof json !== 'object' || json === null || collection.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
+    throw new InputFileError(`${what} file ${path} is not a GeoJSON FeatureCollection`);
+  }
+  return collection.features as InputFeature[];
+}
+
+async function readDistances(args: AnalyzeArgs): Promise<BufferDistances> {
+  if (args.preset) {
+    const preset = findPreset(args.preset);
+    if (!preset) throw new InputFileError(`unknown preset "${args.preset}"; built-in presets are 通用 (general) and 长江经济带 (Yangtze Economic Belt)`);
+    return preset.distances;
+  }
+  if (!args.buffers) return GENERAL_PRESET.distances;
+  const check = validateBufferDistances(await readJson(args.buffers, 'buffers'));
+  if (!check.valid) throw new InputFileError(`buffers file ${args.buffers}: ${check.reason}`);
+  return check.distances;
+}
+
+/** An array of mines, or a programme.json (data/demo) that has one under "mines". */
+async function readMines(path: string): Promise<Mine[]> {
+  const json = await readJson(path, 'mines');
+  const mines = Array.isArray(json) ? json : (json as { mines?: unknown } | null)?.mines;
+  if (!Array.isArray(mines)) throw new InputFileError(`mines file ${path} must be a JSON array of mines or a programme with "mines"`);
+  return mines as Mine[];
+}
+
+export async function readInputs(args: AnalyzeArgs): Promise<AnalysisInput> {
+  const [parcels, zones, treated, distances, mines] = await Promise.all([
+    readFeatures(args.parcels, 'parcels'),
+    readFeatures(args.zones, 'zones'),
+    args.treated ? readFeatures(args.treated, 'treated') : Promise.resolve([]),
+    readDistances(args),
+    args.mines ? readMines(args.mines) : Promise.resolve(undefined),
+  ]);
+  return { parcels, zones, treated, distances, ...(mines ? { mines } : {}) };
+}

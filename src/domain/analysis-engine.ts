@@ -1,0 +1,205 @@
+// The analysis engine: holds the programme in GEOS with its indexes and per-parcel figures, and
+// on an edit recomputes only what the edit reaches: a buffer distance change redoes one zone type
+// for the parcels near its old or new buffers; a treated polygon change redoes the parcels and
+// treated polygons under its old and new extent. Everything else is reused as it was.
+import type Flatbush from 'flatbush';
+import { idOf, readZones, type Report } from './analysis-input.ts';
+import { destroyItem, readParcels, readTreated, type ParcelItem, type TreatedItem } from './analysis-items.ts';
+import { computeTotals } from './analysis-totals.ts';
+import type { AnalysisInput, AnalysisResults, InputFeature, Issue, Progress } from './analysis-types.ts';
+import { validateBufferDistance, type BufferDistances } from './buffer-presets.ts';
+import { loadGeos, type Geos } from './geos/geos-loader.ts';
+import { OverlayError, type OverlayCounter } from './layer-overlap.ts';
+import { ZONE_TYPES, type ZoneType } from './model.ts';
+import type { BBox } from './packed-geometry.ts';
+import { allOverlap, parcelOverlap, typeOverlap } from './parcel-overlap.ts';
+import { parcelResult, type ParcelFigures } from './parcel-result.ts';
+import { bboxIndex, searchBBox } from './spatial-index.ts';
+import { destroyTiledLayer, type TiledLayer } from './tiled-layer.ts';
+import { parcelTreated } from './treated-area.ts';
+import { treatedOutside } from './treated-outside.ts';
+import { buildAllLayer, buildTypeLayer, destroyTypeLayer, type TypeLayer, type ZoneItem } from './zone-layers.ts';
+
+export type TreatedChange = { feature: InputFeature } | { deleted: string };
+
+export interface AnalysisOptions {
+  onProgress?: (progress: Progress) => void;
+}
+
+type Scope = 'everything' | 'treated' | ZoneType;
+
+const PROGRESS_EVERY = 500;
+
+export class Analysis {
+  /** GEOS overlay operations so far; tests read it to see that an update reused untouched parcels. */
+  readonly counter: OverlayCounter = { clips: 0 };
+  /** Ids of the parcels the last update recomputed. */
+  lastRecomputed: string[] = [];
+  private distances: BufferDistances;
+  private readonly parcels: ParcelItem[];
+  private readonly parcelIndex: Flatbush | null;
+  private readonly zones: ZoneItem[];
+  private readonly layers: Record<ZoneType, TypeLayer>;
+  private all: TiledLayer;
+  private treated: TreatedItem[];
+  private treatedIndex: Flatbush | null;
+  private readonly figures: (ParcelFigures | null)[];
+  private readonly outside = new Map<string, { year: string; area: number }>();
+  private readonly inputReport: Report = { issues: [], notices: [] };
+  private readonly treatedReports = new Map<string, Report>();
+  private readonly failures = new Map<string, Issue>();
+
+  constructor(private readonly geos: Geos, input: AnalysisInput, private readonly options: AnalysisOptions = {}) {
+    this.distances = { ...input.distances };
+    for (const t of ZONE_TYPES) {
+      const problem = validateBufferDistance(t, this.distances[t]);
+      if (problem) throw new RangeError(problem);
+    }
+    this.progress('validating', 0, 1);
+    this.parcels = readParcels(geos, input, this.inputReport);
+    this.zones = readZones(geos, input.zones, this.inputReport);
+    const treatedReport: Report = { issues: [], notices: [] };
+    this.treated = readTreated(geos, input.treated ?? [], treatedReport);
+    for (const issue of treatedReport.issues) this.treatedReport(issue.id).issues.push(issue);
+    for (const notice of treatedReport.notices) this.treatedReport(notice.id).notices.push(notice);
+    this.parcelIndex = bboxIndex(this.parcels);
+    this.treatedIndex = bboxIndex(this.treated);
+    this.progress('buffering', 0, ZONE_TYPES.length);
+    this.layers = Object.fromEntries(ZONE_TYPES.map((t, i) => {
+      this.progress('buffering', i, ZONE_TYPES.length);
+      return [t, buildTypeLayer(geos, t, this.zones, this.distances[t])];
+    })) as Record<ZoneType, TypeLayer>;
+    this.all = buildAllLayer(geos, ZONE_TYPES.map((t) => this.layers[t]));
+    this.figures = this.parcels.map(() => null);
+    this.parcels.forEach((_, i) => {
+      if (i % PROGRESS_EVERY === 0) this.progress('overlaps', i, this.parcels.length);
+      this.computeParcel(i, 'everything');
+    });
+    this.progress('treated', 0, this.treated.length);
+    for (const t of this.treated) this.computeOutside(t);
+    this.progress('treated', this.treated.length, this.treated.length);
+  }
+
+  results(): AnalysisResults {
+    const rows = this.parcels.flatMap((p, i) => {
+      const figures = this.figures[i];
+      return figures ? [{ result: parcelResult(p, figures), township: p.township, category: p.category }] : [];
+    });
+    const reports = [this.inputReport, ...this.treatedReports.values()];
+    return {
+      parcels: rows.map((r) => r.result),
+      totals: computeTotals(rows, this.outside.values()),
+      issues: [...reports.flatMap((r) => r.issues), ...this.failures.values()],
+      notices: reports.flatMap((r) => r.notices),
+      distances: { ...this.distances },
+    };
+  }
+
+  setBufferDistance(type: ZoneType, metres: number): void {
+    const problem = validateBufferDistance(type, metres);
+    if (problem) throw new RangeError(problem);
+    if (this.distances[type] === metres) return void (this.lastRecomputed = []);
+    const affected = new Set<number>();
+    this.figures.forEach((f, i) => {
+      if (!f || f.overlap[type].area > 0) affected.add(i);
+    });
+    const layer = buildTypeLayer(this.geos, type, this.zones, metres);
+    for (const b of layer.buffers) for (const i of searchBBox(this.parcelIndex, b.bbox)) affected.add(i);
+    destroyTypeLayer(this.geos, this.layers[type]);
+    this.layers[type] = layer;
+    this.distances = { ...this.distances, [type]: metres };
+    destroyTiledLayer(this.geos, this.all);
+    this.all = buildAllLayer(this.geos, ZONE_TYPES.map((t) => this.layers[t]));
+    this.recompute(affected, type);
+  }
+
+  updateTreated(change: TreatedChange): void {
+    const id = 'deleted' in change ? change.deleted : idOf(change.feature);
+    if (id === null) throw new TypeError('a treated feature needs properties.id to be updated');
+    const boxes: BBox[] = [];
+    const old = this.treated.find((t) => t.id === id);
+    if (old) {
+      boxes.push(old.bbox);
+      destroyItem(this.geos, old);
+      this.treated = this.treated.filter((t) => t !== old);
+      this.outside.delete(id);
+    }
+    this.treatedReports.delete(id);
+    this.failures.delete(`treated:${id}`);
+    if ('feature' in change) {
+      const [item] = readTreated(this.geos, [change.feature], this.treatedReport(id));
+      if (item) {
+        this.treated.push(item);
+        boxes.push(item.bbox);
+      }
+    }
+    this.treatedIndex = bboxIndex(this.treated);
+    const parcels = new Set(boxes.flatMap((b) => searchBBox(this.parcelIndex, b)));
+    this.recompute(parcels, 'treated');
+    for (const i of new Set(boxes.flatMap((b) => searchBBox(this.treatedIndex, b)))) this.computeOutside(this.treated[i]!);
+  }
+
+  dispose(): void {
+    for (const t of ZONE_TYPES) destroyTypeLayer(this.geos, this.layers[t]);
+    destroyTiledLayer(this.geos, this.all);
+    for (const item of [...this.parcels, ...this.treated]) destroyItem(this.geos, item);
+    this.parcels.length = 0;
+    this.treated = [];
+  }
+
+  private recompute(indices: Iterable<number>, scope: Scope): void {
+    this.lastRecomputed = [];
+    for (const i of indices) {
+      this.computeParcel(i, scope);
+      this.lastRecomputed.push(this.parcels[i]!.id);
+    }
+  }
+
+  private computeParcel(i: number, scope: Scope): void {
+    const parcel = this.parcels[i]!;
+    const previous = this.figures[i];
+    try {
+      if (!previous || scope === 'everything') {
+        const overlap = parcelOverlap(this.geos, this.layers, this.all, parcel, this.counter);
+        this.figures[i] = { overlap, treated: parcelTreated(this.geos, parcel, this.treated, this.treatedIndex, this.counter) };
+      } else if (scope === 'treated') {
+        previous.treated = parcelTreated(this.geos, parcel, this.treated, this.treatedIndex, this.counter);
+      } else {
+        previous.overlap[scope] = typeOverlap(this.geos, this.layers[scope], parcel, this.counter);
+        previous.overlap.all = allOverlap(this.geos, this.all, previous.overlap, parcel, this.counter);
+      }
+      this.failures.delete(`parcels:${parcel.id}`);
+    } catch (error) {
+      if (!(error instanceof OverlayError)) throw error;
+      this.figures[i] = null;
+      this.failures.set(`parcels:${parcel.id}`, { layer: 'parcels', id: parcel.id, code: 'overlay_failed', reason: `GEOS could not overlay this parcel: ${error.message}` });
+    }
+  }
+
+  private computeOutside(t: TreatedItem): void {
+    const ctx = { parcels: this.parcels, parcelIndex: this.parcelIndex, treated: this.treated, treatedIndex: this.treatedIndex };
+    try {
+      this.outside.set(t.id, { year: t.year, area: treatedOutside(this.geos, t, ctx, this.counter) });
+      this.failures.delete(`treated:${t.id}`);
+    } catch (error) {
+      if (!(error instanceof OverlayError)) throw error;
+      this.outside.delete(t.id);
+      this.failures.set(`treated:${t.id}`, { layer: 'treated', id: t.id, code: 'overlay_failed', reason: `GEOS could not overlay this treated polygon: ${error.message}` });
+    }
+  }
+
+  private treatedReport(id: string): Report {
+    let report = this.treatedReports.get(id);
+    if (!report) this.treatedReports.set(id, (report = { issues: [], notices: [] }));
+    return report;
+  }
+
+  private progress(phase: Progress['phase'], done: number, total: number): void {
+    this.options.onProgress?.({ phase, done, total });
+  }
+}
+
+/** Loads GEOS (once, lazily) and runs the full analysis of `input`. */
+export async function createAnalysis(input: AnalysisInput, options: AnalysisOptions = {}): Promise<Analysis> {
+  return new Analysis(await loadGeos(), input, options);
+}

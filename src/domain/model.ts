@@ -1,0 +1,115 @@
+// The programme's data model. Code lists follow ../shared/DOMAIN.md; the string codes are
+// stored in files and IndexedDB, so renaming one is a data migration, not a refactor.
+import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+
+export const MINE_CATEGORIES = ['producing', 'under_construction', 'closed_pit', 'policy_closed', 'abandoned'] as const;
+export type MineCategory = (typeof MINE_CATEGORIES)[number];
+
+export const DAMAGE_TYPES = [
+  'open_pit', 'waste_dump', 'tailings_pond', 'subsidence', 'industrial_site', 'mine_road', 'other',
+] as const;
+export type DamageType = (typeof DAMAGE_TYPES)[number];
+
+export const RESTORATION_DIRECTIONS = ['farmland', 'forest', 'grassland', 'construction', 'natural'] as const;
+export type RestorationDirection = (typeof RESTORATION_DIRECTIONS)[number];
+
+export const MEASURES = ['engineering', 'landform', 'vegetation'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+export const PARCEL_STATUSES = ['untreated', 'in_progress', 'treated', 'accepted', 'closed', 'rejected'] as const;
+export type ParcelStatus = (typeof PARCEL_STATUSES)[number];
+
+export const ZONE_TYPES = [
+  'nature_reserve', 'water_source', 'scenic_area', 'residential_area', 'traffic_line', 'river_lake',
+] as const;
+export type ZoneType = (typeof ZONE_TYPES)[number];
+
+export type AreaGeometry = Polygon | MultiPolygon;
+export type ZoneGeometry = Polygon | MultiPolygon | LineString | MultiLineString;
+
+export interface Mine {
+  id: string;
+  name: string;
+  name_en: string;
+  mineral: string;
+  township_id: string;
+  category: MineCategory;
+  /** null when the responsible party is gone (责任主体灭失) and the government treats the mine. */
+  responsible_party: string | null;
+  /** Representative point [lon, lat], for search and fly-to. */
+  location: [number, number];
+}
+
+export interface Township {
+  id: string;
+  name: string;
+  name_en: string;
+}
+
+export interface ParcelProperties {
+  id: string;
+  mine_id: string;
+  name: string;
+  damage_type: DamageType;
+  direction: RestorationDirection;
+  status: ParcelStatus;
+  /** 图斑大类 of the national legacy-mine survey, when known (10, 20, 30, 40). */
+  tbdl: string | null;
+  note: string;
+}
+
+export interface TreatedProperties {
+  id: string;
+  /** The parcel the surveyor attributed the work to; the figures use geometry, not this link. */
+  parcel_id: string | null;
+  mine_id: string | null;
+  date: string; // ISO date, yyyy-mm-dd
+  measure: Measure;
+  direction: RestorationDirection;
+  surveyor: string;
+  note: string;
+}
+
+export interface ZoneProperties {
+  id: string;
+  name: string;
+  name_en: string;
+  zone_type: ZoneType;
+  note: string;
+}
+
+export interface Target {
+  township_id: string;
+  category_group: TargetCategoryGroup;
+  year: number;
+  target_mu: number;
+}
+
+/** Seed 001 sets targets for producing mines and for closed/policy-closed/abandoned mines together. */
+export const TARGET_CATEGORY_GROUPS = ['producing', 'closed_and_abandoned'] as const;
+export type TargetCategoryGroup = (typeof TARGET_CATEGORY_GROUPS)[number];
+
+export type ParcelFeature = Feature<AreaGeometry, ParcelProperties>;
+export type TreatedFeature = Feature<AreaGeometry, TreatedProperties>;
+export type ZoneFeature = Feature<ZoneGeometry, ZoneProperties>;
+
+export interface TargetTable {
+  /** Per-row targets. */
+  rows: Target[];
+  /** Totals as the plan states them, per year (may disagree with the rows in real plans). */
+  stated_totals: { year: number; target_mu: number }[];
+  source: string;
+}
+
+export interface Programme {
+  id: string;
+  name: string;
+  name_en: string;
+  county: string;
+  townships: Township[];
+  mines: Mine[];
+  parcels: FeatureCollection<AreaGeometry, ParcelProperties>;
+  treated: FeatureCollection<AreaGeometry, TreatedProperties>;
+  zones: FeatureCollection<ZoneGeometry, ZoneProperties>;
+  targets: TargetTable;
+}

@@ -1,0 +1,93 @@
+// A unioned protection buffer (or any large polygon) cut into small tiles: a quadtree split until
+// each tile has at most 256 vertices, every tile prepared for fast contains/intersects tests and
+// indexed with flatbush. Parcels then meet only the few small tiles under them, and the parcels
+// wholly inside or outside (most of them) are answered without clipping (PERF.md).
+import Flatbush from 'flatbush';
+import type { Geos } from './geos/geos-loader.ts';
+import type { GeosPtr } from './geos/geos-geometry.ts';
+import { geosExtent, geosPlanarArea } from './geos/geos-measure.ts';
+import type { BBox } from './packed-geometry.ts';
+
+export const MAX_TILE_VERTICES = 256;
+const MAX_DEPTH = 16;
+
+export interface Tile {
+  geometry: GeosPtr;
+  prepared: number;
+  /** The quadtree cell; tiles' cells never overlap, so their pieces partition the layer. */
+  cell: BBox;
+  /** The tile covers its whole cell, so anything inside the cell is inside the layer. */
+  full: boolean;
+}
+
+export interface TiledLayer {
+  tiles: Tile[];
+  /** Over each tile's own extent (tighter than its cell); null when the layer is empty. */
+  index: Flatbush | null;
+  /**
+   * The whole layer as given, for features that straddle cells: clipping them against tiles would
+   * split their edges at cell lines, and an extra vertex on a long lon/lat edge moves its
+   * geodesic area (PostGIS, the reference, never adds it).
+   */
+  whole: { geometry: GeosPtr; prepared: number } | null;
+}
+
+function cellPiece(geos: Geos, geometry: GeosPtr, cell: BBox): GeosPtr | null {
+  const rect = geos.GEOSGeom_createRectangle(cell[0], cell[1], cell[2], cell[3]);
+  const piece = geos.GEOSIntersection(geometry, rect);
+  geos.GEOSGeom_destroy(rect);
+  if (!piece) return null;
+  if (geos.GEOSisEmpty(piece) === 1 || geosPlanarArea(geos, piece) === 0) {
+    geos.GEOSGeom_destroy(piece);
+    return null;
+  }
+  return piece;
+}
+
+function split(geos: Geos, geometry: GeosPtr, cell: BBox, depth: number, tiles: Tile[]): void {
+  if (geos.GEOSGetNumCoordinates(geometry) <= MAX_TILE_VERTICES || depth >= MAX_DEPTH) {
+    const cellArea = (cell[2] - cell[0]) * (cell[3] - cell[1]);
+    const full = Math.abs(geosPlanarArea(geos, geometry) - cellArea) <= cellArea * 1e-12;
+    tiles.push({ geometry, prepared: geos.GEOSPrepare(geometry), cell, full });
+    return;
+  }
+  const [x0, y0, x1, y1] = cell;
+  const xm = (x0 + x1) / 2;
+  const ym = (y0 + y1) / 2;
+  const quarters: BBox[] = [[x0, y0, xm, ym], [xm, y0, x1, ym], [x0, ym, xm, y1], [xm, ym, x1, y1]];
+  for (const quarter of quarters) {
+    const piece = cellPiece(geos, geometry, quarter);
+    if (piece) split(geos, piece, quarter, depth + 1, tiles);
+  }
+  geos.GEOSGeom_destroy(geometry);
+}
+
+/** Tiles of `geometry` (not consumed); an empty layer for null. */
+export function buildTiledLayer(geos: Geos, geometry: GeosPtr | null): TiledLayer {
+  if (!geometry || geos.GEOSisEmpty(geometry) === 1) return { tiles: [], index: null, whole: null };
+  const tiles: Tile[] = [];
+  split(geos, geos.GEOSGeom_clone(geometry), geosExtent(geos, geometry), 0, tiles);
+  const whole = geos.GEOSGeom_clone(geometry);
+  if (tiles.length === 0) return { tiles, index: null, whole: { geometry: whole, prepared: geos.GEOSPrepare(whole) } };
+  const index = new Flatbush(tiles.length);
+  for (const tile of tiles) {
+    const [minX, minY, maxX, maxY] = geosExtent(geos, tile.geometry);
+    index.add(minX, minY, maxX, maxY);
+  }
+  index.finish();
+  return { tiles, index, whole: { geometry: whole, prepared: geos.GEOSPrepare(whole) } };
+}
+
+export function destroyTiledLayer(geos: Geos, layer: TiledLayer): void {
+  for (const tile of layer.tiles) {
+    geos.GEOSPreparedGeom_destroy(tile.prepared);
+    geos.GEOSGeom_destroy(tile.geometry);
+  }
+  if (layer.whole) {
+    geos.GEOSPreparedGeom_destroy(layer.whole.prepared);
+    geos.GEOSGeom_destroy(layer.whole.geometry);
+  }
+  layer.tiles.length = 0;
+  layer.index = null;
+  layer.whole = null;
+}

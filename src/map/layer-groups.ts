@@ -1,0 +1,19 @@
+// The groups a user toggles in the layer panel, and the map layers each one owns.
+export const LAYER_GROUPS = ['parcels', 'treated', 'zones', 'buffers', 'gem', 'imported'] as const;
+export type LayerGroup = (typeof LAYER_GROUPS)[number];
+
+export const GROUP_LAYERS: Record<LayerGroup, string[]> = {
+  buffers: ['buffers-fill', 'buffers-outline'],
+  zones: ['zones-fill', 'zones-outline', 'zones-line'],
+  parcels: ['parcels-fill', 'parcels-outline'],
+  treated: ['treated-fill', 'treated-outline'],
+  gem: ['gem-fill', 'gem-outline', 'gem-point'],
+  imported: ['imported-fill', 'imported-outline', 'imported-line', 'imported-point'],
+};
+
+/** Layers answering clicks, in priority order: the feature drawn on top wins. */
+export const CLICKABLE_LAYERS = ['treated-fill', 'parcels-fill', 'imported-fill', 'imported-line', 'imported-point', 'gem-fill', 'gem-point', 'zones-fill', 'zones-line'] as const;
+
+export const LAYER_SOURCE: Record<string, string> = Object.fromEntries(
+  Object.entries(GROUP_LAYERS).flatMap(([group, layers]) => layers.map((layer) => [layer, group])),
+);

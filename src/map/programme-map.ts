@@ -1,0 +1,89 @@
+// The MapLibre map of a programme: creates it with the offline style, feeds its sources and
+// exposes the few operations the UI needs. The UI never touches MapLibre directly.
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection } from 'geojson';
+import { applyBasemap, type BasemapSettings } from './basemap.ts';
+import { attachFeatureInteraction, type FeatureRef } from './feature-interaction.ts';
+import { GROUP_LAYERS, type LayerGroup } from './layer-groups.ts';
+import { parcelFillColour, programmeStyle, type ParcelStyleMode, type ProgrammeSource } from './programme-style.ts';
+
+setWorkerUrl(workerUrl);
+
+export interface ProgrammeMapOptions {
+  container: HTMLElement;
+  parcelStyle: ParcelStyleMode;
+  /** MapLibre's own control labels, translated. */
+  locale: Record<string, string>;
+  onSelect: (ref: FeatureRef | null) => void;
+}
+
+export class ProgrammeMap {
+  readonly map: MapLibreMap;
+  private readonly ready: Promise<void>;
+  private selected: FeatureRef | null = null;
+  private detachInteraction: () => void = () => {};
+
+  constructor(options: ProgrammeMapOptions) {
+    this.map = new MapLibreMap({
+      container: options.container,
+      style: programmeStyle(options.parcelStyle),
+      center: [118.7, 40.05],
+      zoom: 10,
+      locale: options.locale,
+      attributionControl: { compact: true },
+      // Keeps the drawing buffer readable, so screenshots and printing show the map.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+    void this.ready.then(() => {
+      this.detachInteraction = attachFeatureInteraction(this.map, (ref) => {
+        this.select(ref);
+        options.onSelect(ref);
+      });
+    });
+  }
+
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  setData(source: ProgrammeSource, data: FeatureCollection): void {
+    const src = this.map.getSource(source);
+    if (src && src.type === 'geojson') (src as GeoJSONSource).setData(data);
+  }
+
+  setGroupVisible(group: LayerGroup, visible: boolean): void {
+    for (const layer of GROUP_LAYERS[group]) {
+      if (this.map.getLayer(layer)) this.map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
+    }
+  }
+
+  setParcelStyle(mode: ParcelStyleMode): void {
+    this.map.setPaintProperty('parcels-fill', 'fill-color', parcelFillColour(mode));
+  }
+
+  setBasemap(settings: BasemapSettings): void {
+    applyBasemap(this.map, settings);
+  }
+
+  select(ref: FeatureRef | null): void {
+    if (this.selected && this.map.getSource(this.selected.source)) this.map.setFeatureState(this.selected, { selected: false });
+    this.selected = ref;
+    if (ref) this.map.setFeatureState(ref, { selected: true });
+  }
+
+  fitBounds(bounds: LngLatBoundsLike, animate = true): void {
+    this.map.fitBounds(bounds, { padding: 48, maxZoom: 16, animate, duration: animate ? 1200 : 0 });
+  }
+
+  destroy(): void {
+    this.detachInteraction();
+    this.map.remove();
+  }
+}
+
+export type { FeatureRef };

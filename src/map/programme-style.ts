@@ -1,0 +1,73 @@
+// The map style: a plain background (no network), optional online raster basemap, and the
+// programme layers. No symbol layers with text, so no glyph server is ever asked for.
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { DAMAGE_TYPES, PARCEL_STATUSES, ZONE_TYPES } from '../domain/model.ts';
+import {
+  BACKGROUND_COLOUR, DAMAGE_COLOURS, GEM_COLOUR, HIGHLIGHT_COLOUR, IMPORTED_COLOUR, STATUS_COLOURS,
+  TREATED_COLOUR, TREATED_OUTLINE, ZONE_COLOURS,
+} from './palette.ts';
+
+export type ParcelStyleMode = 'damage_type' | 'status';
+
+const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+
+function matchColour(property: string, keys: readonly string[], colours: Record<string, string>): ExpressionSpecification {
+  return ['match', ['get', property], ...keys.flatMap((k) => [k, colours[k]!]), '#9e9e9e'] as unknown as ExpressionSpecification;
+}
+
+export function parcelFillColour(mode: ParcelStyleMode): ExpressionSpecification {
+  return mode === 'status'
+    ? matchColour('status', PARCEL_STATUSES, STATUS_COLOURS)
+    : matchColour('damage_type', DAMAGE_TYPES, DAMAGE_COLOURS);
+}
+
+const zoneColour = matchColour('zone_type', ZONE_TYPES, ZONE_COLOURS);
+const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+const isPolygon: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
+const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
+const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+
+function outlineWidth(base: number): ExpressionSpecification {
+  return ['case', selected, base + 2.5, hovered, base + 1.5, base];
+}
+function outlineColour(base: string | ExpressionSpecification): ExpressionSpecification {
+  return ['case', selected, HIGHLIGHT_COLOUR, hovered, '#ffffff', base] as ExpressionSpecification;
+}
+
+function programmeLayers(mode: ParcelStyleMode): LayerSpecification[] {
+  return [
+    { id: 'buffers-fill', type: 'fill', source: 'buffers', paint: { 'fill-color': zoneColour, 'fill-opacity': 0.12 } },
+    { id: 'buffers-outline', type: 'line', source: 'buffers', paint: { 'line-color': zoneColour, 'line-width': 1.2, 'line-dasharray': [3, 2] } },
+    { id: 'zones-fill', type: 'fill', source: 'zones', filter: isPolygon, paint: { 'fill-color': zoneColour, 'fill-opacity': ['case', hovered, 0.45, 0.3] } },
+    { id: 'zones-outline', type: 'line', source: 'zones', filter: isPolygon, paint: { 'line-color': outlineColour(zoneColour), 'line-width': outlineWidth(1.5) } },
+    { id: 'zones-line', type: 'line', source: 'zones', filter: isLine, paint: { 'line-color': outlineColour(zoneColour), 'line-width': outlineWidth(3) } },
+    { id: 'parcels-fill', type: 'fill', source: 'parcels', paint: { 'fill-color': parcelFillColour(mode), 'fill-opacity': ['case', hovered, 0.85, 0.65] } },
+    { id: 'parcels-outline', type: 'line', source: 'parcels', paint: { 'line-color': outlineColour('#3e2723'), 'line-width': outlineWidth(1) } },
+    { id: 'treated-fill', type: 'fill', source: 'treated', paint: { 'fill-color': TREATED_COLOUR, 'fill-opacity': ['case', hovered, 0.7, 0.45] } },
+    { id: 'treated-outline', type: 'line', source: 'treated', paint: { 'line-color': outlineColour(TREATED_OUTLINE), 'line-width': outlineWidth(1.2) } },
+    { id: 'gem-fill', type: 'fill', source: 'gem', filter: isPolygon, paint: { 'fill-color': GEM_COLOUR, 'fill-opacity': ['case', hovered, 0.35, 0.15] } },
+    { id: 'gem-outline', type: 'line', source: 'gem', filter: isPolygon, paint: { 'line-color': outlineColour(GEM_COLOUR), 'line-width': outlineWidth(1.5) } },
+    { id: 'gem-point', type: 'circle', source: 'gem', filter: isPoint, paint: { 'circle-color': GEM_COLOUR, 'circle-radius': ['case', hovered, 7, 5], 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } },
+    { id: 'imported-fill', type: 'fill', source: 'imported', filter: isPolygon, paint: { 'fill-color': IMPORTED_COLOUR, 'fill-opacity': ['case', hovered, 0.45, 0.25] } },
+    { id: 'imported-outline', type: 'line', source: 'imported', filter: isPolygon, paint: { 'line-color': outlineColour(IMPORTED_COLOUR), 'line-width': outlineWidth(1.5) } },
+    { id: 'imported-line', type: 'line', source: 'imported', filter: isLine, paint: { 'line-color': outlineColour(IMPORTED_COLOUR), 'line-width': outlineWidth(2.5) } },
+    { id: 'imported-point', type: 'circle', source: 'imported', filter: isPoint, paint: { 'circle-color': IMPORTED_COLOUR, 'circle-radius': ['case', hovered, 7, 5], 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } },
+  ];
+}
+
+export const PROGRAMME_SOURCES = ['parcels', 'treated', 'zones', 'buffers', 'gem', 'imported'] as const;
+export type ProgrammeSource = (typeof PROGRAMME_SOURCES)[number];
+
+export function programmeStyle(mode: ParcelStyleMode): StyleSpecification {
+  const sources: StyleSpecification['sources'] = {};
+  for (const id of PROGRAMME_SOURCES) {
+    // promoteId lets hover/selection use the stable string ids of the data model.
+    sources[id] = { type: 'geojson', data: EMPTY as unknown as GeoJSON.FeatureCollection, promoteId: 'id' };
+  }
+  return {
+    version: 8,
+    sources,
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOUR } }, ...programmeLayers(mode)],
+  };
+}

@@ -1,0 +1,59 @@
+// Settings: the optional online basemap. The app stays offline unless the user turns this on.
+import { useEffect, useId, useRef, useState } from 'react';
+import { isValidTileUrl, type BasemapSettings } from '../map/basemap.ts';
+import { useI18n } from './i18n/language-context.tsx';
+
+export function SettingsDialog(props: { open: boolean; basemap: BasemapSettings; onSave: (b: BasemapSettings) => void; onClose: () => void }) {
+  const { t } = useI18n();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [draft, setDraft] = useState(props.basemap);
+  const [error, setError] = useState<string | null>(null);
+  const ids = { enabled: useId(), url: useId(), tms: useId(), attribution: useId(), hint: useId() };
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (props.open && !d.open) {
+      setDraft(props.basemap);
+      setError(null);
+      d.showModal();
+    } else if (!props.open && d.open) d.close();
+  }, [props.open, props.basemap]);
+
+  const save = () => {
+    if (draft.enabled && !isValidTileUrl(draft.url.trim())) {
+      setError(t('settings.basemapInvalid'));
+      return;
+    }
+    props.onSave({ ...draft, url: draft.url.trim() });
+  };
+
+  return (
+    <dialog ref={dialog} aria-labelledby={`${ids.enabled}-title`} onClose={props.onClose} className="settings">
+      <form method="dialog" noValidate onSubmit={(e) => { e.preventDefault(); save(); }}>
+        <header>
+          <h2 id={`${ids.enabled}-title`}>{t('settings.title')}</h2>
+          <button type="button" className="icon" aria-label={t('settings.close')} onClick={props.onClose}>×</button>
+        </header>
+        <fieldset>
+          <legend>{t('settings.basemap')}</legend>
+          <label htmlFor={ids.enabled} className="inline">
+            <input id={ids.enabled} type="checkbox" checked={draft.enabled} onChange={(e) => setDraft({ ...draft, enabled: e.target.checked })} />
+            {t('settings.basemapEnabled')}
+          </label>
+          <label htmlFor={ids.url}>{t('settings.basemapUrl')}</label>
+          <input id={ids.url} type="url" value={draft.url} aria-describedby={ids.hint} onChange={(e) => setDraft({ ...draft, url: e.target.value })} />
+          <p id={ids.hint} className="note">{t('settings.basemapUrlHint')}</p>
+          <label htmlFor={ids.tms} className="inline">
+            <input id={ids.tms} type="checkbox" checked={draft.tms} onChange={(e) => setDraft({ ...draft, tms: e.target.checked })} />
+            {t('settings.basemapTms')}
+          </label>
+          <label htmlFor={ids.attribution}>{t('settings.basemapAttribution')}</label>
+          <input id={ids.attribution} type="text" value={draft.attribution} onChange={(e) => setDraft({ ...draft, attribution: e.target.value })} />
+        </fieldset>
+        {error && <p role="alert" className="error">{error}</p>}
+        <footer><button type="submit">{t('settings.save')}</button></footer>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,27 @@
+// Messages between the UI thread and analysis.worker.ts. Every request carries an id that its
+// progress, results or error echo, so the UI can drop answers to requests it has superseded.
+import type { TreatedChange } from '../domain/analysis-engine.ts';
+import type { AnalysisResults, InputFeature, Progress } from '../domain/analysis-types.ts';
+import type { BufferDistances } from '../domain/buffer-presets.ts';
+import type { Mine, ZoneType } from '../domain/model.ts';
+
+export type AnalysisRequest =
+  | {
+    type: 'load';
+    requestId: number;
+    parcels: readonly InputFeature[];
+    zones: readonly InputFeature[];
+    treated: readonly InputFeature[];
+    distances: BufferDistances;
+    mines?: readonly Mine[];
+  }
+  | { type: 'setBufferDistance'; requestId: number; zoneType: ZoneType; metres: number }
+  | { type: 'updateTreated'; requestId: number; change: TreatedChange }
+  | { type: 'dispose'; requestId: number };
+
+export type AnalysisResponse =
+  | { type: 'progress'; requestId: number; progress: Progress }
+  /** `recomputed`: ids of the parcels whose figures this request changed (all of them on load). */
+  | { type: 'results'; requestId: number; results: AnalysisResults; recomputed: string[] }
+  | { type: 'disposed'; requestId: number }
+  | { type: 'error'; requestId: number; message: string };

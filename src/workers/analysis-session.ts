@@ -1,0 +1,41 @@
+// What the analysis worker does with each request, apart from the Worker plumbing so that it
+// runs under test in Node. Requests are handled one at a time, in order of arrival.
+import { createAnalysis, type Analysis } from '../domain/analysis-engine.ts';
+import type { AnalysisRequest, AnalysisResponse } from './analysis-protocol.ts';
+
+export type Post = (response: AnalysisResponse) => void;
+
+export function createAnalysisSession(post: Post): (request: AnalysisRequest) => Promise<void> {
+  let analysis: Analysis | null = null;
+  let queue: Promise<void> = Promise.resolve();
+
+  async function handle(request: AnalysisRequest): Promise<void> {
+    const { requestId } = request;
+    if (request.type === 'dispose') {
+      analysis?.dispose();
+      analysis = null;
+      return post({ type: 'disposed', requestId });
+    }
+    if (request.type === 'load') {
+      analysis?.dispose();
+      analysis = null;
+      const { parcels, zones, treated, distances, mines } = request;
+      analysis = await createAnalysis({ parcels, zones, treated, distances, ...(mines ? { mines } : {}) }, {
+        onProgress: (progress) => post({ type: 'progress', requestId, progress }),
+      });
+      const results = analysis.results();
+      return post({ type: 'results', requestId, results, recomputed: results.parcels.map((p) => p.id) });
+    }
+    if (!analysis) return post({ type: 'error', requestId, message: 'no programme loaded: send a load request first' });
+    if (request.type === 'setBufferDistance') analysis.setBufferDistance(request.zoneType, request.metres);
+    else analysis.updateTreated(request.change);
+    post({ type: 'results', requestId, results: analysis.results(), recomputed: analysis.lastRecomputed });
+  }
+
+  return (request) => {
+    queue = queue.then(() => handle(request)).catch((error: unknown) => {
+      post({ type: 'error', requestId: request.requestId, message: error instanceof Error ? error.message : String(error) });
+    });
+    return queue;
+  };
+}

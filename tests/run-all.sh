@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The whole test suite: static checks, unit tests, then end-to-end tests in headless Chromium
+# against the production build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tests/install-chromium.sh
+echo "== lint and types"
+npx eslint .
+npm run --silent typecheck
+echo "== unit tests"
+npx vitest run --project unit
+echo "== production build"
+npx vite build --logLevel warn
+echo "== end-to-end tests (headless Chromium)"
+npx vitest run --project e2e
