@@ -3,8 +3,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { Programme } from '../domain/model.ts';
-import { GENERAL_PRESET } from '../domain/buffer-presets.ts';
-import { featureBounds } from '../domain/feature-bounds.ts';
+import { BUILT_IN_PRESETS, type BufferDistances, type BufferPreset } from '../domain/buffer-presets.ts';
+import { DEFAULT_CONFLICT_QUERY, type ConflictQuery } from '../domain/conflict-list.ts';
+import { featureBounds, type Bounds } from '../domain/feature-bounds.ts';
 import type { SearchHit } from '../domain/programme-search.ts';
 import { readGeojsonForView } from '../io/geojson-file.ts';
 import type { BasemapSettings } from '../map/basemap.ts';
@@ -17,12 +18,19 @@ import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { LayerPanel } from '../ui/LayerPanel.tsx';
 import { Legend } from '../ui/Legend.tsx';
 import { MapView } from '../ui/MapView.tsx';
+import { PlannerPanel } from '../ui/PlannerPanel.tsx';
 import { SearchBox } from '../ui/SearchBox.tsx';
 import { SettingsDialog } from '../ui/SettingsDialog.tsx';
+import { SideTabs } from '../ui/SideTabs.tsx';
 import { useI18n } from '../ui/i18n/language-context.tsx';
-import { loadBasemap, saveBasemap } from './app-settings.ts';
+import {
+  loadBasemap, loadBufferDistances, loadUserPresets, saveBasemap, saveBufferDistances, saveUserPresets,
+} from './app-settings.ts';
 import { loadDemoProgramme, loadGemSample } from './demo-programme.ts';
-import { useProtectionBuffers } from './use-protection-buffers.ts';
+import { useAnalysis } from './use-analysis.ts';
+
+type SideTab = 'layers' | 'planner';
+const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 const SOURCE_KIND: Record<string, InspectorKind> = { parcels: 'parcel', treated: 'treated', zones: 'zone', gem: 'imported', imported: 'imported' };
 
@@ -39,8 +47,43 @@ export function App() {
   const [gem, setGem] = useState<FeatureCollection | null>(null);
   const [imported, setImported] = useState<FeatureCollection | null>(null);
   const [fileStatus, setFileStatus] = useState<string | null>(null);
-  const distances = GENERAL_PRESET.distances;
-  const buffers = useProtectionBuffers(programme, distances);
+  const [sideTab, setSideTab] = useState<SideTab>('layers');
+  const [distances, setDistances] = useState<BufferDistances>(loadBufferDistances);
+  const [userPresets, setUserPresets] = useState<BufferPreset[]>(loadUserPresets);
+  const [conflictQuery, setConflictQuery] = useState<ConflictQuery>(DEFAULT_CONFLICT_QUERY);
+  const [overlap, setOverlap] = useState<FeatureCollection>(NO_FEATURES);
+  const analysis = useAnalysis(programme, distances);
+  const { overlapOf } = analysis;
+
+  const changeDistances = useCallback((d: BufferDistances) => {
+    setDistances(d);
+    saveBufferDistances(d);
+  }, []);
+  const savePreset = useCallback((name: string) => {
+    setUserPresets((old) => {
+      const next = [...old.filter((p) => p.name !== name), { name, name_en: name, distances, source: 'user' }];
+      saveUserPresets(next);
+      return next;
+    });
+  }, [distances]);
+  const deletePreset = useCallback((name: string) => {
+    setUserPresets((old) => {
+      const next = old.filter((p) => p.name !== name);
+      saveUserPresets(next);
+      return next;
+    });
+  }, []);
+
+  // The selected parcel's overlap with the buffers, drawn on the map; redone when figures change.
+  const selectedParcel = selection?.source === 'parcels' ? selection.id : null;
+  useEffect(() => {
+    if (!selectedParcel) return setOverlap(NO_FEATURES);
+    let current = true;
+    void overlapOf(selectedParcel).then((geometry) => {
+      if (current) setOverlap(geometry ? { type: 'FeatureCollection', features: [{ type: 'Feature', geometry, properties: { id: selectedParcel } }] } : NO_FEATURES);
+    });
+    return () => { current = false; };
+  }, [selectedParcel, overlapOf, analysis.results]);
 
   useEffect(() => {
     loadDemoProgramme().then(setProgramme, (e: Error) => setLoadError(e.message));
@@ -66,11 +109,12 @@ export function App() {
   const data = useMemo(() => {
     const d: Partial<Record<string, FeatureCollection>> = {};
     if (programme) Object.assign(d, { parcels: programme.parcels, treated: programme.treated, zones: programme.zones });
-    if (buffers.collection) d.buffers = buffers.collection;
+    if (analysis.buffers) d.buffers = analysis.buffers;
+    d.overlap = overlap;
     if (gem) d.gem = gem;
     if (imported) d.imported = imported;
     return d;
-  }, [programme, buffers.collection, gem, imported]);
+  }, [programme, analysis.buffers, overlap, gem, imported]);
 
   const selectedFeature = useMemo(() => {
     if (!selection) return null;
@@ -78,14 +122,28 @@ export function App() {
     return fc?.features.find((f) => String(f.properties?.id) === selection.id) ?? null;
   }, [selection, data]);
 
+  // Fitting waits for the render that opens the inspector, so the map is fitted at its new size.
+  const [fitTarget, setFitTarget] = useState<Bounds | null>(null);
+  useEffect(() => {
+    if (!map || !fitTarget) return;
+    map.fitBounds(fitTarget);
+    setFitTarget(null);
+  }, [map, fitTarget]);
+
+  const showParcel = useCallback((parcelId: string) => {
+    if (!programme) return;
+    const parcel = programme.parcels.features.find((f) => f.properties.id === parcelId);
+    setFitTarget(parcel ? featureBounds(parcel) : null);
+    setSelection({ source: 'parcels', id: parcelId });
+  }, [programme]);
+
   const onPick = useCallback((hit: SearchHit) => {
-    if (!map || !programme) return;
+    if (!programme) return;
     const parcels = programme.parcels.features.filter((f) => (hit.kind === 'mine' ? f.properties.mine_id === hit.id : f.properties.id === hit.id));
-    const bounds = featureBounds({ type: 'FeatureCollection', features: parcels });
-    if (bounds) map.fitBounds(bounds);
+    setFitTarget(featureBounds({ type: 'FeatureCollection', features: parcels }));
     if (hit.kind === 'parcel') setSelection({ source: 'parcels', id: hit.id });
     else if (parcels[0]) setSelection({ source: 'parcels', id: parcels[0].properties.id });
-  }, [map, programme]);
+  }, [programme]);
 
   const onOpenFile = useCallback(async (file: File) => {
     const text = await file.text();
@@ -118,20 +176,61 @@ export function App() {
       </header>
       <main className="app-main">
         <div className="side">
-          <LayerPanel
-            visible={visible}
-            available={{ parcels: true, treated: true, zones: true, buffers: true, gem: true, imported: imported !== null }}
-            onToggle={(g, v) => setVisible((old) => ({ ...old, [g]: v }))}
-            parcelStyle={parcelStyle}
-            onParcelStyle={setParcelStyle}
-            onOpenFile={(f) => void onOpenFile(f)}
-            status={fileStatus ?? buffers.status}
+          <SideTabs<SideTab>
+            label={t('side.label')}
+            active={sideTab}
+            onActivate={setSideTab}
+            tabs={[
+              {
+                key: 'layers',
+                label: t('side.layers'),
+                content: (
+                  <>
+                    <LayerPanel
+                      visible={visible}
+                      available={{ parcels: true, treated: true, zones: true, buffers: true, gem: true, imported: imported !== null }}
+                      onToggle={(g, v) => setVisible((old) => ({ ...old, [g]: v }))}
+                      parcelStyle={parcelStyle}
+                      onParcelStyle={setParcelStyle}
+                      onOpenFile={(f) => void onOpenFile(f)}
+                      status={fileStatus}
+                    />
+                    <Legend parcelStyle={parcelStyle} distances={distances} />
+                  </>
+                ),
+              },
+              {
+                key: 'planner',
+                label: t('side.planner'),
+                content: programme && (
+                  <PlannerPanel
+                    programme={programme}
+                    results={analysis.results}
+                    pending={analysis.pending}
+                    progress={analysis.progress}
+                    error={analysis.error}
+                    buffers={{ distances, builtIn: BUILT_IN_PRESETS, userPresets, onChange: changeDistances, onSavePreset: savePreset, onDeletePreset: deletePreset }}
+                    query={conflictQuery}
+                    onQuery={setConflictQuery}
+                    selectedId={selectedParcel}
+                    onShow={showParcel}
+                  />
+                ),
+              },
+            ]}
           />
-          <Legend parcelStyle={parcelStyle} distances={distances} />
         </div>
         <MapView data={data} visible={visible} parcelStyle={parcelStyle} basemap={basemap} selection={selection} onSelect={setSelection} onReady={onReady} />
         {programme && selection && selectedFeature && (
-          <Inspector kind={SOURCE_KIND[selection.source] ?? 'imported'} feature={selectedFeature} programme={programme} distances={distances} onClose={() => setSelection(null)} />
+          <Inspector
+            kind={SOURCE_KIND[selection.source] ?? 'imported'}
+            feature={selectedFeature}
+            programme={programme}
+            distances={distances}
+            parcelResult={analysis.results?.parcels.find((p) => p.id === selection.id)}
+            analysisPending={analysis.pending > 0}
+            onClose={() => setSelection(null)}
+          />
         )}
       </main>
       <p role="status" className="programme-status">

@@ -1,4 +1,6 @@
-// User preferences that survive a reload: language and the optional online basemap.
+// User preferences that survive a reload: language, the optional online basemap, the planner's
+// buffer distances and the presets the planner saved.
+import { GENERAL_PRESET, validateBufferDistances, type BufferDistances, type BufferPreset } from '../domain/buffer-presets.ts';
 import { NO_BASEMAP, type BasemapSettings } from '../map/basemap.ts';
 import { isLanguage, type Language } from '../ui/i18n/translate.ts';
 
@@ -7,6 +9,8 @@ const KEY = 'fulv.settings.v1';
 interface StoredSettings {
   language?: Language;
   basemap?: BasemapSettings;
+  bufferDistances?: unknown;
+  bufferPresets?: unknown;
 }
 
 function read(): StoredSettings {
@@ -42,4 +46,31 @@ export function loadBasemap(): BasemapSettings {
 
 export function saveBasemap(basemap: BasemapSettings): void {
   write({ basemap });
+}
+
+export function loadBufferDistances(): BufferDistances {
+  const check = validateBufferDistances(read().bufferDistances);
+  return check.valid ? check.distances : GENERAL_PRESET.distances;
+}
+
+export function saveBufferDistances(distances: BufferDistances): void {
+  write({ bufferDistances: distances });
+}
+
+/** The planner's own presets; a stored one that no longer validates is dropped, not guessed at. */
+export function loadUserPresets(): BufferPreset[] {
+  const stored = read().bufferPresets;
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((p: unknown) => {
+    if (typeof p !== 'object' || p === null) return [];
+    const { name, distances } = p as { name?: unknown; distances?: unknown };
+    const check = validateBufferDistances(distances);
+    return typeof name === 'string' && name.trim() && check.valid
+      ? [{ name, name_en: name, distances: check.distances, source: 'user' }]
+      : [];
+  });
+}
+
+export function saveUserPresets(presets: readonly BufferPreset[]): void {
+  write({ bufferPresets: presets.map((p) => ({ name: p.name, distances: p.distances })) });
 }

@@ -3,12 +3,14 @@
 // for the parcels near its old or new buffers; a treated polygon change redoes the parcels and
 // treated polygons under its old and new extent. Everything else is reused as it was.
 import type Flatbush from 'flatbush';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { idOf, readZones, type Report } from './analysis-input.ts';
 import { destroyItem, readParcels, readTreated, type ParcelItem, type TreatedItem } from './analysis-items.ts';
 import { computeTotals } from './analysis-totals.ts';
 import type { AnalysisInput, AnalysisResults, InputFeature, Issue, Progress } from './analysis-types.ts';
+import { geosToGeojson, typeLayerFeatures, type BufferCollection } from './buffer-features.ts';
 import { validateBufferDistance, type BufferDistances } from './buffer-presets.ts';
-import { loadGeos, type Geos } from './geos/geos-loader.ts';
+import { loadGeos, takeGeosError, type Geos } from './geos/geos-loader.ts';
 import { OverlayError, type OverlayCounter } from './layer-overlap.ts';
 import { ZONE_TYPES, type ZoneType } from './model.ts';
 import type { BBox } from './packed-geometry.ts';
@@ -111,6 +113,34 @@ export class Analysis {
     destroyTiledLayer(this.geos, this.all);
     this.all = buildAllLayer(this.geos, ZONE_TYPES.map((t) => this.layers[t]));
     this.recompute(affected, type);
+  }
+
+  /** Several distances at once (a preset); each type is rebuilt only if its distance changed. */
+  setBufferDistances(distances: BufferDistances): void {
+    const recomputed = new Set<string>();
+    for (const type of ZONE_TYPES) {
+      this.setBufferDistance(type, distances[type]);
+      for (const id of this.lastRecomputed) recomputed.add(id);
+    }
+    this.lastRecomputed = [...recomputed];
+  }
+
+  /** The unioned buffer of each zone type, as drawn on the map. */
+  bufferFeatures(): BufferCollection {
+    return typeLayerFeatures(this.geos, ZONE_TYPES.map((t) => this.layers[t]));
+  }
+
+  /** The part of a parcel inside the protection buffers (all types, counted once); null if none. */
+  overlapGeometry(parcelId: string): Polygon | MultiPolygon | null {
+    const parcel = this.parcels.find((p) => p.id === parcelId);
+    if (!parcel || !this.all.whole) return null;
+    const result = this.geos.GEOSIntersection(this.all.whole.geometry, parcel.geometry);
+    if (!result) throw new OverlayError(takeGeosError() ?? 'GEOS overlay failed');
+    try {
+      return geosToGeojson(this.geos, result);
+    } finally {
+      this.geos.GEOSGeom_destroy(result);
+    }
   }
 
   updateTreated(change: TreatedChange): void {

@@ -36,3 +36,5 @@ export const HIGHLIGHT_COLOUR = '#ffeb3b';
 export const BACKGROUND_COLOUR = '#eef1ea';
 export const GEM_COLOUR = '#212121';
 export const IMPORTED_COLOUR = '#e91e63';
+/** A selected parcel's area inside the protection buffers: the planner's conflict, in alarm red. */
+export const CONFLICT_COLOUR = '#d50000';

@@ -77,6 +77,8 @@ export class ProgrammeMap {
   }
 
   fitBounds(bounds: LngLatBoundsLike, animate = true): void {
+    // The container may have just changed size (an inspector opened); fit to its size now.
+    this.map.resize();
     this.map.fitBounds(bounds, { padding: 48, maxZoom: 16, animate, duration: animate ? 1200 : 0 });
   }
 

@@ -3,7 +3,7 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { DAMAGE_TYPES, PARCEL_STATUSES, ZONE_TYPES } from '../domain/model.ts';
 import {
-  BACKGROUND_COLOUR, DAMAGE_COLOURS, GEM_COLOUR, HIGHLIGHT_COLOUR, IMPORTED_COLOUR, STATUS_COLOURS,
+  BACKGROUND_COLOUR, CONFLICT_COLOUR, DAMAGE_COLOURS, GEM_COLOUR, HIGHLIGHT_COLOUR, IMPORTED_COLOUR, STATUS_COLOURS,
   TREATED_COLOUR, TREATED_OUTLINE, ZONE_COLOURS,
 } from './palette.ts';
 
@@ -46,6 +46,8 @@ function programmeLayers(mode: ParcelStyleMode): LayerSpecification[] {
     { id: 'parcels-outline', type: 'line', source: 'parcels', paint: { 'line-color': outlineColour('#3e2723'), 'line-width': outlineWidth(1) } },
     { id: 'treated-fill', type: 'fill', source: 'treated', paint: { 'fill-color': TREATED_COLOUR, 'fill-opacity': ['case', hovered, 0.7, 0.45] } },
     { id: 'treated-outline', type: 'line', source: 'treated', paint: { 'line-color': outlineColour(TREATED_OUTLINE), 'line-width': outlineWidth(1.2) } },
+    { id: 'overlap-fill', type: 'fill', source: 'overlap', paint: { 'fill-color': CONFLICT_COLOUR, 'fill-opacity': 0.55 } },
+    { id: 'overlap-outline', type: 'line', source: 'overlap', paint: { 'line-color': CONFLICT_COLOUR, 'line-width': 2.5 } },
     { id: 'gem-fill', type: 'fill', source: 'gem', filter: isPolygon, paint: { 'fill-color': GEM_COLOUR, 'fill-opacity': ['case', hovered, 0.35, 0.15] } },
     { id: 'gem-outline', type: 'line', source: 'gem', filter: isPolygon, paint: { 'line-color': outlineColour(GEM_COLOUR), 'line-width': outlineWidth(1.5) } },
     { id: 'gem-point', type: 'circle', source: 'gem', filter: isPoint, paint: { 'circle-color': GEM_COLOUR, 'circle-radius': ['case', hovered, 7, 5], 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } },
@@ -56,7 +58,7 @@ function programmeLayers(mode: ParcelStyleMode): LayerSpecification[] {
   ];
 }
 
-export const PROGRAMME_SOURCES = ['parcels', 'treated', 'zones', 'buffers', 'gem', 'imported'] as const;
+export const PROGRAMME_SOURCES = ['parcels', 'treated', 'zones', 'buffers', 'overlap', 'gem', 'imported'] as const;
 export type ProgrammeSource = (typeof PROGRAMME_SOURCES)[number];
 
 export function programmeStyle(mode: ParcelStyleMode): StyleSpecification {

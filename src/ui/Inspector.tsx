@@ -4,7 +4,9 @@ import type { Feature, Polygon, MultiPolygon } from 'geojson';
 import { ellipsoidalArea } from '../domain/ellipsoidal-area.ts';
 import type { Programme } from '../domain/model.ts';
 import type { BufferDistances } from '../domain/buffer-presets.ts';
+import type { ParcelResult } from '../domain/analysis-types.ts';
 import { AreaFigures } from './AreaFigures.tsx';
+import { ParcelOverlapFigures } from './ParcelOverlapFigures.tsx';
 import { useI18n } from './i18n/language-context.tsx';
 import { featureRows, mineRows, type InspectorKind, type Row } from './inspector-rows.ts';
 
@@ -13,6 +15,9 @@ export interface InspectorProps {
   feature: Feature;
   programme: Programme;
   distances: BufferDistances;
+  /** The analysis engine's figures for a parcel; undefined while computing or if it failed. */
+  parcelResult?: ParcelResult | undefined;
+  analysisPending?: boolean;
   onClose: () => void;
 }
 
@@ -47,6 +52,7 @@ export function Inspector(props: InspectorProps) {
       {area !== null
         ? <AreaFigures m2={area} label={t('inspector.area')} note={t('inspector.areaNote')} />
         : <p className="note">{t('inspector.noArea')}</p>}
+      {kind === 'parcel' && <ParcelOverlapFigures result={props.parcelResult} pending={props.analysisPending ?? false} programme={programme} />}
       <section aria-label={t('inspector.attributes')}>
         <h3>{t('inspector.attributes')}</h3>
         <Rows rows={featureRows(t, kind, feature, programme, props.distances)} />

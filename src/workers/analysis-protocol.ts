@@ -1,9 +1,11 @@
 // Messages between the UI thread and analysis.worker.ts. Every request carries an id that its
 // progress, results or error echo, so the UI can drop answers to requests it has superseded.
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { TreatedChange } from '../domain/analysis-engine.ts';
 import type { AnalysisResults, InputFeature, Progress } from '../domain/analysis-types.ts';
+import type { BufferCollection } from '../domain/buffer-features.ts';
 import type { BufferDistances } from '../domain/buffer-presets.ts';
-import type { Mine, ZoneType } from '../domain/model.ts';
+import type { Mine } from '../domain/model.ts';
 
 export type AnalysisRequest =
   | {
@@ -15,13 +17,18 @@ export type AnalysisRequest =
     distances: BufferDistances;
     mines?: readonly Mine[];
   }
-  | { type: 'setBufferDistance'; requestId: number; zoneType: ZoneType; metres: number }
+  | { type: 'setBufferDistances'; requestId: number; distances: BufferDistances }
   | { type: 'updateTreated'; requestId: number; change: TreatedChange }
+  | { type: 'overlapGeometry'; requestId: number; parcelId: string }
   | { type: 'dispose'; requestId: number };
 
 export type AnalysisResponse =
   | { type: 'progress'; requestId: number; progress: Progress }
-  /** `recomputed`: ids of the parcels whose figures this request changed (all of them on load). */
-  | { type: 'results'; requestId: number; results: AnalysisResults; recomputed: string[] }
+  /**
+   * `recomputed`: ids of the parcels whose figures this request changed (all of them on load).
+   * `buffers`: the unioned buffers to draw, when the request changed them; else null.
+   */
+  | { type: 'results'; requestId: number; results: AnalysisResults; recomputed: string[]; buffers: BufferCollection | null }
+  | { type: 'overlapGeometry'; requestId: number; parcelId: string; geometry: Polygon | MultiPolygon | null }
   | { type: 'disposed'; requestId: number }
   | { type: 'error'; requestId: number; message: string };

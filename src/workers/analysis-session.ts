@@ -24,12 +24,18 @@ export function createAnalysisSession(post: Post): (request: AnalysisRequest) =>
         onProgress: (progress) => post({ type: 'progress', requestId, progress }),
       });
       const results = analysis.results();
-      return post({ type: 'results', requestId, results, recomputed: results.parcels.map((p) => p.id) });
+      return post({ type: 'results', requestId, results, recomputed: results.parcels.map((p) => p.id), buffers: analysis.bufferFeatures() });
     }
     if (!analysis) return post({ type: 'error', requestId, message: 'no programme loaded: send a load request first' });
-    if (request.type === 'setBufferDistance') analysis.setBufferDistance(request.zoneType, request.metres);
-    else analysis.updateTreated(request.change);
-    post({ type: 'results', requestId, results: analysis.results(), recomputed: analysis.lastRecomputed });
+    if (request.type === 'overlapGeometry') {
+      return post({ type: 'overlapGeometry', requestId, parcelId: request.parcelId, geometry: analysis.overlapGeometry(request.parcelId) });
+    }
+    let buffers = null;
+    if (request.type === 'setBufferDistances') {
+      analysis.setBufferDistances(request.distances);
+      buffers = analysis.bufferFeatures();
+    } else analysis.updateTreated(request.change);
+    post({ type: 'results', requestId, results: analysis.results(), recomputed: analysis.lastRecomputed, buffers });
   }
 
   return (request) => {

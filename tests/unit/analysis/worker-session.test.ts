@@ -8,14 +8,14 @@ describe('the analysis worker session', () => {
   it('loads a programme with progress, then answers edits in order with what they recomputed', async () => {
     const messages: AnalysisResponse[] = [];
     const send = createAnalysisSession((m) => messages.push(m));
-    void send({ type: 'setBufferDistance', requestId: 1, zoneType: 'traffic_line', metres: 100 });
+    void send({ type: 'setBufferDistances', requestId: 1, distances: { ...GENERAL_PRESET.distances, traffic_line: 100 } });
     void send({
       type: 'load', requestId: 2, distances: GENERAL_PRESET.distances,
       parcels: [parcel('near', rect(118.5, 40, 118.51, 40.01)), parcel('far', rect(118.8, 40.2, 118.81, 40.21))],
       zones: [zone('road', 'traffic_line', { type: 'LineString', coordinates: [[118.49, 39.9], [118.49, 40.1]] })],
       treated: [],
     });
-    void send({ type: 'setBufferDistance', requestId: 3, zoneType: 'traffic_line', metres: 2000 });
+    void send({ type: 'setBufferDistances', requestId: 3, distances: { ...GENERAL_PRESET.distances, traffic_line: 2000 } });
     void send({ type: 'updateTreated', requestId: 4, change: { feature: treated('t', '2024-04-01', rect(118.8, 40.2, 118.805, 40.21)) } });
     await send({ type: 'dispose', requestId: 5 });
 
@@ -27,5 +27,41 @@ describe('the analysis worker session', () => {
     expect(widened!.results.parcels[0]!.protected_overlap_by_type.traffic_line).toBeGreaterThan(0);
     expect(treatedUpdate!.results.parcels[1]!.treatment_rate).toBeCloseTo(0.5, 2);
     expect(messages.at(-1)).toEqual({ type: 'disposed', requestId: 5 });
+  });
+});
+
+describe('the analysis worker session, for the map', () => {
+  it('sends the buffers it measures against and the overlap of one parcel', async () => {
+    const messages: AnalysisResponse[] = [];
+    const send = createAnalysisSession((m) => messages.push(m));
+    void send({
+      type: 'load', requestId: 1, distances: GENERAL_PRESET.distances,
+      parcels: [parcel('near', rect(118.5, 40, 118.51, 40.01)), parcel('far', rect(118.8, 40.2, 118.81, 40.21))],
+      zones: [zone('road', 'traffic_line', { type: 'LineString', coordinates: [[118.49, 39.9], [118.49, 40.1]] })],
+      treated: [],
+    });
+    void send({ type: 'overlapGeometry', requestId: 2, parcelId: 'near' });
+    void send({ type: 'overlapGeometry', requestId: 3, parcelId: 'far' });
+    await send({ type: 'updateTreated', requestId: 4, change: { deleted: 'none' } });
+
+    const load = messages.find((m) => m.type === 'results' && m.requestId === 1);
+    expect(load?.type === 'results' && load.buffers?.features.map((f) => f.properties)).toEqual([
+      { id: 'buffer-traffic_line', zone_type: 'traffic_line', distance_m: 1000 },
+    ]);
+    const near = messages.find((m) => m.type === 'overlapGeometry' && m.requestId === 2);
+    if (near?.type !== 'overlapGeometry' || !near.geometry) throw new Error('no overlap geometry for the near parcel');
+    // The strip of the parcel within 1000 m east of the road at 118.49°E: its east edge lies
+    // 1000 m along the parallel of 40°N, i.e. Δλ = d / (N cos φ) on the CGCS2000 ellipsoid.
+    const a = 6378137;
+    const f = 1 / 298.257222101;
+    const e2 = f * (2 - f);
+    const phi = (40.005 * Math.PI) / 180;
+    const n = a / Math.sqrt(1 - e2 * Math.sin(phi) ** 2);
+    const expectedEast = 118.49 + (1000 / (n * Math.cos(phi)) * 180) / Math.PI;
+    const lons = JSON.stringify(near.geometry.coordinates).match(/-?\d+\.\d+(?=,)/g)!.map(Number);
+    expect(Math.min(...lons)).toBeCloseTo(118.5, 9);
+    expect(Math.abs(Math.max(...lons) - expectedEast) * n * Math.cos(phi) * Math.PI / 180).toBeLessThan(5);
+    expect(messages.find((m) => m.type === 'overlapGeometry' && m.requestId === 3)).toMatchObject({ geometry: null });
+    expect(messages.find((m) => m.requestId === 4)).toMatchObject({ type: 'results', buffers: null });
   });
 });

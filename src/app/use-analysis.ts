@@ -1,0 +1,101 @@
+// The analysis engine in its Web Worker, as React state: results, the buffers to draw, progress,
+// and the overlap of one parcel on request. The programme is loaded once; distance changes go
+// to the worker as edits, so only what they touch is recomputed.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { BufferCollection } from '../domain/buffer-features.ts';
+import type { AnalysisResults, Progress } from '../domain/analysis-types.ts';
+import type { BufferDistances } from '../domain/buffer-presets.ts';
+import type { Programme } from '../domain/model.ts';
+import type { AnalysisRequest, AnalysisResponse } from '../workers/analysis-protocol.ts';
+
+type OverlapGeometry = Polygon | MultiPolygon | null;
+/** A request before the hook numbers it (Omit distributed over the union). */
+type UnnumberedRequest = AnalysisRequest extends infer R ? (R extends unknown ? Omit<R, 'requestId'> : never) : never;
+
+export interface AnalysisState {
+  results: AnalysisResults | null;
+  buffers: BufferCollection | null;
+  /** Requests sent and not yet answered; the figures on screen are from before them. */
+  pending: number;
+  progress: Progress | null;
+  error: string | null;
+  overlapOf: (parcelId: string) => Promise<OverlapGeometry>;
+}
+
+export function useAnalysis(programme: Programme | null, distances: BufferDistances): AnalysisState {
+  const worker = useRef<Worker | null>(null);
+  const nextId = useRef(1);
+  const loadedDistances = useRef<BufferDistances | null>(null);
+  const waiting = useRef(new Map<number, (geometry: OverlapGeometry) => void>());
+  const [results, setResults] = useState<AnalysisResults | null>(null);
+  const [buffers, setBuffers] = useState<BufferCollection | null>(null);
+  const [pending, setPending] = useState(0);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const distancesNow = useRef(distances);
+  distancesNow.current = distances;
+
+  const send = useCallback((request: UnnumberedRequest): number => {
+    const requestId = nextId.current++;
+    setPending((n) => n + 1);
+    worker.current?.postMessage({ ...request, requestId } as AnalysisRequest);
+    return requestId;
+  }, []);
+
+  useEffect(() => {
+    if (!programme) return;
+    const w = new Worker(new URL('../workers/analysis.worker.ts', import.meta.url), { type: 'module' });
+    worker.current = w;
+    const answers = waiting.current;
+    w.onmessage = (event: MessageEvent<AnalysisResponse>) => {
+      const message = event.data;
+      if (message.type === 'progress') return setProgress(message.progress);
+      setPending((n) => Math.max(0, n - 1));
+      if (message.type === 'results') {
+        setResults(message.results);
+        if (message.buffers) setBuffers(message.buffers);
+        setProgress(null);
+        setError(null);
+      } else if (message.type === 'overlapGeometry') {
+        answers.get(message.requestId)?.(message.geometry);
+        answers.delete(message.requestId);
+      } else if (message.type === 'error') {
+        setError(message.message);
+        answers.get(message.requestId)?.(null);
+        answers.delete(message.requestId);
+      }
+    };
+    w.onerror = (event) => setError(event.message || 'worker failed');
+    loadedDistances.current = distancesNow.current;
+    send({
+      type: 'load',
+      parcels: programme.parcels.features,
+      zones: programme.zones.features,
+      treated: programme.treated.features,
+      mines: programme.mines,
+      distances: distancesNow.current,
+    });
+    return () => {
+      w.terminate();
+      worker.current = null;
+      for (const answer of answers.values()) answer(null);
+      answers.clear();
+      setPending(0);
+    };
+  }, [programme, send]);
+
+  useEffect(() => {
+    if (!worker.current || loadedDistances.current === distances) return;
+    loadedDistances.current = distances;
+    send({ type: 'setBufferDistances', distances });
+  }, [distances, send]);
+
+  const overlapOf = useCallback((parcelId: string) => new Promise<OverlapGeometry>((resolve) => {
+    if (!worker.current) return resolve(null);
+    const requestId = send({ type: 'overlapGeometry', parcelId });
+    waiting.current.set(requestId, resolve);
+  }), [send]);
+
+  return { results, buffers, pending, progress, error, overlapOf };
+}

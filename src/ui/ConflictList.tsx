@@ -1,0 +1,100 @@
+// The planner's conflict list: filters, sortable columns, and one button per parcel that shows
+// it on the map with its overlap highlighted.
+import { useId } from 'react';
+import { conflictList, type ConflictQuery, type ConflictSortKey } from '../domain/conflict-list.ts';
+import type { ParcelResult } from '../domain/analysis-types.ts';
+import { MINE_CATEGORIES, ZONE_TYPES, type MineCategory, type Programme, type ZoneType } from '../domain/model.ts';
+import { formatArea } from '../domain/units.ts';
+import { useI18n } from './i18n/language-context.tsx';
+
+export interface ConflictListProps {
+  programme: Programme;
+  results: readonly ParcelResult[];
+  query: ConflictQuery;
+  onQuery: (query: ConflictQuery) => void;
+  selectedId: string | null;
+  onShow: (parcelId: string) => void;
+  busy: boolean;
+}
+
+export function ConflictList(props: ConflictListProps) {
+  const { t, language } = useI18n();
+  const ids = { zone: useId(), township: useId(), category: useId() };
+  const { query, onQuery, programme } = props;
+  const locale = language === 'zh' ? 'zh-CN' : 'en-GB';
+  const list = conflictList(props.results, programme.parcels.features, programme.mines, query);
+  const percent = (share: number) => (share * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + '%';
+
+  const sortButton = (key: ConflictSortKey) => {
+    const active = query.sortBy === key;
+    return (
+      <button
+        type="button"
+        className="sort"
+        aria-label={t('planner.sortBy', { key: t(`planner.sort.${key}`) })}
+        onClick={() => onQuery({ ...query, sortBy: key, descending: active ? !query.descending : true })}
+      >
+        {key === 'overlap' ? t('planner.col.overlap') : t('planner.col.share')}
+        <span aria-hidden="true">{active ? (query.descending ? ' ▼' : ' ▲') : ''}</span>
+      </button>
+    );
+  };
+  const ariaSort = (key: ConflictSortKey) => (query.sortBy === key ? (query.descending ? 'descending' : 'ascending') : 'none');
+
+  return (
+    <section className="conflict-list" aria-label={t('planner.conflicts')} aria-busy={props.busy}>
+      <h3>{t('planner.conflicts')}</h3>
+      <div className="filters">
+        <label htmlFor={ids.zone}>{t('planner.filterZone')}</label>
+        <select id={ids.zone} value={query.zoneType ?? ''} onChange={(e) => onQuery({ ...query, zoneType: (e.target.value || null) as ZoneType | null })}>
+          <option value="">{t('planner.all')}</option>
+          {ZONE_TYPES.map((z) => <option key={z} value={z}>{t(`zone.${z}`)}</option>)}
+        </select>
+        <label htmlFor={ids.township}>{t('planner.filterTownship')}</label>
+        <select id={ids.township} value={query.townshipId ?? ''} onChange={(e) => onQuery({ ...query, townshipId: e.target.value || null })}>
+          <option value="">{t('planner.all')}</option>
+          {programme.townships.map((tw) => <option key={tw.id} value={tw.id}>{language === 'en' ? tw.name_en : tw.name}</option>)}
+        </select>
+        <label htmlFor={ids.category}>{t('planner.filterCategory')}</label>
+        <select id={ids.category} value={query.category ?? ''} onChange={(e) => onQuery({ ...query, category: (e.target.value || null) as MineCategory | null })}>
+          <option value="">{t('planner.all')}</option>
+          {MINE_CATEGORIES.map((c) => <option key={c} value={c}>{t(`category.${c}`)}</option>)}
+        </select>
+      </div>
+      <p role="status" className="summary">
+        {list.rows.length === 0 ? t('planner.none') : t('planner.summary', { count: list.rows.length, mu: formatArea(list.overlap_m2, 'mu', locale) })}
+      </p>
+      {list.rows.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('planner.col.parcel')}</th>
+              <th scope="col" aria-sort={ariaSort('overlap')}>{sortButton('overlap')}</th>
+              <th scope="col" aria-sort={ariaSort('share')}>{sortButton('share')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((row) => (
+              <tr key={row.parcelId} aria-current={row.parcelId === props.selectedId ? true : undefined} className={row.parcelId === props.selectedId ? 'selected' : undefined}>
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={t('planner.showParcel', { name: row.parcelName, id: row.parcelId })}
+                    onClick={() => props.onShow(row.parcelId)}
+                  >
+                    {row.parcelName}
+                  </button>
+                  <span className="sub">{row.parcelId} · {row.mine ? (language === 'en' ? row.mine.name_en : row.mine.name) : ''}</span>
+                  <span className="sub">{row.zoneTypes.map((z) => t(`zone.${z}`)).join('、')}</span>
+                </th>
+                <td data-column="overlap">{formatArea(row.overlap_m2, 'mu', locale)}</td>
+                <td data-column="share">{percent(row.share)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
