@@ -7,7 +7,8 @@ export default defineConfig({
   plugins: [react()],
   build: {
     target: 'es2022',
-    chunkSizeWarningLimit: 2500,
+    // GEOS (geos-wasm) is one 2.5 MB module with its WebAssembly inlined, loaded lazily.
+    chunkSizeWarningLimit: 2600,
   },
   worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tests/install-chromium.sh
+bash tests/install-gdal.sh
 echo "== lint and types"
 npx eslint .
 npm run --silent typecheck

@@ -2,7 +2,12 @@
 // inspector and settings around it.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
-import type { Programme } from '../domain/model.ts';
+import type { Polygon } from 'geojson';
+import { drawnShapeProblem } from '../domain/drawn-shape.ts';
+import { tracePolygon } from '../domain/gps-trace.ts';
+import type { Programme, TreatedFeature } from '../domain/model.ts';
+import { gpsFeatures } from '../map/gps-features.ts';
+import { createTreated, reshapeTreated } from '../store/edits-from-snapshot.ts';
 import { BUILT_IN_PRESETS, type BufferDistances, type BufferPreset } from '../domain/buffer-presets.ts';
 import { DEFAULT_CONFLICT_QUERY, type ConflictQuery } from '../domain/conflict-list.ts';
 import { featureBounds, type Bounds } from '../domain/feature-bounds.ts';
@@ -27,16 +32,38 @@ import {
   loadBasemap, loadBufferDistances, loadUserPresets, saveBasemap, saveBufferDistances, saveUserPresets,
 } from './app-settings.ts';
 import { loadDemoProgramme, loadGemSample } from './demo-programme.ts';
+import { newTreatedFeature } from './new-treated.ts';
+import { loadSurveySettings, saveSurveySettings, type SurveySettings } from './survey-settings.ts';
+import { SurveyTab } from './SurveyTab.tsx';
+import { TreatedEditor } from './TreatedEditor.tsx';
 import { useAnalysis } from './use-analysis.ts';
+import { useFieldStore } from './use-field-store.ts';
+import { useGpsTrace } from './use-gps-trace.ts';
+import { storeErrorMessage, useSaveState } from './use-save-state.ts';
+import { refusalText, useTreatedDrawing } from './use-treated-drawing.ts';
 
-type SideTab = 'layers' | 'planner';
+type SideTab = 'layers' | 'survey' | 'planner';
 const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 const SOURCE_KIND: Record<string, InspectorKind> = { parcels: 'parcel', treated: 'treated', zones: 'zone', gem: 'imported', imported: 'imported' };
 
 export function App() {
   const { t } = useI18n();
-  const [programme, setProgramme] = useState<Programme | null>(null);
+  const [seed, setSeed] = useState<Programme | null>(null);
+  const field = useFieldStore(seed);
+  const { store, snapshot } = field;
+  // The stored programme once the database is open; the bundled one (read-only) until then.
+  const programme = snapshot?.programme ?? seed;
+  const [survey, setSurvey] = useState<SurveySettings>(loadSurveySettings);
+  const changeSurvey = useCallback((patch: Partial<SurveySettings>) => {
+    setSurvey((old) => {
+      const next = { ...old, ...patch };
+      saveSurveySettings(next);
+      return next;
+    });
+  }, []);
+  const who = survey.surveyor.trim() || 'anonymous';
+  const { save, track } = useSaveState(t);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [map, setMap] = useState<ProgrammeMap | null>(null);
   const [visible, setVisible] = useState<Record<LayerGroup, boolean>>({ parcels: true, treated: true, zones: true, buffers: true, gem: false, imported: true });
@@ -86,7 +113,7 @@ export function App() {
   }, [selectedParcel, overlapOf, analysis.results]);
 
   useEffect(() => {
-    loadDemoProgramme().then(setProgramme, (e: Error) => setLoadError(e.message));
+    loadDemoProgramme().then(setSeed, (e: Error) => setLoadError(e.message));
   }, []);
 
   useEffect(() => {
@@ -101,20 +128,54 @@ export function App() {
 
   // Zoom to the programme once both the map and the data are there.
   useEffect(() => {
-    if (!map || !programme) return;
-    const bounds = featureBounds(programme.parcels, programme.zones);
+    if (!map || !seed) return;
+    const bounds = featureBounds(seed.parcels, seed.zones);
     if (bounds) map.fitBounds(bounds, false);
-  }, [map, programme]);
+  }, [map, seed]);
+
+  const createFromShape = useCallback((shape: Polygon) => {
+    if (!store || !programme) return;
+    const feature = newTreatedFeature(programme, shape, survey.surveyor.trim(), survey.measure);
+    void track(store.transact(createTreated(store.getSnapshot(), feature), who)).then((saved) => {
+      if (saved) setSelection({ source: 'treated', id: feature.properties.id });
+    });
+  }, [store, programme, survey, who, track]);
+
+  const drawing = useTreatedDrawing(map, programme, analysis.buffers, t, {
+    onDrawn: createFromShape,
+    onReshaped: (id, shape) => {
+      if (store) void track(store.transact(reshapeTreated(store.getSnapshot(), id, shape), who));
+    },
+  });
+  const gpsTrace = useGpsTrace(t, survey.accuracyLimit);
+  const [gpsRefusal, setGpsRefusal] = useState<string | null>(null);
+  const gpsData = useMemo(() => gpsFeatures(gpsTrace.fix, gpsTrace.trace), [gpsTrace.fix, gpsTrace.trace]);
+
+  const undo = useCallback(() => { if (store) void track(store.undo(who)); }, [store, who, track]);
+  const redo = useCallback(() => { if (store) void track(store.redo(who)); }, [store, who, track]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return;
+      // Text fields keep the browser's own undo of typing.
+      if (e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]')) return;
+      e.preventDefault();
+      if (e.shiftKey) redo();
+      else undo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
 
   const data = useMemo(() => {
     const d: Partial<Record<string, FeatureCollection>> = {};
     if (programme) Object.assign(d, { parcels: programme.parcels, treated: programme.treated, zones: programme.zones });
     if (analysis.buffers) d.buffers = analysis.buffers;
     d.overlap = overlap;
+    d.gps = gpsData;
     if (gem) d.gem = gem;
     if (imported) d.imported = imported;
     return d;
-  }, [programme, analysis.buffers, overlap, gem, imported]);
+  }, [programme, analysis.buffers, overlap, gpsData, gem, imported]);
 
   const selectedFeature = useMemo(() => {
     if (!selection) return null;
@@ -167,6 +228,14 @@ export function App() {
 
   return (
     <div className="app">
+      {field.problem && (
+        <p role="alert" className="storage-alert">
+          {field.problem.kind === 'blocked' ? t('storage.blocked')
+            : field.problem.kind === 'failed' ? t('storage.failed', { reason: field.problem.error.message })
+            : storeErrorMessage(t, field.problem.error)}
+        </p>
+      )}
+      {snapshot?.connection.state === 'closed' && <p role="alert" className="storage-alert">{t('storage.closed', { message: snapshot.connection.message })}</p>}
       <header className="app-header">
         <h1>{t('app.title')}</h1>
         <p className="subtitle">{t('app.subtitle')}</p>
@@ -200,6 +269,45 @@ export function App() {
                 ),
               },
               {
+                key: 'survey',
+                label: t('side.survey'),
+                content: (
+                  <SurveyTab
+                    store={store}
+                    snapshot={snapshot}
+                    surveyor={survey.surveyor}
+                    onSurveyor={(surveyor) => changeSurvey({ surveyor })}
+                    drawing={drawing}
+                    save={save}
+                    onUndo={undo}
+                    onRedo={redo}
+                    gps={{
+                      on: gpsTrace.on,
+                      onToggle: gpsTrace.setOn,
+                      gps: gpsTrace.gps,
+                      accuracyLimit: survey.accuracyLimit,
+                      onAccuracyLimit: (accuracyLimit) => changeSurvey({ accuracyLimit }),
+                      vertices: gpsTrace.trace.length,
+                      walking: gpsTrace.walking,
+                      onWalking: gpsTrace.setWalking,
+                      onAddVertex: gpsTrace.addVertex,
+                      onCenter: () => { if (map && gpsTrace.fix) map.flyTo([gpsTrace.fix.lon, gpsTrace.fix.lat]); },
+                      onClear: () => { gpsTrace.clear(); setGpsRefusal(null); },
+                      onFinish: () => {
+                        const shape = tracePolygon(gpsTrace.trace);
+                        const problem = shape && drawnShapeProblem(shape);
+                        if (!shape) return;
+                        if (problem) return setGpsRefusal(refusalText(t, problem));
+                        setGpsRefusal(null);
+                        gpsTrace.clear();
+                        createFromShape(shape);
+                      },
+                      message: gpsRefusal ?? gpsTrace.message,
+                    }}
+                  />
+                ),
+              },
+              {
                 key: 'planner',
                 label: t('side.planner'),
                 content: programme && (
@@ -229,7 +337,21 @@ export function App() {
             distances={distances}
             parcelResult={analysis.results?.parcels.find((p) => p.id === selection.id)}
             analysisPending={analysis.pending > 0}
-            onClose={() => setSelection(null)}
+            onClose={() => { drawing.stop(); setSelection(null); }}
+            editor={selection.source === 'treated' && store && snapshot ? (
+              <TreatedEditor
+                store={store}
+                snapshot={snapshot}
+                feature={selectedFeature as TreatedFeature}
+                who={who}
+                fix={gpsTrace.fix}
+                editing={drawing.state === 'editing' && drawing.editedId === selection.id}
+                onEditShape={drawing.editShape}
+                onFinishShape={drawing.stop}
+                onDeleted={() => { drawing.stop(); setSelection(null); }}
+                track={track}
+              />
+            ) : undefined}
           />
         )}
       </main>

@@ -1,12 +1,12 @@
 // The analysis engine in its Web Worker, as React state: results, the buffers to draw, progress,
-// and the overlap of one parcel on request. The programme is loaded once; distance changes go
-// to the worker as edits, so only what they touch is recomputed.
+// and the overlap of one parcel on request. The programme is loaded once; distance changes and
+// treated-polygon edits go to the worker as edits, so only what they touch is recomputed.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { BufferCollection } from '../domain/buffer-features.ts';
 import type { AnalysisResults, Progress } from '../domain/analysis-types.ts';
 import type { BufferDistances } from '../domain/buffer-presets.ts';
-import type { Programme } from '../domain/model.ts';
+import type { Programme, TreatedFeature } from '../domain/model.ts';
 import type { AnalysisRequest, AnalysisResponse } from '../workers/analysis-protocol.ts';
 
 type OverlapGeometry = Polygon | MultiPolygon | null;
@@ -35,6 +35,12 @@ export function useAnalysis(programme: Programme | null, distances: BufferDistan
   const [error, setError] = useState<string | null>(null);
   const distancesNow = useRef(distances);
   distancesNow.current = distances;
+  const treatedNow = useRef(programme?.treated.features ?? []);
+  treatedNow.current = programme?.treated.features ?? [];
+  const sentTreated = useRef(new Map<string, TreatedFeature>());
+  const parcels = programme?.parcels;
+  const zones = programme?.zones;
+  const mines = programme?.mines;
 
   const send = useCallback((request: UnnumberedRequest): number => {
     const requestId = nextId.current++;
@@ -44,7 +50,7 @@ export function useAnalysis(programme: Programme | null, distances: BufferDistan
   }, []);
 
   useEffect(() => {
-    if (!programme) return;
+    if (!parcels || !zones || !mines) return;
     const w = new Worker(new URL('../workers/analysis.worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
     const answers = waiting.current;
@@ -68,12 +74,13 @@ export function useAnalysis(programme: Programme | null, distances: BufferDistan
     };
     w.onerror = (event) => setError(event.message || 'worker failed');
     loadedDistances.current = distancesNow.current;
+    sentTreated.current = new Map(treatedNow.current.map((f) => [f.properties.id, f]));
     send({
       type: 'load',
-      parcels: programme.parcels.features,
-      zones: programme.zones.features,
-      treated: programme.treated.features,
-      mines: programme.mines,
+      parcels: parcels.features,
+      zones: zones.features,
+      treated: treatedNow.current,
+      mines,
       distances: distancesNow.current,
     });
     return () => {
@@ -83,7 +90,18 @@ export function useAnalysis(programme: Programme | null, distances: BufferDistan
       answers.clear();
       setPending(0);
     };
-  }, [programme, send]);
+  }, [parcels, zones, mines, send]);
+
+  // Treated polygons changed (drawn, reshaped, deleted, undone, or in another tab): send only those.
+  const treated = programme?.treated.features;
+  useEffect(() => {
+    if (!worker.current || !treated) return;
+    const sent = sentTreated.current;
+    const now = new Map(treated.map((f) => [f.properties.id, f]));
+    for (const [id, feature] of now) if (sent.get(id) !== feature) send({ type: 'updateTreated', change: { feature } });
+    for (const id of sent.keys()) if (!now.has(id)) send({ type: 'updateTreated', change: { deleted: id } });
+    sentTreated.current = now;
+  }, [treated, send]);
 
   useEffect(() => {
     if (!worker.current || loadedDistances.current === distances) return;

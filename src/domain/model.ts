@@ -55,8 +55,17 @@ export interface ParcelProperties {
   status: ParcelStatus;
   /** 图斑大类 of the national legacy-mine survey, when known (10, 20, 30, 40). */
   tbdl: string | null;
+  /** 图斑小类 of the same survey (11, 12, 21, 22, 31–37, 41–43), when an import carried it. */
+  tbxl?: string | null;
   note: string;
+  source_attributes?: SourceAttributes;
 }
+
+/**
+ * Attributes of an imported file that no Fulv field took (核查 fields such as 图斑面积, 核查单位),
+ * kept as they were so that an export gives them back.
+ */
+export type SourceAttributes = Record<string, string | number | boolean | null>;
 
 export interface TreatedProperties {
   id: string;
@@ -68,6 +77,7 @@ export interface TreatedProperties {
   direction: RestorationDirection;
   surveyor: string;
   note: string;
+  source_attributes?: SourceAttributes;
 }
 
 export interface ZoneProperties {
@@ -76,6 +86,7 @@ export interface ZoneProperties {
   name_en: string;
   zone_type: ZoneType;
   note: string;
+  source_attributes?: SourceAttributes;
 }
 
 export interface Target {

@@ -38,3 +38,5 @@ export const GEM_COLOUR = '#212121';
 export const IMPORTED_COLOUR = '#e91e63';
 /** A selected parcel's area inside the protection buffers: the planner's conflict, in alarm red. */
 export const CONFLICT_COLOUR = '#d50000';
+/** The device's position and its accuracy, as phones' map apps show it. */
+export const GPS_COLOUR = '#1a73e8';

@@ -1,12 +1,14 @@
 // The MapLibre map of a programme: creates it with the offline style, feeds its sources and
 // exposes the few operations the UI needs. The UI never touches MapLibre directly.
-import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type FilterSpecification, type GeoJSONSource, type LngLatBoundsLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import { applyBasemap, type BasemapSettings } from './basemap.ts';
 import { attachFeatureInteraction, type FeatureRef } from './feature-interaction.ts';
 import { GROUP_LAYERS, type LayerGroup } from './layer-groups.ts';
+import { TreatedDrawing, type TreatedDrawingEvents } from './treated-drawing.ts';
+import type { SnapTargets } from '../domain/snap-targets.ts';
 import { parcelFillColour, programmeStyle, type ParcelStyleMode, type ProgrammeSource } from './programme-style.ts';
 
 setWorkerUrl(workerUrl);
@@ -24,6 +26,8 @@ export class ProgrammeMap {
   private readonly ready: Promise<void>;
   private selected: FeatureRef | null = null;
   private detachInteraction: () => void = () => {};
+  /** Off while the surveyor draws: a click then places a vertex, not selects a feature. */
+  selecting = true;
 
   constructor(options: ProgrammeMapOptions) {
     this.map = new MapLibreMap({
@@ -41,6 +45,7 @@ export class ProgrammeMap {
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
     void this.ready.then(() => {
       this.detachInteraction = attachFeatureInteraction(this.map, (ref) => {
+        if (!this.selecting) return;
         this.select(ref);
         options.onSelect(ref);
       });
@@ -80,6 +85,21 @@ export class ProgrammeMap {
     // The container may have just changed size (an inspector opened); fit to its size now.
     this.map.resize();
     this.map.fitBounds(bounds, { padding: 48, maxZoom: 16, animate, duration: animate ? 1200 : 0 });
+  }
+
+  /** Drawing and reshaping treated polygons on this map. */
+  createDrawing(targets: () => SnapTargets | null, events: TreatedDrawingEvents): TreatedDrawing {
+    return new TreatedDrawing(this.map, targets, events);
+  }
+
+  /** Hides one treated polygon while the drawing tool holds its shape; null shows them all. */
+  hideTreated(id: string | null): void {
+    const filter = id === null ? null : (['!=', ['get', 'id'], id] as FilterSpecification);
+    for (const layer of GROUP_LAYERS.treated) if (this.map.getLayer(layer)) this.map.setFilter(layer, filter);
+  }
+
+  flyTo(lonLat: [number, number], minZoom = 17): void {
+    this.map.easeTo({ center: lonLat, zoom: Math.max(this.map.getZoom(), minZoom), duration: 800 });
   }
 
   destroy(): void {

@@ -3,7 +3,7 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { DAMAGE_TYPES, PARCEL_STATUSES, ZONE_TYPES } from '../domain/model.ts';
 import {
-  BACKGROUND_COLOUR, CONFLICT_COLOUR, DAMAGE_COLOURS, GEM_COLOUR, HIGHLIGHT_COLOUR, IMPORTED_COLOUR, STATUS_COLOURS,
+  BACKGROUND_COLOUR, CONFLICT_COLOUR, DAMAGE_COLOURS, GPS_COLOUR, GEM_COLOUR, HIGHLIGHT_COLOUR, IMPORTED_COLOUR, STATUS_COLOURS,
   TREATED_COLOUR, TREATED_OUTLINE, ZONE_COLOURS,
 } from './palette.ts';
 
@@ -48,6 +48,10 @@ function programmeLayers(mode: ParcelStyleMode): LayerSpecification[] {
     { id: 'treated-outline', type: 'line', source: 'treated', paint: { 'line-color': outlineColour(TREATED_OUTLINE), 'line-width': outlineWidth(1.2) } },
     { id: 'overlap-fill', type: 'fill', source: 'overlap', paint: { 'fill-color': CONFLICT_COLOUR, 'fill-opacity': 0.55 } },
     { id: 'overlap-outline', type: 'line', source: 'overlap', paint: { 'line-color': CONFLICT_COLOUR, 'line-width': 2.5 } },
+    { id: 'gps-accuracy', type: 'fill', source: 'gps', filter: ['==', ['get', 'kind'], 'accuracy'], paint: { 'fill-color': GPS_COLOUR, 'fill-opacity': 0.15 } },
+    { id: 'gps-trace', type: 'line', source: 'gps', filter: ['==', ['get', 'kind'], 'trace'], paint: { 'line-color': GPS_COLOUR, 'line-width': 2.5, 'line-dasharray': [2, 1] } },
+    { id: 'gps-trace-vertex', type: 'circle', source: 'gps', filter: ['==', ['get', 'kind'], 'vertex'], paint: { 'circle-color': '#ffffff', 'circle-radius': 4, 'circle-stroke-color': GPS_COLOUR, 'circle-stroke-width': 2 } },
+    { id: 'gps-position', type: 'circle', source: 'gps', filter: ['==', ['get', 'kind'], 'position'], paint: { 'circle-color': GPS_COLOUR, 'circle-radius': 7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2.5 } },
     { id: 'gem-fill', type: 'fill', source: 'gem', filter: isPolygon, paint: { 'fill-color': GEM_COLOUR, 'fill-opacity': ['case', hovered, 0.35, 0.15] } },
     { id: 'gem-outline', type: 'line', source: 'gem', filter: isPolygon, paint: { 'line-color': outlineColour(GEM_COLOUR), 'line-width': outlineWidth(1.5) } },
     { id: 'gem-point', type: 'circle', source: 'gem', filter: isPoint, paint: { 'circle-color': GEM_COLOUR, 'circle-radius': ['case', hovered, 7, 5], 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } },
@@ -58,7 +62,7 @@ function programmeLayers(mode: ParcelStyleMode): LayerSpecification[] {
   ];
 }
 
-export const PROGRAMME_SOURCES = ['parcels', 'treated', 'zones', 'buffers', 'overlap', 'gem', 'imported'] as const;
+export const PROGRAMME_SOURCES = ['parcels', 'treated', 'zones', 'buffers', 'overlap', 'gps', 'gem', 'imported'] as const;
 export type ProgrammeSource = (typeof PROGRAMME_SOURCES)[number];
 
 export function programmeStyle(mode: ParcelStyleMode): StyleSpecification {

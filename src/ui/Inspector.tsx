@@ -1,5 +1,6 @@
 // The attribute panel of the selected feature: its attributes, its mine, and its ellipsoidal
 // area. Every value is rendered as React text, so attribute text can never become HTML.
+import type { ReactNode } from 'react';
 import type { Feature, Polygon, MultiPolygon } from 'geojson';
 import { ellipsoidalArea } from '../domain/ellipsoidal-area.ts';
 import type { Programme } from '../domain/model.ts';
@@ -19,6 +20,8 @@ export interface InspectorProps {
   parcelResult?: ParcelResult | undefined;
   analysisPending?: boolean;
   onClose: () => void;
+  /** Replaces the attribute rows when the feature can be edited here. */
+  editor?: ReactNode | undefined;
 }
 
 function Rows(props: { rows: Row[] }) {
@@ -53,10 +56,12 @@ export function Inspector(props: InspectorProps) {
         ? <AreaFigures m2={area} label={t('inspector.area')} note={t('inspector.areaNote')} />
         : <p className="note">{t('inspector.noArea')}</p>}
       {kind === 'parcel' && <ParcelOverlapFigures result={props.parcelResult} pending={props.analysisPending ?? false} programme={programme} />}
-      <section aria-label={t('inspector.attributes')}>
-        <h3>{t('inspector.attributes')}</h3>
-        <Rows rows={featureRows(t, kind, feature, programme, props.distances)} />
-      </section>
+      {props.editor ?? (
+        <section aria-label={t('inspector.attributes')}>
+          <h3>{t('inspector.attributes')}</h3>
+          <Rows rows={featureRows(t, kind, feature, programme, props.distances)} />
+        </section>
+      )}
       {mine && (
         <section aria-label={t('inspector.mine')}>
           <h3>{t('inspector.mine')}</h3>

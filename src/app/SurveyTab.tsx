@@ -1,0 +1,92 @@
+// The field surveyor's tab: who is surveying, drawing, GPS, undo/redo with the "saved" state,
+// and backups. The drawing and GPS state live in App (the inspector needs them too).
+import { useId, useState } from 'react';
+import type { ZoneType } from '../domain/model.ts';
+import type { FieldStore } from '../persistence/field-store.ts';
+import type { FieldSnapshot } from '../store/field-snapshot.ts';
+import { BackupTools } from '../ui/BackupTools.tsx';
+import { DrawTools } from '../ui/DrawTools.tsx';
+import { EditHistory, type SaveState } from '../ui/EditHistory.tsx';
+import { GpsTools, type GpsToolsProps } from '../ui/GpsTools.tsx';
+import { useI18n } from '../ui/i18n/language-context.tsx';
+import { storeErrorMessage } from './use-save-state.ts';
+
+export interface SurveyTabProps {
+  store: FieldStore | null;
+  snapshot: FieldSnapshot | null;
+  surveyor: string;
+  onSurveyor: (name: string) => void;
+  drawing: {
+    state: 'idle' | 'drawing' | 'editing';
+    snapping: boolean;
+    setSnapping: (on: boolean) => void;
+    refusal: string | null;
+    liveAreaM2: number | null;
+    entered: ZoneType[];
+    startDrawing: () => void;
+    stop: () => void;
+  };
+  gps: GpsToolsProps;
+  save: SaveState;
+  onUndo: () => void;
+  onRedo: () => void;
+}
+
+function download(bytes: Uint8Array<ArrayBuffer>, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function SurveyTab(props: SurveyTabProps) {
+  const { t } = useI18n();
+  const surveyorId = useId();
+  const [backupMessage, setBackupMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const { store, snapshot, drawing } = props;
+  const ready = store !== null && props.surveyor.trim() !== '';
+
+  return (
+    <section className="survey" aria-label={t('survey.panel')}>
+      <h2>{t('survey.panel')}</h2>
+      <label htmlFor={surveyorId}>{t('survey.surveyor')}</label>
+      <input id={surveyorId} type="text" value={props.surveyor} maxLength={100} autoComplete="name" onChange={(e) => props.onSurveyor(e.target.value)} />
+      <DrawTools
+        drawing={drawing.state === 'drawing'}
+        canDraw={ready}
+        onDraw={drawing.startDrawing}
+        onCancel={drawing.stop}
+        snapping={drawing.snapping}
+        onSnapping={drawing.setSnapping}
+        liveAreaM2={drawing.liveAreaM2}
+        entered={drawing.entered}
+        refusal={drawing.refusal}
+      />
+      <EditHistory canUndo={snapshot?.canUndo ?? false} canRedo={snapshot?.canRedo ?? false} onUndo={props.onUndo} onRedo={props.onRedo} save={props.save} />
+      <GpsTools {...props.gps} />
+      <BackupTools
+        unexported={snapshot?.unexportedCount ?? 0}
+        message={backupMessage}
+        onDownload={() => {
+          if (!store) return;
+          store.exportBackup().then(
+            (file) => {
+              download(file.bytes, file.fileName, file.mediaType);
+              setBackupMessage({ text: t('backup.downloaded', { name: file.fileName }), error: false });
+            },
+            (error: unknown) => setBackupMessage({ text: storeErrorMessage(t, error), error: true }),
+          );
+        }}
+        onRestore={(file) => {
+          if (!store) return;
+          store.restoreBackup(file).then(
+            () => setBackupMessage({ text: t('backup.restored', { name: file.name }), error: false }),
+            (error: unknown) => setBackupMessage({ text: t('backup.refused', { name: file.name, reason: error instanceof Error ? error.message : String(error) }), error: true }),
+          );
+        }}
+      />
+    </section>
+  );
+}

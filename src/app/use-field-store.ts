@@ -1,0 +1,45 @@
+// The programme's field database (IndexedDB) as React state: opened once the demo programme is
+// read (seeding it the first time), then every render reads the store's current snapshot.
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Programme } from '../domain/model.ts';
+import { FieldStoreError } from '../persistence/field-store-error.ts';
+import { openFieldStore, type FieldStore } from '../persistence/field-store.ts';
+import { requestPersistentStorage } from '../persistence/persistent-storage.ts';
+import type { FieldSnapshot } from '../store/field-snapshot.ts';
+
+export type StoreProblem = { kind: 'blocked' } | { kind: 'failed'; error: FieldStoreError | Error } | { kind: 'background'; error: FieldStoreError };
+
+const noStore = { subscribe: () => () => undefined, getSnapshot: () => null };
+
+export function useFieldStore(seed: Programme | null): { store: FieldStore | null; snapshot: FieldSnapshot | null; problem: StoreProblem | null } {
+  const [store, setStore] = useState<FieldStore | null>(null);
+  const [problem, setProblem] = useState<StoreProblem | null>(null);
+
+  useEffect(() => {
+    if (!seed) return;
+    let opened: FieldStore | null = null;
+    let alive = true;
+    openFieldStore({
+      programme: seed,
+      onBlocked: () => setProblem({ kind: 'blocked' }),
+      onBackgroundError: (error) => setProblem({ kind: 'background', error }),
+    }).then((s) => {
+      opened = s;
+      if (!alive) return void s.close();
+      setProblem(null);
+      setStore(s);
+      // Ask once the data is there: the browser may then never evict a day's field work.
+      void requestPersistentStorage();
+    }, (error: unknown) => {
+      if (alive) setProblem({ kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
+    });
+    return () => {
+      alive = false;
+      void opened?.close();
+    };
+  }, [seed]);
+
+  const source = store ?? noStore;
+  const snapshot = useSyncExternalStore(source.subscribe, source.getSnapshot);
+  return { store, snapshot, problem };
+}

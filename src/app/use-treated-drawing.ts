@@ -1,0 +1,112 @@
+// The drawing tool's state for React: what is being drawn or reshaped, its live area, the
+// buffers it enters and why the last change was refused. New and reshaped shapes go straight
+// to the field store.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Polygon } from 'geojson';
+import type { BufferCollection } from '../domain/buffer-features.ts';
+import { buffersEntered } from '../domain/buffers-entered.ts';
+import type { DrawnShapeProblem } from '../domain/drawn-shape.ts';
+import { ellipsoidalArea } from '../domain/ellipsoidal-area.ts';
+import type { Programme, ZoneType } from '../domain/model.ts';
+import { SnapTargets } from '../domain/snap-targets.ts';
+import type { ProgrammeMap } from '../map/programme-map.ts';
+import type { DrawingState, TreatedDrawing } from '../map/treated-drawing.ts';
+import type { Translate } from '../ui/i18n/translate.ts';
+
+export interface DrawingHandlers {
+  onDrawn: (shape: Polygon) => void;
+  onReshaped: (id: string, shape: Polygon) => void;
+}
+
+export function refusalText(t: Translate, problem: DrawnShapeProblem): string {
+  switch (problem.code) {
+    case 'self_intersection': return t('survey.refused.self_intersection', { lon: problem.at[0]!.toFixed(6), lat: problem.at[1]!.toFixed(6) });
+    case 'too_few_vertices': return t('survey.refused.too_few_vertices', { vertices: problem.vertices });
+    case 'too_small': return t('survey.refused.too_small', { area: problem.areaM2.toFixed(2) });
+    case 'too_many_vertices': return t('survey.refused.too_many_vertices', { vertices: problem.vertices });
+  }
+}
+
+export function useTreatedDrawing(map: ProgrammeMap | null, programme: Programme | null, buffers: BufferCollection | null, t: Translate, handlers: DrawingHandlers) {
+  const drawing = useRef<TreatedDrawing | null>(null);
+  const [state, setState] = useState<DrawingState>('idle');
+  const [editedId, setEditedId] = useState<string | null>(null);
+  const [shape, setShape] = useState<Polygon | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [snapping, setSnapping] = useState(true);
+  const live = useRef({ handlers, editedId, t });
+  live.current = { handlers, editedId, t };
+
+  const targets = useMemo(
+    () => (programme ? new SnapTargets([...programme.parcels.features, ...programme.treated.features]) : null),
+    [programme],
+  );
+  const targetsNow = useRef(targets);
+  targetsNow.current = targets;
+
+  useEffect(() => {
+    if (!map) return;
+    const instance = map.createDrawing(() => targetsNow.current, {
+      onShape: setShape,
+      onRefused: (problem) => setRefusal(refusalText(live.current.t, problem)),
+      onDrawn: (drawn) => {
+        setState('idle');
+        map.selecting = true;
+        live.current.handlers.onDrawn(drawn);
+      },
+      onReshaped: (reshaped) => {
+        setRefusal(null);
+        const id = live.current.editedId;
+        if (id) live.current.handlers.onReshaped(id, reshaped);
+      },
+    });
+    drawing.current = instance;
+    return () => {
+      instance.destroy();
+      drawing.current = null;
+    };
+  }, [map]);
+
+  useEffect(() => {
+    if (drawing.current) drawing.current.snapping = snapping;
+  }, [snapping]);
+
+  const stop = () => {
+    drawing.current?.clear();
+    if (map) {
+      map.selecting = true;
+      map.hideTreated(null);
+    }
+    setState('idle');
+    setEditedId(null);
+  };
+
+  return {
+    state,
+    editedId,
+    snapping,
+    setSnapping,
+    refusal,
+    liveAreaM2: shape && shape.coordinates[0] && shape.coordinates[0].length >= 4 ? ellipsoidalArea(shape) : null,
+    entered: (shape ? buffersEntered(shape, buffers) : []) as ZoneType[],
+    startDrawing: () => {
+      if (!drawing.current || !map) return;
+      setRefusal(null);
+      setEditedId(null);
+      map.hideTreated(null);
+      map.selecting = false;
+      drawing.current.startDrawing();
+      setState('drawing');
+    },
+    editShape: (id: string, geometry: Polygon) => {
+      if (!drawing.current || !map) return;
+      setRefusal(null);
+      map.selecting = false;
+      map.hideTreated(id);
+      drawing.current.editShape(geometry);
+      setEditedId(id);
+      setState('editing');
+    },
+    stop,
+  };
+}

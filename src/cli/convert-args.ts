@@ -1,0 +1,42 @@
+// Command-line arguments of `npm run convert`; a mistake comes back as a message for stderr.
+import { TEXT_ENCODINGS, type TextEncodingName } from '../io/text-encoding.ts';
+
+export interface ConvertArgs {
+  input: string;
+  output: string;
+  toCrs: string | null;
+  fromCrs: string | null;
+  encoding: TextEncodingName | null;
+}
+
+export const CONVERT_USAGE = `usage: npm run --silent convert -- IN OUT [--to-crs EPSG:N] [--from-crs EPSG:N] [--encoding utf-8|gbk]
+  IN:  .geojson/.json, .zip or .shp (Shapefile), .kml, .kmz, .gpx, .csv/.txt (coordinate table)
+  OUT: .geojson, .zip (zipped Shapefile) or .shp (loose files beside it), .kml, .kmz, .csv (coordinate table)
+  --from-crs: the input's CRS when the file does not say (a 6-digit coordinate table…)`;
+
+const VALUE_OPTIONS = ['to-crs', 'from-crs', 'encoding'] as const;
+type Option = (typeof VALUE_OPTIONS)[number];
+
+export function parseConvertArgs(argv: readonly string[]): { ok: true; args: ConvertArgs } | { ok: false; message: string } {
+  const values: Partial<Record<Option, string>> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [flag, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (!(VALUE_OPTIONS as readonly string[]).includes(flag!)) return { ok: false, message: `unknown option ${arg}` };
+    const value = inline ?? argv[++i];
+    if (value === undefined || value.startsWith('--')) return { ok: false, message: `--${flag} needs a value` };
+    values[flag as Option] = value;
+  }
+  if (positional.length !== 2) return { ok: false, message: 'give one input and one output file' };
+  const encoding = values.encoding?.toLowerCase() ?? null;
+  if (encoding !== null && !(TEXT_ENCODINGS as readonly string[]).includes(encoding)) return { ok: false, message: `--encoding must be utf-8 or gbk, not ${values.encoding}` };
+  return {
+    ok: true,
+    args: { input: positional[0]!, output: positional[1]!, toCrs: values['to-crs'] ?? null, fromCrs: values['from-crs'] ?? null, encoding: encoding as TextEncodingName | null },
+  };
+}

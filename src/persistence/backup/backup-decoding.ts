@@ -1,0 +1,108 @@
+// Reads a backup archive as far as "is this a Fulv backup of this programme, in a version we
+// read?". Each refusal names what is wrong in words a surveyor can pass on; the records inside
+// are checked afterwards (backup-validation.ts).
+import { strFromU8, unzipSync, type Unzipped } from 'fflate';
+import { fail, ok, type Result } from '../../lib/result.ts';
+import { BACKUP_FILES, BACKUP_FORMAT, BACKUP_VERSION, IMAGE_FOLDER, type BackupImage, type BackupManifest } from './backup-format.ts';
+
+export interface DecodedBackup {
+  manifest: BackupManifest;
+  treated: unknown[];
+  photos: unknown[];
+  journal: unknown[];
+  files: Unzipped;
+}
+
+/** Far above any real backup; stops a hostile archive from inflating until the tab dies. */
+const MAX_UNPACKED_BYTES = 2 * 1024 ** 3;
+const KNOWN_FILES: readonly string[] = Object.values(BACKUP_FILES);
+
+function unpack(bytes: Uint8Array): Result<Unzipped> {
+  let total = 0;
+  try {
+    return ok(unzipSync(bytes, {
+      filter: (file) => {
+        total += file.originalSize;
+        if (total > MAX_UNPACKED_BYTES) throw new Error('it unpacks to more than 2 GB');
+        return KNOWN_FILES.includes(file.name) || file.name.startsWith(IMAGE_FOLDER);
+      },
+    }));
+  } catch (error) {
+    return fail(`The file is not a Fulv backup, or it is damaged: it is not a readable zip archive (${error instanceof Error ? error.message : String(error)}).`);
+  }
+}
+
+function readJson(files: Unzipped, name: string): Result<unknown> {
+  const bytes = files[name];
+  if (!bytes) return fail(`The backup is incomplete: it has no ${name}.`);
+  try {
+    return ok(JSON.parse(strFromU8(bytes)));
+  } catch {
+    return fail(`The backup is damaged: ${name} is not valid JSON.`);
+  }
+}
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+function isImage(value: unknown): value is BackupImage {
+  if (typeof value !== 'object' || value === null) return false;
+  const image = value as Partial<Record<keyof BackupImage, unknown>>;
+  return typeof image.id === 'string' && typeof image.file === 'string' && image.file.startsWith(IMAGE_FOLDER)
+    && isCount(image.size) && typeof image.type === 'string' && isCount(image.crc32);
+}
+
+function manifestShape(value: Record<string, unknown>): string | null {
+  const programme = value['programme'] as Partial<Record<string, unknown>> | null | undefined;
+  if (typeof programme !== 'object' || programme === null || typeof programme['id'] !== 'string' || typeof programme['name'] !== 'string') return 'it names no programme';
+  if (typeof value['created_at'] !== 'string' || !isCount(value['through_seq']) || !isCount(value['schema_version'])) return 'its time or journal position is missing';
+  const counts = value['counts'] as Partial<Record<string, unknown>> | null | undefined;
+  if (typeof counts !== 'object' || counts === null || !['treated', 'photos', 'journal', 'images'].every((k) => isCount(counts[k]))) return 'its counts are missing';
+  if (!Array.isArray(value['images']) || !value['images'].every(isImage)) return 'its image list is malformed';
+  return null;
+}
+
+function readManifest(files: Unzipped, expected: { id: string; name: string }): Result<BackupManifest> {
+  const parsed = readJson(files, BACKUP_FILES.manifest);
+  if (!parsed.ok) return fail(files[BACKUP_FILES.manifest] ? parsed.reason : `The file is not a Fulv backup: it has no ${BACKUP_FILES.manifest}.`);
+  const value = parsed.value;
+  if (typeof value !== 'object' || value === null) return fail('The file is not a Fulv backup: its manifest is not an object.');
+  const fields = value as Record<string, unknown>;
+  if (fields['format'] !== BACKUP_FORMAT) return fail(`The file is not a Fulv backup (its format is ${JSON.stringify(fields['format'] ?? null)}, expected "${BACKUP_FORMAT}").`);
+  const version = fields['version'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail(`The backup's format version ${JSON.stringify(version)} is not valid.`);
+  if (version > BACKUP_VERSION) {
+    return fail(`The backup was made by a newer Fulv (backup format version ${version}); this Fulv reads version ${BACKUP_VERSION}. Update Fulv, then restore.`);
+  }
+  const shape = manifestShape(fields);
+  if (shape) return fail(`The backup's manifest is damaged: ${shape}.`);
+  const manifest = value as BackupManifest;
+  if (manifest.programme.id !== expected.id) {
+    return fail(`The backup belongs to another programme: “${manifest.programme.name}” (${manifest.programme.id}), not “${expected.name}” (${expected.id}).`);
+  }
+  return ok(manifest);
+}
+
+function readArray(files: Unzipped, name: string, expectedLength: number): Result<unknown[]> {
+  const parsed = readJson(files, name);
+  if (!parsed.ok) return parsed;
+  if (!Array.isArray(parsed.value)) return fail(`The backup is damaged: ${name} is not a list.`);
+  if (parsed.value.length !== expectedLength) {
+    return fail(`The backup is incomplete: ${name} has ${parsed.value.length} entries, the manifest says ${expectedLength}.`);
+  }
+  return ok(parsed.value);
+}
+
+export function decodeBackup(bytes: Uint8Array, expected: { id: string; name: string }): Result<DecodedBackup> {
+  const files = unpack(bytes);
+  if (!files.ok) return files;
+  const manifest = readManifest(files.value, expected);
+  if (!manifest.ok) return manifest;
+  const { counts } = manifest.value;
+  const treated = readArray(files.value, BACKUP_FILES.treated, counts.treated);
+  if (!treated.ok) return treated;
+  const photos = readArray(files.value, BACKUP_FILES.photos, counts.photos);
+  if (!photos.ok) return photos;
+  const journal = readArray(files.value, BACKUP_FILES.journal, counts.journal);
+  if (!journal.ok) return journal;
+  return ok({ manifest: manifest.value, treated: treated.value, photos: photos.value, journal: journal.value, files: files.value });
+}

@@ -1,0 +1,110 @@
+// Checks every record of a decoded backup with the same rules as a live edit: each treated
+// polygon's attributes and geometry (structure and GEOS topology), each photo's metadata, size
+// and checksum, each journal entry's shape. Everything is checked before anything is written,
+// so a restore either takes the whole backup or changes nothing.
+import { crc32 } from '../../lib/crc32.ts';
+import type { PhotoRecord, TreatedRecord } from '../../store/field-records.ts';
+import type { GeometryChecker } from '../../store/geometry-check.ts';
+import { journalEntryProblem, type JournalEntry } from '../../store/journal-entry.ts';
+import { validatePhotoMeta } from '../../store/photo.ts';
+import type { Problem } from '../../store/problem.ts';
+import type { ReferenceContext } from '../../store/reference-context.ts';
+import { FEATURE_ID, validateTreatedFeature } from '../../store/treated-validation.ts';
+import type { BackupContents } from './backup-format.ts';
+import type { DecodedBackup } from './backup-decoding.ts';
+
+export interface BackupRules {
+  reference: ReferenceContext;
+  now: Date;
+  maxPhotoBytes: number;
+  checkGeometry: GeometryChecker;
+}
+
+export type BackupCheck = { ok: true; contents: BackupContents } | { ok: false; problems: Problem[] };
+
+type Report = (field: string, reason: string) => void;
+
+const isRevision = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1;
+
+async function checkTreated(values: unknown[], rules: BackupRules, report: Report): Promise<TreatedRecord[]> {
+  const records: TreatedRecord[] = [];
+  const seen = new Set<string>();
+  for (const [i, value] of values.entries()) {
+    const record = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof TreatedRecord, unknown>>;
+    const id = typeof record.id === 'string' && FEATURE_ID.test(record.id) ? record.id : null;
+    const where = id ? `treated polygon ${id}` : `treated record ${i}`;
+    if (!id) report(where, 'has no valid id');
+    else if (seen.has(id)) report(where, 'appears twice');
+    if (!isRevision(record.revision)) report(where, `revision ${JSON.stringify(record.revision)} is not a whole number ≥ 1`);
+    if (record.feature !== null) {
+      const featureProblems = validateTreatedFeature(record.feature, rules.reference);
+      for (const problem of featureProblems) report(where, problem.reason);
+      const feature = record.feature as { geometry?: unknown; properties?: { id?: unknown } };
+      if (id && featureProblems.length === 0 && feature.properties?.id !== id) report(where, `its feature's id ${JSON.stringify(feature.properties?.id)} differs from the record's`);
+      // Topology only once the structure is sound; GEOS cannot read a malformed ring.
+      if (!featureProblems.some((p) => p.field === 'geometry' || p.field === 'feature')) {
+        const topology = await rules.checkGeometry(feature.geometry);
+        if (topology) report(where, topology.reason);
+      }
+    }
+    if (id) seen.add(id);
+    records.push(value as TreatedRecord);
+  }
+  return records;
+}
+
+function checkPhotos(decoded: DecodedBackup, treatedIds: ReadonlySet<string>, rules: BackupRules, report: Report): { photos: PhotoRecord[]; images: Map<string, Uint8Array<ArrayBuffer>> } {
+  const images = new Map<string, Uint8Array<ArrayBuffer>>();
+  const listed = new Map(decoded.manifest.images.map((image) => [image.id, image]));
+  if (listed.size !== decoded.manifest.counts.images || listed.size !== decoded.manifest.images.length) {
+    report('manifest', `lists ${decoded.manifest.images.length} images, counts ${decoded.manifest.counts.images}`);
+  }
+  const seen = new Set<string>();
+  for (const [i, value] of decoded.photos.entries()) {
+    const record = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof PhotoRecord, unknown>>;
+    const id = typeof record.id === 'string' ? record.id : null;
+    const where = id ? `photo ${id}` : `photo record ${i}`;
+    if (!id || seen.has(id)) report(where, id ? 'appears twice' : 'has no id');
+    if (id) seen.add(id);
+    if (!isRevision(record.revision)) report(where, `revision ${JSON.stringify(record.revision)} is not a whole number ≥ 1`);
+    if (typeof record.feature_id !== 'string' || !treatedIds.has(record.feature_id)) report(where, `belongs to treated polygon ${JSON.stringify(record.feature_id)}, which is not in the backup`);
+    if (record.photo === null || !id) continue;
+    for (const problem of validatePhotoMeta(record.photo, rules.maxPhotoBytes, rules.now)) report(where, problem.reason);
+    const meta = record.photo as { id?: unknown; feature_id?: unknown; size?: unknown };
+    if (meta.id !== id || meta.feature_id !== record.feature_id) report(where, 'its metadata names another photo or polygon than its record');
+    const image = listed.get(id);
+    const bytes = image ? decoded.files[image.file] : undefined;
+    if (!image || !bytes) {
+      report(where, 'its image is missing from the backup');
+      continue;
+    }
+    if (bytes.length !== image.size || bytes.length !== meta.size) report(where, `its image has ${bytes.length} bytes, the backup lists ${image.size}`);
+    else if (crc32(bytes) !== image.crc32) report(where, 'its image is damaged (checksum mismatch)');
+    images.set(id, bytes);
+  }
+  return { photos: decoded.photos as PhotoRecord[], images };
+}
+
+function checkJournal(values: unknown[], report: Report): JournalEntry[] {
+  let previous = 0;
+  for (const [i, value] of values.entries()) {
+    const problem = journalEntryProblem(value);
+    if (problem) report(`journal entry ${i + 1}`, problem);
+    else {
+      const seq = (value as JournalEntry).seq;
+      if (seq <= previous) report(`journal entry ${i + 1}`, `seq ${seq} is not after ${previous}`);
+      previous = seq;
+    }
+  }
+  return values as JournalEntry[];
+}
+
+export async function validateBackup(decoded: DecodedBackup, rules: BackupRules): Promise<BackupCheck> {
+  const problems: Problem[] = [];
+  const report: Report = (field, reason) => void problems.push({ field, code: 'invalid_backup', reason: `${field}: ${reason}` });
+  const treated = await checkTreated(decoded.treated, rules, report);
+  const { photos, images } = checkPhotos(decoded, new Set(treated.map((r) => r.id)), rules, report);
+  const journal = checkJournal(decoded.journal, report);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, contents: { manifest: decoded.manifest, treated, photos, journal, images } };
+}

@@ -1,0 +1,290 @@
+// The field store: what the UI uses to read and change a programme's field data. React-free;
+// wire it with `useSyncExternalStore(store.subscribe, store.getSnapshot)`.
+//
+// Every change goes through one write path (write-edit.ts) and each returned promise resolves
+// only once the change is on disk, so "saved" can be shown on resolve. Calls are queued and run
+// one at a time in call order. Failures reject with FieldStoreError and write nothing.
+//
+// Concurrency (several tabs on one device): edits carry the revision they were based on.
+// Edits to different polygons never conflict. An edit based on an old revision of a polygon is
+// refused with 'stale_revision' (first writer wins, the later one is told and nothing is
+// overwritten); the other tab's change has already reached this tab's snapshot, so the user
+// can redo the edit on the current version. Undo/redo history is shared by the tabs (one
+// history per programme and device); an undo step made stale by another tab's later change is
+// refused with 'history_conflict' and dropped from the history.
+import type { IDBPDatabase } from 'idb';
+import type { Programme } from '../domain/model.ts';
+import { localIsoDate } from '../store/calendar-date.ts';
+import type { Edit } from '../store/edit.ts';
+import { removePhoto as removePhotoEdit } from '../store/edits-from-snapshot.ts';
+import { preflightEdit, whoProblems } from '../store/edit-preflight.ts';
+import type { PhotoRecord, TreatedRecord } from '../store/field-records.ts';
+import { buildSnapshot, type FieldSnapshot } from '../store/field-snapshot.ts';
+import { checkAreaGeometry, type GeometryChecker } from '../store/geometry-check.ts';
+import type { JournalEntry } from '../store/journal-entry.ts';
+import { newPhotoId } from '../store/new-id.ts';
+import { DEFAULT_MAX_PHOTO_BYTES, photoSizeProblem, type PhotoLocation, type PhotoMeta } from '../store/photo.ts';
+import { asSentence, describeProblems } from '../store/problem.ts';
+import { referenceContext, type ReferenceContext } from '../store/reference-context.ts';
+import { programmeFingerprint } from '../store/seed-fingerprint.ts';
+import { exportBackup, type BackupFile } from './backup/export-backup.ts';
+import { restoreBackup, type RestoreSummary } from './backup/restore-backup.ts';
+import { FieldStoreError } from './field-store-error.ts';
+import { openFieldDatabase, type BlockedUpgrade } from './open-database.ts';
+import { readEditableContents, readJournal, readPhotoImage, readReferenceLayers } from './read-field-database.ts';
+import type { FieldDB, PhotoBlobRecord } from './schema.ts';
+import { seedProgramme } from './seed-programme.ts';
+import { SnapshotKeeper } from './snapshot-keeper.ts';
+import { openTabChannel, type TabChannel } from './tab-channel.ts';
+import { writeEdit, writeHistoryStep, type WriteOutcome } from './write-edit.ts';
+
+export interface FieldStoreOptions {
+  /** The programme that seeds the database (once; see store/reseed-policy.ts for newer versions). */
+  programme: Programme;
+  /** Defaults to "fulv-field-<programme id>": one database per programme. */
+  dbName?: string;
+  /** Identifies this seed version; defaults to a fingerprint of the programme's content. */
+  seedVersion?: string;
+  /** Defaults to the global indexedDB. */
+  indexedDB?: IDBFactory;
+  /** The clock for journal times and "date not in the future"; tests pass a fixed one. */
+  now?: () => Date;
+  maxPhotoBytes?: number;
+  /** Geometry check for new and reshaped polygons and restored backups; defaults to GEOS in this thread. */
+  checkGeometry?: GeometryChecker;
+  /** Opening waits for another tab that holds an older database version; show this message meanwhile. */
+  onBlocked?: (blocked: BlockedUpgrade) => void;
+  /** Failures of background refreshes (after another tab's edit), which have no caller to reject. */
+  onBackgroundError?: (error: FieldStoreError) => void;
+}
+
+export interface PhotoDetails {
+  /** When the photo was taken; defaults to now. */
+  takenAt?: Date;
+  location?: PhotoLocation | null;
+  /** Original file name; defaults to the File's name, if the image is a File. */
+  name?: string;
+}
+
+/** What a committed change wrote: its journal entry and the new records (with their revisions). */
+export interface Saved {
+  seq: number;
+  treated: readonly TreatedRecord[];
+  photos: readonly PhotoRecord[];
+}
+
+export interface FieldStore {
+  readonly dbName: string;
+  readonly programmeId: string;
+  getSnapshot(): FieldSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** Applies an edit; resolves once it is on disk. */
+  transact(edit: Edit, who: string): Promise<Saved>;
+  undo(who: string): Promise<Saved>;
+  redo(who: string): Promise<Saved>;
+  /** Stores the image and attaches it to a treated polygon, in one transaction. */
+  addPhoto(featureId: string, image: Blob, details: PhotoDetails, who: string): Promise<PhotoMeta>;
+  removePhoto(photoId: string, who: string): Promise<Saved>;
+  photoImage(photoId: string): Promise<Blob | null>;
+  /** Newest first. */
+  journal(limit?: number): Promise<JournalEntry[]>;
+  exportBackup(): Promise<BackupFile>;
+  /** Replaces the edits with a backup's, after checking all of it; a refused file changes nothing. */
+  restoreBackup(file: Uint8Array | Blob): Promise<RestoreSummary>;
+  /** Waits for queued changes, then closes. */
+  close(): Promise<void>;
+}
+
+const fromWrite = (outcome: WriteOutcome): Saved => ({ seq: outcome.seq, treated: outcome.treated, photos: outcome.photos });
+
+class OpenFieldStore implements FieldStore {
+  private queue: Promise<unknown> = Promise.resolve();
+  private closing = false;
+  private readonly now: () => Date;
+  private readonly maxPhotoBytes: number;
+  private readonly checkGeometry: GeometryChecker;
+  private referenceCache: ReferenceContext;
+  private referenceFor: unknown;
+
+  constructor(
+    readonly dbName: string,
+    private readonly db: IDBPDatabase<FieldDB>,
+    private readonly seed: Programme,
+    private readonly keeper: SnapshotKeeper,
+    private readonly channel: TabChannel,
+    options: FieldStoreOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.maxPhotoBytes = options.maxPhotoBytes ?? DEFAULT_MAX_PHOTO_BYTES;
+    this.checkGeometry = options.checkGeometry ?? checkAreaGeometry;
+    this.referenceCache = referenceContext(keeper.get().programme, this.now());
+    this.referenceFor = keeper.get().programme.parcels;
+  }
+
+  get programmeId(): string {
+    return this.seed.id;
+  }
+
+  getSnapshot = (): FieldSnapshot => this.keeper.get();
+  subscribe = (listener: () => void): (() => void) => this.keeper.subscribe(listener);
+
+  /** Today changes at midnight, the parcels and mines only with a reseed; rebuild only what changed. */
+  private reference(now: Date): ReferenceContext {
+    const programme = this.keeper.get().programme;
+    if (this.referenceFor !== programme.parcels) {
+      this.referenceCache = referenceContext(programme, now);
+      this.referenceFor = programme.parcels;
+    }
+    return { ...this.referenceCache, today: localIsoDate(now) };
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closing) return Promise.reject(new FieldStoreError('closed', 'The field store was closed.'));
+    const run = async (): Promise<T> => {
+      const connection = this.keeper.get().connection;
+      if (connection.state !== 'open') throw new FieldStoreError('closed', connection.message);
+      return work();
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private published(outcome: WriteOutcome): Saved {
+    this.keeper.applyWrite(outcome.treated, outcome.photos, outcome.state);
+    this.channel.post({ kind: 'changed', clock: outcome.state.clock });
+    return fromWrite(outcome);
+  }
+
+  private async write(edit: Edit, who: string, blob?: PhotoBlobRecord): Promise<WriteOutcome> {
+    const now = this.now();
+    const problems = await preflightEdit(edit, who, { checkGeometry: this.checkGeometry, maxPhotoBytes: this.maxPhotoBytes, now });
+    if (problems.length > 0) throw new FieldStoreError('invalid_edit', asSentence(`The edit was refused: ${describeProblems(problems)}`), problems);
+    return writeEdit(this.db, edit, { who, at: now, reference: this.reference(now), ...(blob ? { blob } : {}) });
+  }
+
+  transact(edit: Edit, who: string): Promise<Saved> {
+    return this.enqueue(async () => this.published(await this.write(edit, who)));
+  }
+
+  private step(from: 'undo' | 'redo', who: string): Promise<Saved> {
+    return this.enqueue(async () => {
+      const anonymous = whoProblems(who);
+      if (anonymous.length > 0) throw new FieldStoreError('invalid_edit', asSentence(`The ${from} was refused: ${describeProblems(anonymous)}`), anonymous);
+      const outcome = await writeHistoryStep(this.db, from, who, this.now());
+      if (outcome.ok) return this.published(outcome.outcome);
+      this.keeper.applyWrite([], [], outcome.state);
+      this.channel.post({ kind: 'changed', clock: outcome.state.clock });
+      throw new FieldStoreError('history_conflict', `${asSentence(`Cannot ${from} that step: ${outcome.reason}`)} It was removed from the ${from} history.`);
+    });
+  }
+
+  undo(who: string): Promise<Saved> {
+    return this.step('undo', who);
+  }
+
+  redo(who: string): Promise<Saved> {
+    return this.step('redo', who);
+  }
+
+  addPhoto(featureId: string, image: Blob, details: PhotoDetails, who: string): Promise<PhotoMeta> {
+    return this.enqueue(async () => {
+      const name = details.name ?? (typeof File !== 'undefined' && image instanceof File ? image.name : '');
+      const tooLarge = photoSizeProblem(image.size, this.maxPhotoBytes, name);
+      if (tooLarge) throw new FieldStoreError('photo_too_large', tooLarge, [{ field: 'size', code: 'too_large', reason: tooLarge }]);
+      const now = this.now();
+      if (details.takenAt && Number.isNaN(details.takenAt.getTime())) {
+        throw new FieldStoreError('invalid_edit', 'The photo was refused: its time taken is not a valid date.', [{ field: 'taken_at', code: 'bad_format', reason: 'time taken is not a valid date' }]);
+      }
+      const photo: PhotoMeta = {
+        id: newPhotoId(now),
+        feature_id: featureId,
+        taken_at: (details.takenAt ?? now).toISOString(),
+        location: details.location ?? null,
+        size: image.size,
+        type: image.type,
+        name,
+      };
+      this.published(await this.write({ kind: 'add-photo', baseRevision: 0, photo }, who, { id: photo.id, blob: image }));
+      return photo;
+    });
+  }
+
+  removePhoto(photoId: string, who: string): Promise<Saved> {
+    if (!this.keeper.get().photoRecords.get(photoId)?.photo) return Promise.reject(new FieldStoreError('not_found', `Photo ${photoId} is not attached to any polygon.`));
+    return this.transact(removePhotoEdit(this.keeper.get(), photoId), who);
+  }
+
+  photoImage(photoId: string): Promise<Blob | null> {
+    return readPhotoImage(this.db, photoId);
+  }
+
+  journal(limit = 200): Promise<JournalEntry[]> {
+    return readJournal(this.db, limit);
+  }
+
+  exportBackup(): Promise<BackupFile> {
+    return this.enqueue(async () => {
+      const { file, state } = await exportBackup(this.db, { id: this.seed.id, name: this.seed.name }, this.now());
+      this.keeper.applyWrite([], [], state);
+      this.channel.post({ kind: 'changed', clock: state.clock });
+      return file;
+    });
+  }
+
+  restoreBackup(file: Uint8Array | Blob): Promise<RestoreSummary> {
+    return this.enqueue(async () => {
+      const bytes = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
+      const now = this.now();
+      const rules = { reference: this.reference(now), now, maxPhotoBytes: this.maxPhotoBytes, checkGeometry: this.checkGeometry };
+      const { summary, state } = await restoreBackup(this.db, bytes, this.seed, rules);
+      await this.keeper.requestRead('changed');
+      this.channel.post({ kind: 'changed', clock: state.clock });
+      return summary;
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    await this.queue;
+    this.shut({ state: 'closed', reason: 'closed', message: 'The field store was closed.' });
+  }
+
+  /** Closes without waiting, when the connection is already gone or must go now. */
+  shut(connection: Exclude<FieldSnapshot['connection'], { state: 'open' }>): void {
+    this.channel.close();
+    this.db.close();
+    if (this.keeper.get().connection.state === 'open') this.keeper.setConnection(connection);
+  }
+}
+
+const UPGRADE_ELSEWHERE = 'Fulv was updated in another tab or window and needs this tab to let go of its database. Reload this tab to continue; everything saved is safe.';
+const TERMINATED = 'The browser closed the database (storage was cleared or a disk error occurred). Reload the page; edits reported as saved are on disk unless site data was cleared.';
+
+export async function openFieldStore(options: FieldStoreOptions): Promise<FieldStore> {
+  const { programme } = options;
+  const dbName = options.dbName ?? `fulv-field-${programme.id}`;
+  const now = options.now ?? (() => new Date());
+  let store: OpenFieldStore | undefined;
+  const db = await openFieldDatabase(options.indexedDB ?? globalThis.indexedDB, dbName, {
+    onBlocked: options.onBlocked,
+    onClosedForUpgrade: () => store?.shut({ state: 'closed', reason: 'upgrade_elsewhere', message: UPGRADE_ELSEWHERE }),
+    onTerminated: () => store?.shut({ state: 'closed', reason: 'terminated', message: TERMINATED }),
+  });
+  try {
+    const seeded = await seedProgramme(db, programme, options.seedVersion ?? programmeFingerprint(programme), now());
+    const reference = await readReferenceLayers(db);
+    const contents = await readEditableContents(db);
+    const keeper = new SnapshotKeeper(db, buildSnapshot(reference, contents.treated, contents.photos, contents.state), (error) => {
+      options.onBackgroundError?.(error instanceof FieldStoreError ? error : new FieldStoreError('transaction_failed', String(error), [], { cause: error }));
+    });
+    const channel = openTabChannel(`fulv-field:${dbName}`, (message) => keeper.noticeRemote(message.kind, message.clock));
+    store = new OpenFieldStore(dbName, db, programme, keeper, channel, options);
+    if (seeded.decision !== 'none') channel.post({ kind: 'reset', clock: contents.state.clock });
+    return store;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,21 @@
+// The schema's history, oldest first. A new database runs every step, an old one the steps
+// above its version, so there is one way to build each version and it is always exercised.
+import type { IDBPDatabase } from 'idb';
+import type { Migration, UpgradeTransaction } from './migrations/migration.ts';
+import { v1ProgrammeCache } from './migrations/v1-programme-cache.ts';
+import { v2FieldEditing } from './migrations/v2-field-editing.ts';
+
+export const MIGRATIONS: readonly Migration[] = [v1ProgrammeCache, v2FieldEditing];
+
+/** Runs the steps from `oldVersion` (exclusive) to `newVersion` (inclusive) inside the upgrade transaction. */
+export async function runMigrations(db: IDBPDatabase, transaction: UpgradeTransaction, oldVersion: number, newVersion: number): Promise<void> {
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= oldVersion || migration.version > newVersion) continue;
+    try {
+      await migration.upgrade(db, transaction);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new Error(`upgrading the database to version ${migration.version} (${migration.description}) failed: ${detail}`, { cause: error });
+    }
+  }
+}

@@ -1,0 +1,67 @@
+// The IndexedDB schema of a field database (one database per programme).
+//
+// ⚠ This is a contract with every database already on a surveyor's phone. Never change a store,
+// key path, index or record shape in place: raise SCHEMA_VERSION and add a step to
+// migrations.ts that converts the old form, with a test that opens a database written the old
+// way (tests/unit/persistence/migrations.test.ts).
+import type { DBSchema, IDBPTransaction } from 'idb';
+import type { Mine, ParcelFeature, Programme, Township, ZoneFeature } from '../domain/model.ts';
+import type { Edit } from '../store/edit.ts';
+import type { PhotoRecord, TreatedRecord } from '../store/field-records.ts';
+import type { JournalEntry } from '../store/journal-entry.ts';
+
+export const SCHEMA_VERSION = 2;
+
+export interface FieldMeta {
+  programmeId: string;
+  /** Fingerprints of the seed versions applied, oldest first (see store/reseed-policy.ts). */
+  seedsApplied: string[];
+  seededAt: string | null;
+  /** Grows by one with every committed write, in any tab; orders snapshot reloads. */
+  clock: number;
+  /** The last journal seq handed out. */
+  lastSeq: number;
+  /** The last undo/redo step key handed out. */
+  lastStep: number;
+  /** Journal entries up to this seq are in an exported backup. */
+  lastExportedSeq: number;
+  lastExportedAt: string | null;
+  restoredAt: string | null;
+}
+
+export type ProgrammeHeader = Pick<Programme, 'id' | 'name' | 'name_en' | 'county' | 'targets'>;
+
+/** One undo or redo step: the edit that performs it, and the journal entry it came from. */
+export interface HistoryEntry {
+  step: number;
+  edit: Edit;
+  seq: number;
+}
+
+export interface PhotoBlobRecord {
+  id: string;
+  blob: Blob;
+}
+
+export interface FieldDB extends DBSchema {
+  meta: { key: 'field'; value: FieldMeta };
+  programme: { key: 'header'; value: ProgrammeHeader };
+  townships: { key: string; value: Township };
+  mines: { key: string; value: Mine };
+  parcels: { key: string; value: ParcelFeature };
+  zones: { key: string; value: ZoneFeature };
+  treated: { key: string; value: TreatedRecord };
+  photos: { key: string; value: PhotoRecord; indexes: { feature_id: string } };
+  /** Image bytes, apart from the metadata so that reading the photo list never loads images. */
+  photo_blobs: { key: string; value: PhotoBlobRecord };
+  journal: { key: number; value: JournalEntry };
+  undo: { key: number; value: HistoryEntry };
+  redo: { key: number; value: HistoryEntry };
+}
+
+export const REFERENCE_STORES = ['programme', 'townships', 'mines', 'parcels', 'zones'] as const;
+const EDIT_STORES = ['meta', 'treated', 'photos', 'photo_blobs', 'journal', 'undo', 'redo'] as const;
+export type EditStores = Array<(typeof EDIT_STORES)[number]>;
+/** Every store an edit, undo, redo or restore may touch; one transaction spans them all. */
+export const editStores = (): EditStores => [...EDIT_STORES];
+export type EditTransaction = IDBPTransaction<FieldDB, EditStores, 'readwrite'>;

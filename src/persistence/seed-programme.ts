@@ -1,0 +1,60 @@
+// Seeds a field database from a programme (the bundled demo, or an imported one) once, and
+// applies a newer version of that seed by the policy of store/reseed-policy.ts: reference
+// layers follow the seed, treated polygons are add-only, so a surveyor's edits and deletions
+// are never overwritten. Runs in one transaction, so two tabs starting together seed once.
+import type { IDBPDatabase } from 'idb';
+import type { Programme } from '../domain/model.ts';
+import type { TreatedRecord } from '../store/field-records.ts';
+import { reseedDecision, treatedToAdd, type ReseedDecision } from '../store/reseed-policy.ts';
+import { FieldStoreError } from './field-store-error.ts';
+import { writeTransaction } from './field-transaction.ts';
+import type { FieldDB, FieldMeta } from './schema.ts';
+
+export interface SeedOutcome {
+  decision: ReseedDecision;
+  /** Treated polygons added by this seed. */
+  added: number;
+}
+
+const SEED_STORES: ('meta' | 'programme' | 'townships' | 'mines' | 'parcels' | 'zones' | 'treated')[] = [
+  'meta', 'programme', 'townships', 'mines', 'parcels', 'zones', 'treated',
+];
+
+function freshMeta(programmeId: string): FieldMeta {
+  return {
+    programmeId, seedsApplied: [], seededAt: null, clock: 0, lastSeq: 0, lastStep: 0, lastExportedSeq: 0, lastExportedAt: null, restoredAt: null,
+  };
+}
+
+export function seedProgramme(db: IDBPDatabase<FieldDB>, programme: Programme, fingerprint: string, at: Date): Promise<SeedOutcome> {
+  return writeTransaction(db, SEED_STORES, 'the programme', async (transaction): Promise<SeedOutcome> => {
+    const stored = await transaction.objectStore('meta').get('field');
+    if (stored && stored.programmeId !== programme.id) {
+      throw new FieldStoreError('programme_mismatch', `This database holds programme ${stored.programmeId}, not ${programme.id}; open it with its own programme.`);
+    }
+    const decision = reseedDecision(stored ? { applied: stored.seedsApplied } : null, fingerprint);
+    if (decision === 'none') return { decision, added: 0 };
+
+    const { treated, townships, mines, parcels, zones, ...header } = programme;
+    await transaction.objectStore('programme').put(header, 'header');
+    for (const name of ['townships', 'mines', 'parcels', 'zones'] as const) await transaction.objectStore(name).clear();
+    for (const township of townships) await transaction.objectStore('townships').put(township);
+    for (const mine of mines) await transaction.objectStore('mines').put(mine);
+    for (const parcel of parcels.features) await transaction.objectStore('parcels').put(parcel);
+    for (const zone of zones.features) await transaction.objectStore('zones').put(zone);
+
+    const known = new Set(await transaction.objectStore('treated').getAllKeys());
+    const additions = treatedToAdd(treated.features, known);
+    for (const feature of additions) {
+      const record: TreatedRecord = { id: feature.properties.id, revision: 1, feature };
+      await transaction.objectStore('treated').put(record);
+    }
+
+    const meta = stored ?? freshMeta(programme.id);
+    meta.seedsApplied = [...meta.seedsApplied, fingerprint];
+    meta.seededAt = at.toISOString();
+    meta.clock += 1;
+    await transaction.objectStore('meta').put(meta, 'field');
+    return { decision, added: additions.length };
+  });
+}

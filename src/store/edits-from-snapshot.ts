@@ -1,0 +1,26 @@
+// Builds edits based on what the UI is showing: the base revision comes from the snapshot the
+// surveyor was looking at, so if another tab changed the polygon meanwhile, the edit is refused
+// instead of silently overwriting that change.
+import type { AreaGeometry, TreatedFeature } from '../domain/model.ts';
+import type { DeleteTreated, RemovePhoto, TreatedAttributeChange, UpdateTreatedAttributes, UpdateTreatedGeometry, CreateTreated } from './edit.ts';
+import { photoRevision, treatedRevision, type FieldSnapshot } from './field-snapshot.ts';
+
+export function createTreated(snapshot: FieldSnapshot, feature: TreatedFeature): CreateTreated {
+  return { kind: 'create-treated', baseRevision: treatedRevision(snapshot, feature.properties.id), feature };
+}
+
+export function reshapeTreated(snapshot: FieldSnapshot, id: string, geometry: AreaGeometry): UpdateTreatedGeometry {
+  return { kind: 'update-treated-geometry', id, baseRevision: treatedRevision(snapshot, id), geometry };
+}
+
+export function changeTreatedAttributes(snapshot: FieldSnapshot, id: string, attributes: TreatedAttributeChange): UpdateTreatedAttributes {
+  return { kind: 'update-treated-attributes', id, baseRevision: treatedRevision(snapshot, id), attributes };
+}
+
+export function deleteTreated(snapshot: FieldSnapshot, id: string): DeleteTreated {
+  return { kind: 'delete-treated', id, baseRevision: treatedRevision(snapshot, id) };
+}
+
+export function removePhoto(snapshot: FieldSnapshot, photoId: string): RemovePhoto {
+  return { kind: 'remove-photo', photoId, baseRevision: photoRevision(snapshot, photoId) };
+}

@@ -1,0 +1,117 @@
+// The immutable view of a field database that the UI renders. A new object replaces it on every
+// change (and only then), which is what React's useSyncExternalStore needs; unchanged parts
+// (parcels, zones…) keep their identity so memoised map layers are not rebuilt.
+import type { Programme, TreatedFeature } from '../domain/model.ts';
+import type { PhotoRecord, TreatedRecord } from './field-records.ts';
+import type { PhotoMeta } from './photo.ts';
+
+export type ReferenceLayers = Omit<Programme, 'treated'>;
+
+export interface HistoryDepth {
+  undo: number;
+  redo: number;
+}
+
+/** What persistence reads or writes besides the reference layers. */
+export interface FieldState {
+  /** Database change counter: grows with every committed write, in any tab. */
+  clock: number;
+  history: HistoryDepth;
+  /** Journal entries written since the last backup export. */
+  unexportedCount: number;
+}
+
+export type ConnectionState =
+  | { state: 'open' }
+  | { state: 'closed'; reason: 'closed' | 'upgrade_elsewhere' | 'terminated'; message: string };
+
+export interface FieldSnapshot {
+  /** The programme with `treated` holding the live (not deleted) treated polygons, by id. */
+  readonly programme: Programme;
+  /** Every treated polygon ever held, live or deleted, by id; its revision is the edits' base. */
+  readonly treated: ReadonlyMap<string, TreatedRecord>;
+  /** Every photo record, attached or removed, by id. */
+  readonly photoRecords: ReadonlyMap<string, PhotoRecord>;
+  /** Attached photos of live polygons, grouped by polygon id, oldest first. */
+  readonly photosByFeature: ReadonlyMap<string, readonly PhotoMeta[]>;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  readonly history: HistoryDepth;
+  readonly unexportedCount: number;
+  readonly clock: number;
+  readonly connection: ConnectionState;
+}
+
+function liveFeatures(treated: ReadonlyMap<string, TreatedRecord>): TreatedFeature[] {
+  const features: TreatedFeature[] = [];
+  for (const record of [...treated.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    if (record.feature) features.push(record.feature);
+  }
+  return features;
+}
+
+function groupPhotos(photos: ReadonlyMap<string, PhotoRecord>, treated: ReadonlyMap<string, TreatedRecord>): Map<string, PhotoMeta[]> {
+  const groups = new Map<string, PhotoMeta[]>();
+  for (const record of photos.values()) {
+    if (!record.photo || !treated.get(record.feature_id)?.feature) continue;
+    const group = groups.get(record.feature_id) ?? [];
+    group.push(record.photo);
+    groups.set(record.feature_id, group);
+  }
+  for (const group of groups.values()) group.sort((a, b) => (a.taken_at < b.taken_at ? -1 : a.taken_at > b.taken_at ? 1 : 0));
+  return groups;
+}
+
+export function buildSnapshot(
+  reference: ReferenceLayers,
+  treated: ReadonlyMap<string, TreatedRecord>,
+  photoRecords: ReadonlyMap<string, PhotoRecord>,
+  state: FieldState,
+  connection: ConnectionState = { state: 'open' },
+): FieldSnapshot {
+  return {
+    programme: { ...reference, treated: { type: 'FeatureCollection', features: liveFeatures(treated) } },
+    treated,
+    photoRecords,
+    photosByFeature: groupPhotos(photoRecords, treated),
+    canUndo: state.history.undo > 0,
+    canRedo: state.history.redo > 0,
+    history: state.history,
+    unexportedCount: state.unexportedCount,
+    clock: state.clock,
+    connection,
+  };
+}
+
+/** The snapshot after records written by one transaction of this tab. */
+export function withRecords(
+  snapshot: FieldSnapshot,
+  treated: readonly TreatedRecord[],
+  photos: readonly PhotoRecord[],
+  state: FieldState,
+): FieldSnapshot {
+  const reference = referenceLayers(snapshot);
+  const nextTreated = new Map(snapshot.treated);
+  for (const record of treated) nextTreated.set(record.id, record);
+  const nextPhotos = new Map(snapshot.photoRecords);
+  for (const record of photos) nextPhotos.set(record.id, record);
+  return buildSnapshot(reference, nextTreated, nextPhotos, state, snapshot.connection);
+}
+
+export function referenceLayers(snapshot: FieldSnapshot): ReferenceLayers {
+  const { treated: _live, ...reference } = snapshot.programme;
+  return reference;
+}
+
+export function withConnection(snapshot: FieldSnapshot, connection: ConnectionState): FieldSnapshot {
+  return { ...snapshot, connection };
+}
+
+/** The revision an edit of this treated polygon must be based on (0 if it never existed). */
+export function treatedRevision(snapshot: FieldSnapshot, id: string): number {
+  return snapshot.treated.get(id)?.revision ?? 0;
+}
+
+export function photoRevision(snapshot: FieldSnapshot, id: string): number {
+  return snapshot.photoRecords.get(id)?.revision ?? 0;
+}

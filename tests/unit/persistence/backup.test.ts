@@ -1,0 +1,175 @@
+// Backups: a count of edits not yet exported, one file holding edits, journal and photos, and
+// a restore that checks everything first and refuses a broken or foreign file, changing nothing.
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FieldStore } from '../../../src/persistence/field-store.ts';
+import { openFieldStore } from '../../../src/persistence/field-store.ts';
+import { BACKUP_FORMAT } from '../../../src/persistence/backup/backup-format.ts';
+import { changeTreatedAttributes, createTreated, deleteTreated, reshapeTreated } from '../../../src/store/edits-from-snapshot.ts';
+import type { FieldSnapshot } from '../../../src/store/field-snapshot.ts';
+import { BOW_TIE, fieldProgramme, image, now, SQUARE_3, snapshotWhere, testDatabase, treatedFeature } from '../../helpers/field-store.ts';
+
+const open: FieldStore[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+});
+const track = (store: FieldStore): FieldStore => (open.push(store), store);
+
+/** A store with a day's work: an edit, a new polygon, a deletion and a photo. */
+async function surveyedStore(): Promise<FieldStore> {
+  const store = track(await testDatabase().open());
+  await store.transact(changeTreatedAttributes(store.getSnapshot(), 'T-T1', { note: '覆土 30 cm' }), '赵军');
+  await store.transact(createTreated(store.getSnapshot(), treatedFeature('T-T3', {}, SQUARE_3)), '赵军');
+  await store.transact(deleteTreated(store.getSnapshot(), 'T-T2'), '孙丽');
+  await store.addPhoto('T-T3', image(5000), { name: 'IMG_7.jpg', location: { lon: 118.545, lat: 40.105, accuracy_m: 8 } }, '赵军');
+  return store;
+}
+
+/** The parts of a snapshot a backup must carry. */
+function content(snapshot: FieldSnapshot) {
+  return { treated: [...snapshot.treated.values()], photos: [...snapshot.photoRecords.values()] };
+}
+
+function rezip(bytes: Uint8Array, change: (files: Record<string, Uint8Array>) => void): Uint8Array {
+  const files: Record<string, Uint8Array> = { ...unzipSync(bytes) };
+  change(files);
+  return zipSync(files as Zippable);
+}
+const editJson = (files: Record<string, Uint8Array>, name: string, change: (value: never) => unknown): void => {
+  files[name] = strToU8(JSON.stringify(change(JSON.parse(strFromU8(files[name]!)) as never)));
+};
+
+describe('edits not yet backed up', () => {
+  it('counts journal entries since the last export', async () => {
+    const store = await surveyedStore();
+    expect(store.getSnapshot().unexportedCount).toBe(4);
+    await store.exportBackup();
+    expect(store.getSnapshot().unexportedCount).toBe(0);
+    await store.undo('赵军');
+    expect(store.getSnapshot().unexportedCount).toBe(1);
+  });
+
+  it('is shared with other tabs', async () => {
+    const database = testDatabase();
+    const a = track(await database.open());
+    const b = track(await database.open());
+    await a.transact(deleteTreated(a.getSnapshot(), 'T-T1'), '赵军');
+    await snapshotWhere(b, (s) => s.unexportedCount === 1);
+    await b.exportBackup();
+    await snapshotWhere(a, (s) => s.unexportedCount === 0);
+  });
+});
+
+describe('backup file', () => {
+  it('is a zip named for the programme, with a manifest in the documented format', async () => {
+    const store = await surveyedStore();
+    const file = await store.exportBackup();
+    expect(file.fileName).toMatch(/^fulv-backup-TEST-\d{8}-\d{4}\.zip$/);
+    expect(file.mediaType).toBe('application/zip');
+    const files = unzipSync(file.bytes);
+    expect(Object.keys(files).sort()).toEqual(['images/' + [...store.getSnapshot().photoRecords.keys()][0] + '.jpg', 'journal.json', 'manifest.json', 'photos.json', 'treated.json']);
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!));
+    expect(manifest).toMatchObject({
+      format: BACKUP_FORMAT, version: 1, programme: { id: 'TEST', name: '测试方案' }, through_seq: 4, counts: { treated: 3, photos: 1, journal: 4, images: 1 },
+    });
+  });
+
+  it('restores into a fresh database: polygons, deletions, photos, journal', async () => {
+    const store = await surveyedStore();
+    const file = await store.exportBackup();
+    const fresh = track(await testDatabase().open());
+    const summary = await fresh.restoreBackup(file.bytes);
+    expect(summary).toEqual({ treated: 3, photos: 1, journal: 4, seedAdded: 0 });
+    expect(content(fresh.getSnapshot())).toEqual(content(store.getSnapshot()));
+    expect(fresh.getSnapshot().programme.treated.features.map((f) => f.properties.id)).toEqual(['T-T1', 'T-T3']);
+    expect(await fresh.journal()).toEqual(await store.journal());
+    const photoId = [...fresh.getSnapshot().photoRecords.keys()][0]!;
+    const restored = await fresh.photoImage(photoId);
+    expect(restored!.type).toBe('image/jpeg');
+    expect(new Uint8Array(await restored!.arrayBuffer())).toEqual(new Uint8Array(await image(5000).arrayBuffer()));
+    expect(fresh.getSnapshot()).toMatchObject({ canUndo: false, canRedo: false, unexportedCount: 0 });
+  });
+
+  it('replaces edits made after the backup, and takes edits again afterwards', async () => {
+    const store = await surveyedStore();
+    const file = await store.exportBackup();
+    const backedUp = content(store.getSnapshot());
+    await store.transact(reshapeTreated(store.getSnapshot(), 'T-T1', SQUARE_3), '赵军');
+    await store.restoreBackup(new Blob([file.bytes]));
+    expect(content(store.getSnapshot())).toEqual(backedUp);
+    await store.transact(changeTreatedAttributes(store.getSnapshot(), 'T-T1', { note: 'after restore' }), '赵军');
+    expect((await store.journal())[0]).toMatchObject({ seq: 6, action: 'edit' });
+  });
+
+  it('adds seed polygons that the backup never knew', async () => {
+    const store = await surveyedStore();
+    const file = await store.exportBackup();
+    const newer = fieldProgramme([treatedFeature('T-T1'), treatedFeature('T-T9', {}, SQUARE_3)]);
+    const elsewhere = track(await openFieldStore({ programme: newer, dbName: testDatabase().dbName, indexedDB: testDatabase().factory, now }));
+    const summary = await elsewhere.restoreBackup(file.bytes);
+    expect(summary.seedAdded).toBe(1);
+    expect(elsewhere.getSnapshot().programme.treated.features.map((f) => f.properties.id)).toEqual(['T-T1', 'T-T3', 'T-T9']);
+  });
+});
+
+describe('a refused restore', () => {
+  async function refusedWith(bytes: Uint8Array | ((backup: Uint8Array) => Uint8Array), message: RegExp): Promise<void> {
+    const store = await surveyedStore();
+    const backup = (await store.exportBackup()).bytes;
+    await store.transact(changeTreatedAttributes(store.getSnapshot(), 'T-T1', { note: 'current' }), '赵军');
+    const before = store.getSnapshot();
+    const journal = await store.journal();
+    const attempt = store.restoreBackup(typeof bytes === 'function' ? bytes(backup) : bytes);
+    await expect(attempt).rejects.toMatchObject({ name: 'FieldStoreError', code: 'backup_refused' });
+    await expect(attempt).rejects.toThrow(message);
+    await expect(attempt).rejects.toThrow(/Nothing was changed\.$/);
+    expect(store.getSnapshot()).toBe(before);
+    expect(await store.journal()).toEqual(journal);
+    expect(store.getSnapshot().canUndo).toBe(true);
+  }
+
+  it('refuses a file that is not a zip', () => refusedWith(strToU8('{"type":"FeatureCollection"}'), /not a Fulv backup, or it is damaged: it is not a readable zip archive/));
+
+  it('refuses a truncated backup', () => refusedWith((b) => b.slice(0, Math.floor(b.length / 2)), /not a readable zip archive/));
+
+  it('refuses a zip that is not a Fulv backup', () => refusedWith(zipSync({ 'readme.txt': strToU8('hello') }), /not a Fulv backup: it has no manifest\.json/));
+
+  it('refuses another format', () => refusedWith(zipSync({ 'manifest.json': strToU8('{"format":"qfield-project","version":1}') }), /not a Fulv backup \(its format is "qfield-project", expected "fulv-field-backup"\)/));
+
+  it('refuses a newer format version', () => refusedWith((b) => rezip(b, (f) => editJson(f, 'manifest.json', (m: { version: number }) => ({ ...m, version: 2 }))), /newer Fulv \(backup format version 2\); this Fulv reads version 1/));
+
+  it('refuses a backup of another programme', () => refusedWith(
+    (b) => rezip(b, (f) => editJson(f, 'manifest.json', (m: object) => ({ ...m, programme: { id: 'QA-DEMO', name: '迁安' } }))),
+    /belongs to another programme: “迁安” \(QA-DEMO\), not “测试方案” \(TEST\)/,
+  ));
+
+  it('refuses a backup with a missing part', () => refusedWith((b) => rezip(b, (f) => void delete f['journal.json']), /incomplete: it has no journal\.json/));
+
+  it('refuses a self-intersecting polygon, naming it', () => refusedWith(
+    (b) => rezip(b, (f) => editJson(f, 'treated.json', (records: { id: string; feature: { geometry: unknown } | null }[]) => records.map((r) => (r.id === 'T-T3' ? { ...r, feature: { ...r.feature, geometry: BOW_TIE } } : r)))),
+    /treated polygon T-T3: self-intersection at \(118\.505, 40\.105\)/,
+  ));
+
+  it('refuses invalid attributes, naming the polygon and the field', () => refusedWith(
+    (b) => rezip(b, (f) => editJson(f, 'treated.json', (records: { id: string; feature: { properties: object } | null }[]) => records.map((r) => (r.id === 'T-T1' ? { ...r, feature: { ...r.feature!, properties: { ...r.feature!.properties, measure: 'magic' } } } : r)))),
+    /treated polygon T-T1: measure "magic" is not one of engineering, landform, vegetation/,
+  ));
+
+  it('refuses a damaged photo', () => refusedWith(
+    (b) => rezip(b, (f) => {
+      const name = Object.keys(f).find((n) => n.startsWith('images/'))!;
+      const damaged = f[name]!.slice();
+      damaged[100] = damaged[100]! ^ 0xff;
+      f[name] = damaged;
+    }),
+    /photo P-\w+: its image is damaged \(checksum mismatch\)/,
+  ));
+
+  it('refuses a photo over the size limit', async () => {
+    const store = await surveyedStore();
+    const backup = (await store.exportBackup()).bytes;
+    const strict = track(await testDatabase().open({ maxPhotoBytes: 1024 }));
+    await expect(strict.restoreBackup(backup)).rejects.toThrow(/photo P-\w+: Photo “IMG_7\.jpg” is 5 KB; the limit is 1 KB/);
+    expect(strict.getSnapshot().programme.treated.features.map((f) => f.properties.id)).toEqual(['T-T1', 'T-T2']);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { reseedDecision, treatedToAdd } from '../../../src/store/reseed-policy.ts';
+import { programmeFingerprint } from '../../../src/store/seed-fingerprint.ts';
+import { fieldProgramme, treatedFeature } from '../../helpers/field-store.ts';
+
+describe('reseeding', () => {
+  it('seeds an empty database, reseeds a new seed version, and ignores current and older ones', () => {
+    expect(reseedDecision(null, 'b')).toBe('seed');
+    expect(reseedDecision({ applied: ['a'] }, 'b')).toBe('reseed');
+    expect(reseedDecision({ applied: ['a', 'b'] }, 'b')).toBe('none');
+    expect(reseedDecision({ applied: ['a', 'b'] }, 'a')).toBe('none');
+  });
+
+  it('adds only polygons whose id the database never held', () => {
+    const seed = [treatedFeature('A'), treatedFeature('B'), treatedFeature('C')];
+    expect(treatedToAdd(seed, new Set(['A', 'C'])).map((f) => f.properties.id)).toEqual(['B']);
+  });
+
+  it('fingerprints a programme by content', () => {
+    const a = fieldProgramme();
+    const b = fieldProgramme([treatedFeature('T-T1', { note: 'changed' })]);
+    expect(programmeFingerprint(a)).toBe(programmeFingerprint(fieldProgramme()));
+    expect(programmeFingerprint(a)).not.toBe(programmeFingerprint(b));
+  });
+});
