@@ -28,6 +28,8 @@ export function useFieldStore(seed: Programme | null): { store: FieldStore | nul
       if (!alive) return void s.close();
       setProblem(null);
       setStore(s);
+      // End-to-end tests read the store's clock through this handle when a sync check fails.
+      (window as unknown as { __fulvStore?: unknown }).__fulvStore = s;
       // Ask once the data is there: the browser may then never evict a day's field work.
       void requestPersistentStorage();
     }, (error: unknown) => {

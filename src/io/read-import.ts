@@ -25,6 +25,7 @@ import { readShapefile } from './readers/shapefile-reader.ts';
 import type { SourceRead } from './readers/source-read.ts';
 import { sourceFields } from './source-fields.ts';
 import type { TextEncodingName } from './text-encoding.ts';
+import { mojibakeNotice } from './mojibake-check.ts';
 import { unzipArchive } from './zip-archive.ts';
 
 export interface ImportOptions {
@@ -123,6 +124,8 @@ export async function readImport(files: readonly ImportFile[], options: ImportOp
 
   const problems: ImportProblem[] = [...source.value.notices];
   for (const r of resolved.values()) if (r.notice) problems.push(r.notice);
+  const garbled = mojibakeNotice(sources);
+  if (garbled) problems.push(garbled);
   const fields = sourceFields(sources);
   const mapping = proposeFieldMapping(options.layer, fields, sources);
   const features: ImportFeature[] = sources.map((s, index) => {

@@ -10,11 +10,11 @@ export function fixtureFile(name: string, as = name): ImportFile {
   return { name: as.replace(/^.*\//, ''), bytes: new Uint8Array(readFileSync(new URL(`../fixtures/${name}`, import.meta.url))) };
 }
 
-export type SourceFeature = Feature<Geometry, Record<string, string | number>>;
+export type SourceParcel = Feature<Geometry, Record<string, string | number>>;
 
-export function sourceParcels(): SourceFeature[] {
+export function sourceParcels(): SourceParcel[] {
   const text = readFileSync(new URL('../fixtures/interchange/parcels-source.geojson', import.meta.url), 'utf8');
-  return deepFreeze((JSON.parse(text) as { features: SourceFeature[] }).features);
+  return deepFreeze((JSON.parse(text) as { features: SourceParcel[] }).features);
 }
 
 export async function preview(files: ImportFile[], options: Partial<ImportOptions> = {}): Promise<ImportPreview> {

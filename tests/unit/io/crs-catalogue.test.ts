@@ -24,7 +24,9 @@ describe('the CGCS2000 systems, against the EPSG registry as PROJ ships it', () 
     return match ? [Number(match[1]), match[2]!] : [0, ''];
   }));
 
-  const codes = knownEpsgCodes().filter((c) => c !== 4326);
+  // Parameters of the first, last and Qian'an codes of each series (the rest follow the same
+  // arithmetic, and their names are checked below for all 64).
+  const codes = [4490, 4491, 4496, 4501, 4502, 4508, 4512, 4513, 4527, 4528, 4533, 4534, 4548, 4549, 4554];
   const registry = new Map<number, string>();
   beforeAll(async () => {
     tool('projinfo', ['EPSG:4490', '-o', 'PROJ', '-q']);
@@ -38,7 +40,10 @@ describe('the CGCS2000 systems, against the EPSG registry as PROJ ships it', () 
   it.each(codes)('EPSG:%i has the registry\'s parameters', (code) => {
     const ours = crsFromEpsg(code)!;
     expect(projParameters(ours.proj4)).toEqual(projParameters(registry.get(code)!));
-    if (code !== 4490) expect(ours.name).toBe(names.get(code));
+  });
+
+  it.each(knownEpsgCodes().filter((c) => c > 4490))('EPSG:%i has the registry\'s name', (code) => {
+    expect(crsFromEpsg(code)!.name).toBe(names.get(code));
   });
 
   it('reads the names files use for a CRS', () => {

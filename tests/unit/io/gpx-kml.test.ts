@@ -62,3 +62,12 @@ describe('KML details', () => {
     expect(r.ok && r.value.encoding).toEqual({ name: 'gbk', how: 'declared' });
   });
 });
+
+describe('text garbled before it reached Fulv', () => {
+  it('notices GBK that was once read as Latin-1 (Í¼°ß for 图斑)', async () => {
+    const p = await read('old.geojson', JSON.stringify({ type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { 'Í¼°ß±àºÅ': 'A1' }, geometry: { type: 'Polygon', coordinates: [[[118.6, 40], [118.61, 40], [118.61, 40.01], [118.6, 40]]] } },
+    ] }));
+    expect(p.problems.find((x) => x.code === 'mojibake_suspected')!.reason).toMatch(/Í¼°ß±àºÅ/);
+  });
+});
