@@ -37,12 +37,19 @@ import { loadSurveySettings, saveSurveySettings, type SurveySettings } from './s
 import { SurveyTab } from './SurveyTab.tsx';
 import { TreatedEditor } from './TreatedEditor.tsx';
 import { useAnalysis } from './use-analysis.ts';
+import { ReviewOverlay } from './ReviewOverlay.tsx';
+import { ReviewTab } from './ReviewTab.tsx';
+import { useReview } from './use-review.ts';
+import { useExport } from './use-export.ts';
+import { useImport } from './use-import.ts';
+import { ExportDialog } from '../ui/ExportDialog.tsx';
+import { ImportDialog } from '../ui/ImportDialog.tsx';
 import { useFieldStore } from './use-field-store.ts';
 import { useGpsTrace } from './use-gps-trace.ts';
 import { storeErrorMessage, useSaveState } from './use-save-state.ts';
 import { refusalText, useTreatedDrawing } from './use-treated-drawing.ts';
 
-type SideTab = 'layers' | 'survey' | 'planner';
+type SideTab = 'layers' | 'survey' | 'planner' | 'review';
 const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 const SOURCE_KIND: Record<string, InspectorKind> = { parcels: 'parcel', treated: 'treated', zones: 'zone', gem: 'imported', imported: 'imported' };
@@ -52,8 +59,9 @@ export function App() {
   const [seed, setSeed] = useState<Programme | null>(null);
   const field = useFieldStore(seed);
   const { store, snapshot } = field;
-  // The stored programme once the database is open; the bundled one (read-only) until then.
-  const programme = snapshot?.programme ?? seed;
+  // The stored programme once the database is open; the bundled one (read-only) only if the
+  // database cannot be opened, so that nobody works on a stale view while it opens.
+  const programme = snapshot?.programme ?? (field.problem?.kind === 'failed' ? seed : null);
   const [survey, setSurvey] = useState<SurveySettings>(loadSurveySettings);
   const changeSurvey = useCallback((patch: Partial<SurveySettings>) => {
     setSurvey((old) => {
@@ -64,6 +72,14 @@ export function App() {
   }, []);
   const who = survey.surveyor.trim() || 'anonymous';
   const { save, track } = useSaveState(t);
+  const importer = useImport(t, store, programme, who);
+  const exporter = useExport(t, programme);
+  // An import's preview is drawn on the map (in the "opened file" layer) and zoomed to.
+  useEffect(() => {
+    if (!importer.previewCollection) return;
+    setVisible((v) => ({ ...v, imported: true }));
+    setFitTarget(featureBounds(importer.previewCollection));
+  }, [importer.previewCollection]);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [map, setMap] = useState<ProgrammeMap | null>(null);
   const [visible, setVisible] = useState<Record<LayerGroup, boolean>>({ parcels: true, treated: true, zones: true, buffers: true, gem: false, imported: true });
@@ -80,6 +96,7 @@ export function App() {
   const [conflictQuery, setConflictQuery] = useState<ConflictQuery>(DEFAULT_CONFLICT_QUERY);
   const [overlap, setOverlap] = useState<FeatureCollection>(NO_FEATURES);
   const analysis = useAnalysis(programme, distances);
+  const review = useReview(programme, snapshot);
   const { overlapOf } = analysis;
 
   const changeDistances = useCallback((d: BufferDistances) => {
@@ -168,14 +185,17 @@ export function App() {
 
   const data = useMemo(() => {
     const d: Partial<Record<string, FeatureCollection>> = {};
-    if (programme) Object.assign(d, { parcels: programme.parcels, treated: programme.treated, zones: programme.zones });
+    // Parcels carry their current status (or the status as of the reviewer's date), and treated
+    // polygons are those of that date.
+    if (programme) Object.assign(d, { parcels: review.parcels ?? programme.parcels, treated: review.treated ?? programme.treated, zones: programme.zones });
     if (analysis.buffers) d.buffers = analysis.buffers;
     d.overlap = overlap;
     d.gps = gpsData;
     if (gem) d.gem = gem;
-    if (imported) d.imported = imported;
+    if (importer.previewCollection) d.imported = importer.previewCollection;
+    else if (imported) d.imported = imported;
     return d;
-  }, [programme, analysis.buffers, overlap, gpsData, gem, imported]);
+  }, [programme, review.parcels, review.treated, analysis.buffers, overlap, gpsData, gem, imported, importer.previewCollection]);
 
   const selectedFeature = useMemo(() => {
     if (!selection) return null;
@@ -257,13 +277,17 @@ export function App() {
                   <>
                     <LayerPanel
                       visible={visible}
-                      available={{ parcels: true, treated: true, zones: true, buffers: true, gem: true, imported: imported !== null }}
+                      available={{ parcels: true, treated: true, zones: true, buffers: true, gem: true, imported: imported !== null || importer.previewCollection !== null }}
                       onToggle={(g, v) => setVisible((old) => ({ ...old, [g]: v }))}
                       parcelStyle={parcelStyle}
                       onParcelStyle={setParcelStyle}
                       onOpenFile={(f) => void onOpenFile(f)}
                       status={fileStatus}
                     />
+                    <div className="button-row">
+                      <button type="button" onClick={() => importer.setOpen(true)} disabled={!store}>{t('interchange.import')}</button>
+                      <button type="button" onClick={() => exporter.setOpen(true)} disabled={!programme}>{t('interchange.export')}</button>
+                    </div>
                     <Legend parcelStyle={parcelStyle} distances={distances} />
                   </>
                 ),
@@ -325,9 +349,36 @@ export function App() {
                   />
                 ),
               },
+              {
+                key: 'review',
+                label: t('side.review'),
+                content: programme && (
+                  <ReviewTab
+                    review={review}
+                    programme={programme}
+                    store={store}
+                    canUndo={snapshot?.canUndo ?? false}
+                    canRedo={snapshot?.canRedo ?? false}
+                    selectedParcel={selectedParcel}
+                    onShowParcel={showParcel}
+                  />
+                ),
+              },
             ]}
           />
         </div>
+        {programme && review.overlay && (
+          <ReviewOverlay
+            review={review}
+            programme={programme}
+            snapshot={snapshot}
+            store={store}
+            results={analysis.results}
+            analysisPending={analysis.pending > 0}
+            buffers={analysis.buffers}
+            view={() => (map ? { center: map.map.getCenter().toArray() as [number, number], zoom: map.map.getZoom() } : { center: [118.7, 40.05], zoom: 10 })}
+          />
+        )}
         <MapView data={data} visible={visible} parcelStyle={parcelStyle} basemap={basemap} selection={selection} onSelect={setSelection} onReady={onReady} />
         {programme && selection && selectedFeature && (
           <Inspector
@@ -360,6 +411,8 @@ export function App() {
           : programme ? t('app.loaded', { mines: programme.mines.length, parcels: programme.parcels.features.length, treated: programme.treated.features.length, zones: programme.zones.features.length })
           : t('app.loading')}
       </p>
+      <ImportDialog {...importer.dialog} />
+      {programme && <ExportDialog {...exporter.dialog} programme={programme} />}
       <SettingsDialog
         open={settingsOpen}
         basemap={basemap}

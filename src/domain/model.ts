@@ -104,11 +104,25 @@ export type ParcelFeature = Feature<AreaGeometry, ParcelProperties>;
 export type TreatedFeature = Feature<AreaGeometry, TreatedProperties>;
 export type ZoneFeature = Feature<ZoneGeometry, ZoneProperties>;
 
+/**
+ * A total as the plan states it: for one year, or a period from `year` to `to_year`, and for the
+ * whole programme or one township and/or category group. Real plans may disagree with their own
+ * rows (seed 001); such totals are shown and flagged (domain/target-consistency.ts), never fixed.
+ */
+export interface StatedTotal {
+  year: number;
+  /** Last year of a period (inclusive); absent for a single year. */
+  to_year?: number;
+  township_id?: string;
+  category_group?: TargetCategoryGroup;
+  target_mu: number;
+}
+
 export interface TargetTable {
   /** Per-row targets. */
   rows: Target[];
-  /** Totals as the plan states them, per year (may disagree with the rows in real plans). */
-  stated_totals: { year: number; target_mu: number }[];
+  /** Totals as the plan states them (may disagree with the rows in real plans). */
+  stated_totals: StatedTotal[];
   source: string;
 }
 

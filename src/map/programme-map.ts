@@ -1,12 +1,13 @@
 // The MapLibre map of a programme: creates it with the offline style, feeds its sources and
 // exposes the few operations the UI needs. The UI never touches MapLibre directly.
-import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type FilterSpecification, type GeoJSONSource, type LngLatBoundsLike } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type FilterSpecification, type LngLatBoundsLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import { applyBasemap, type BasemapSettings } from './basemap.ts';
 import { attachFeatureInteraction, type FeatureRef } from './feature-interaction.ts';
 import { GROUP_LAYERS, type LayerGroup } from './layer-groups.ts';
+import { SourceFeeds } from './source-feed.ts';
 import { TreatedDrawing, type TreatedDrawingEvents } from './treated-drawing.ts';
 import type { SnapTargets } from '../domain/snap-targets.ts';
 import { parcelFillColour, programmeStyle, type ParcelStyleMode, type ProgrammeSource } from './programme-style.ts';
@@ -26,6 +27,7 @@ export class ProgrammeMap {
   private readonly ready: Promise<void>;
   private selected: FeatureRef | null = null;
   private detachInteraction: () => void = () => {};
+  private readonly feeds: SourceFeeds;
   /** Off while the surveyor draws: a click then places a vertex, not selects a feature. */
   selecting = true;
 
@@ -40,6 +42,7 @@ export class ProgrammeMap {
       // Keeps the drawing buffer readable, so screenshots and printing show the map.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
+    this.feeds = new SourceFeeds(this.map);
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
@@ -56,9 +59,9 @@ export class ProgrammeMap {
     return this.ready;
   }
 
+  /** Sends only what changed since the last call for this source (see source-feed.ts). */
   setData(source: ProgrammeSource, data: FeatureCollection): void {
-    const src = this.map.getSource(source);
-    if (src && src.type === 'geojson') (src as GeoJSONSource).setData(data);
+    this.feeds.push(source, data);
   }
 
   setGroupVisible(group: LayerGroup, visible: boolean): void {

@@ -30,6 +30,7 @@ import { programmeFingerprint } from '../store/seed-fingerprint.ts';
 import { exportBackup, type BackupFile } from './backup/export-backup.ts';
 import { restoreBackup, type RestoreSummary } from './backup/restore-backup.ts';
 import { FieldStoreError } from './field-store-error.ts';
+import { writeReferenceImport, type ReferenceImport } from './import-reference.ts';
 import { openFieldDatabase, type BlockedUpgrade } from './open-database.ts';
 import { readEditableContents, readJournal, readPhotoImage, readReferenceLayers } from './read-field-database.ts';
 import type { FieldDB, PhotoBlobRecord } from './schema.ts';
@@ -89,6 +90,8 @@ export interface FieldStore {
   /** Newest first. */
   journal(limit?: number): Promise<JournalEntry[]>;
   exportBackup(): Promise<BackupFile>;
+  /** Adds imported parcels or zones to the reference layers, all in one transaction or none. */
+  importReference(data: ReferenceImport): Promise<number>;
   /** Replaces the edits with a backup's, after checking all of it; a refused file changes nothing. */
   restoreBackup(file: Uint8Array | Blob): Promise<RestoreSummary>;
   /** Waits for queued changes, then closes. */
@@ -151,7 +154,7 @@ class OpenFieldStore implements FieldStore {
   }
 
   private published(outcome: WriteOutcome): Saved {
-    this.keeper.applyWrite(outcome.treated, outcome.photos, outcome.state);
+    this.keeper.applyWrite(outcome.treated, outcome.photos, outcome.state, { reviews: outcome.reviews, targets: outcome.targets });
     this.channel.post({ kind: 'changed', clock: outcome.state.clock });
     return fromWrite(outcome);
   }
@@ -232,6 +235,15 @@ class OpenFieldStore implements FieldStore {
     });
   }
 
+  importReference(data: ReferenceImport): Promise<number> {
+    return this.enqueue(async () => {
+      const clock = await writeReferenceImport(this.db, data);
+      await this.keeper.requestRead('reset');
+      this.channel.post({ kind: 'reset', clock });
+      return data.features.length;
+    });
+  }
+
   restoreBackup(file: Uint8Array | Blob): Promise<RestoreSummary> {
     return this.enqueue(async () => {
       const bytes = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
@@ -276,7 +288,7 @@ export async function openFieldStore(options: FieldStoreOptions): Promise<FieldS
     const seeded = await seedProgramme(db, programme, options.seedVersion ?? programmeFingerprint(programme), now());
     const reference = await readReferenceLayers(db);
     const contents = await readEditableContents(db);
-    const keeper = new SnapshotKeeper(db, buildSnapshot(reference, contents.treated, contents.photos, contents.state), (error) => {
+    const keeper = new SnapshotKeeper(db, buildSnapshot(reference, contents.treated, contents.photos, contents.state, undefined, contents.review), (error) => {
       options.onBackgroundError?.(error instanceof FieldStoreError ? error : new FieldStoreError('transaction_failed', String(error), [], { cause: error }));
     });
     const channel = openTabChannel(`fulv-field:${dbName}`, (message) => keeper.noticeRemote(message.kind, message.clock));

@@ -1,7 +1,7 @@
 // The undo and redo stacks, stored so that they survive a reload. They belong to the database,
 // not to a tab: on one device the programme has one linear history (every edit, in any tab,
 // goes on it), with the undo stack before the cursor and the redo stack after it.
-import { editTarget, singleEdits, type Edit, type SingleEdit } from '../store/edit.ts';
+import { editTarget, singleEdits, type Edit, type EditLayer, type SingleEdit } from '../store/edit.ts';
 import type { EditTransaction, FieldMeta, HistoryEntry } from './schema.ts';
 
 /** Enough for a day's session; older steps stay in the journal but can no longer be undone. */
@@ -70,7 +70,7 @@ function withBase(edit: Edit, target: string, revision: number): Edit {
  * recorded against the revision of its own time; this brings it up to date. The revision check
  * thus still catches any change made outside the history (another app version, a repair).
  */
-export async function rebaseNextStep(transaction: EditTransaction, stack: Stack, layer: 'treated' | 'photos', id: string, revision: number): Promise<void> {
+export async function rebaseNextStep(transaction: EditTransaction, stack: Stack, layer: EditLayer, id: string, revision: number): Promise<void> {
   const target = `${layer}/${id}`;
   for (let cursor = await transaction.objectStore(stack).openCursor(null, 'prev'); cursor; cursor = await cursor.continue()) {
     const touches = singleEdits(cursor.value.edit).some((part) => {

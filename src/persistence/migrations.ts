@@ -4,8 +4,9 @@ import type { IDBPDatabase } from 'idb';
 import type { Migration, UpgradeTransaction } from './migrations/migration.ts';
 import { v1ProgrammeCache } from './migrations/v1-programme-cache.ts';
 import { v2FieldEditing } from './migrations/v2-field-editing.ts';
+import { v3Review } from './migrations/v3-review.ts';
 
-export const MIGRATIONS: readonly Migration[] = [v1ProgrammeCache, v2FieldEditing];
+export const MIGRATIONS: readonly Migration[] = [v1ProgrammeCache, v2FieldEditing, v3Review];
 
 /** Runs the steps from `oldVersion` (exclusive) to `newVersion` (inclusive) inside the upgrade transaction. */
 export async function runMigrations(db: IDBPDatabase, transaction: UpgradeTransaction, oldVersion: number, newVersion: number): Promise<void> {

@@ -8,9 +8,10 @@ import type { DBSchema, IDBPTransaction } from 'idb';
 import type { Mine, ParcelFeature, Programme, Township, ZoneFeature } from '../domain/model.ts';
 import type { Edit } from '../store/edit.ts';
 import type { PhotoRecord, TreatedRecord } from '../store/field-records.ts';
+import type { ReviewRecord, TargetsRecord } from '../store/review-records.ts';
 import type { JournalEntry } from '../store/journal-entry.ts';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export interface FieldMeta {
   programmeId: string;
@@ -57,10 +58,14 @@ export interface FieldDB extends DBSchema {
   journal: { key: number; value: JournalEntry };
   undo: { key: number; value: HistoryEntry };
   redo: { key: number; value: HistoryEntry };
+  /** Acceptance records, one per reviewed parcel (version 3). */
+  reviews: { key: string; value: ReviewRecord };
+  /** The edited target table, if any, under the key TARGETS_ID (version 3). */
+  targets: { key: string; value: TargetsRecord };
 }
 
 export const REFERENCE_STORES = ['programme', 'townships', 'mines', 'parcels', 'zones'] as const;
-const EDIT_STORES = ['meta', 'treated', 'photos', 'photo_blobs', 'journal', 'undo', 'redo'] as const;
+const EDIT_STORES = ['meta', 'treated', 'photos', 'photo_blobs', 'journal', 'undo', 'redo', 'reviews', 'targets'] as const;
 export type EditStores = Array<(typeof EDIT_STORES)[number]>;
 /** Every store an edit, undo, redo or restore may touch; one transaction spans them all. */
 export const editStores = (): EditStores => [...EDIT_STORES];

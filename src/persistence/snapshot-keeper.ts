@@ -8,6 +8,7 @@ import {
   buildSnapshot, referenceLayers, withConnection, withRecords, type ConnectionState, type FieldSnapshot, type FieldState, type ReferenceLayers,
 } from '../store/field-snapshot.ts';
 import type { PhotoRecord, TreatedRecord } from '../store/field-records.ts';
+import type { ReviewRecord, TargetsRecord } from '../store/review-records.ts';
 import { readEditableContents, readReferenceLayers } from './read-field-database.ts';
 import type { FieldDB } from './schema.ts';
 
@@ -40,10 +41,10 @@ export class SnapshotKeeper {
   }
 
   /** After a write of this tab; `state.clock` is the clock that write committed. */
-  applyWrite(treated: readonly TreatedRecord[], photos: readonly PhotoRecord[], state: FieldState): void {
+  applyWrite(treated: readonly TreatedRecord[], photos: readonly PhotoRecord[], state: FieldState, reviewed: { reviews?: readonly ReviewRecord[]; targets?: readonly TargetsRecord[] } = {}): void {
     const current = this.snapshot;
     if (state.clock <= current.clock) return;
-    this.publish(withRecords(current, treated, photos, state));
+    this.publish(withRecords(current, treated, photos, state, reviewed));
     if (state.clock !== current.clock + 1) this.requestRead('changed');
   }
 
@@ -82,7 +83,7 @@ export class SnapshotKeeper {
       const reference: ReferenceLayers = kind === 'reset' ? await readReferenceLayers(this.db) : referenceLayers(this.snapshot);
       const contents = await readEditableContents(this.db);
       if (contents.state.clock < this.snapshot.clock) return;
-      this.publish(buildSnapshot(reference, contents.treated, contents.photos, contents.state, this.snapshot.connection));
+      this.publish(buildSnapshot(reference, contents.treated, contents.photos, contents.state, this.snapshot.connection, contents.review));
     } catch (error) {
       this.onReadError(error);
     }

@@ -5,6 +5,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { Edit } from '../store/edit.ts';
 import type { PhotoRecord, TreatedRecord } from '../store/field-records.ts';
+import type { ReviewRecord, TargetsRecord } from '../store/review-records.ts';
 import type { FieldState } from '../store/field-snapshot.ts';
 import type { JournalAction } from '../store/journal-entry.ts';
 import { asSentence, describeProblems } from '../store/problem.ts';
@@ -21,6 +22,8 @@ export interface WriteOutcome {
   seq: number;
   treated: TreatedRecord[];
   photos: PhotoRecord[];
+  reviews: ReviewRecord[];
+  targets: TargetsRecord[];
   state: FieldState;
 }
 
@@ -58,14 +61,15 @@ export function writeEdit(db: IDBPDatabase<FieldDB>, edit: Edit, request: EditRe
   return writeTransaction(db, editStores(), 'this edit', async (transaction) => {
     const meta = await readMeta(transaction);
     if (request.blob) await transaction.objectStore('photo_blobs').put(request.blob);
-    const application = await applyEditInTransaction(transaction, edit, { reference: request.reference });
+    const application = await applyEditInTransaction(transaction, edit, { reference: request.reference, who: request.who, at: request.at });
     if (!application.ok) throw refusedError(application);
     const seq = await appendJournal(transaction, meta, request.who, request.at, 'edit', edit);
     await pushStep(transaction, meta, 'undo', application.applied.inverse, seq);
     await clearRedo(transaction);
     await trimUndo(transaction);
     const state = await commitMeta(transaction, meta);
-    return { seq, treated: application.applied.treated, photos: application.applied.photos, state };
+    const { treated, photos, reviews, targets } = application.applied;
+    return { seq, treated, photos, reviews, targets, state };
   });
 }
 
@@ -83,9 +87,12 @@ export function writeHistoryStep(db: IDBPDatabase<FieldDB>, from: 'undo' | 'redo
     }
     for (const record of application.applied.treated) await rebaseNextStep(transaction, from, 'treated', record.id, record.revision);
     for (const record of application.applied.photos) await rebaseNextStep(transaction, from, 'photos', record.id, record.revision);
+    for (const record of application.applied.reviews) await rebaseNextStep(transaction, from, 'reviews', record.id, record.revision);
+    for (const record of application.applied.targets) await rebaseNextStep(transaction, from, 'targets', record.id, record.revision);
     const seq = await appendJournal(transaction, meta, who, at, from, entry.edit);
     await pushStep(transaction, meta, from === 'undo' ? 'redo' : 'undo', application.applied.inverse, seq);
     const state = await commitMeta(transaction, meta);
-    return { ok: true, outcome: { seq, treated: application.applied.treated, photos: application.applied.photos, state } };
+    const { treated, photos, reviews, targets } = application.applied;
+    return { ok: true, outcome: { seq, treated, photos, reviews, targets, state } };
   });
 }

@@ -2,14 +2,19 @@
 // TypeScript, but a backup's journal is a file from anywhere). Attribute values are checked on
 // the resulting feature, inside the write transaction (treated-validation.ts), because a
 // parcel/mine pairing can only be judged on the merged properties.
-import { editTarget, type Edit, type SingleEdit } from './edit.ts';
+import { editTarget, type Edit, type EditLayer, type SingleEdit } from './edit.ts';
 import type { Problem } from './problem.ts';
 
 const ATTRIBUTE_KEYS = ['parcel_id', 'mine_id', 'date', 'measure', 'direction', 'surveyor', 'note'];
-/** A split or merge touches a handful of polygons; thousands in one step is a bug upstream. */
-export const MAX_BATCH_EDITS = 500;
+/**
+ * A split or merge touches a handful of polygons, but an imported file of treated polygons is
+ * one batch too (all or nothing); beyond this a file is a province's, not a survey's.
+ */
+export const MAX_BATCH_EDITS = 20_000;
 
 type Fields = Partial<Record<string, unknown>>;
+
+const LAYER_NAMES: Record<EditLayer, string> = { treated: 'treated polygon', photos: 'photo', reviews: 'the acceptance record of parcel', targets: 'the target table' };
 
 const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 64;
 const isRevision = (value: unknown, min: number): boolean => typeof value === 'number' && Number.isInteger(value) && value >= min;
@@ -59,6 +64,15 @@ function singleProblems(edit: Fields, where: string): string[] {
       needsRevision(1);
       needsId('photoId');
       break;
+    case 'review-parcel':
+      needsRevision(0);
+      needsId('parcelId');
+      if (edit['review'] !== null && !isObject(edit['review'])) problems.push(`${where}review is neither a record nor null`);
+      break;
+    case 'set-targets':
+      needsRevision(0);
+      if (edit['table'] !== null && !isObject(edit['table'])) problems.push(`${where}table is neither a target table nor null`);
+      break;
     default:
       problems.push(`${where}unknown edit kind ${JSON.stringify(edit['kind'])}`);
   }
@@ -81,7 +95,7 @@ function batchProblems(edit: Fields): string[] {
     const target = editTarget(inner as SingleEdit);
     const key = `${target.layer}/${target.id}`;
     // Undo would otherwise apply the second inverse against a revision the first one expects.
-    if (seen.has(key)) problems.push(`the batch changes ${target.layer === 'treated' ? 'treated polygon' : 'photo'} ${target.id} twice; combine those changes into one edit`);
+    if (seen.has(key)) problems.push(`the batch changes ${LAYER_NAMES[target.layer]} ${target.id} twice; combine those changes into one edit`);
     seen.add(key);
   });
   return problems;

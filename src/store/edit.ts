@@ -5,7 +5,8 @@
 // Each edit names the revision of the polygon (or photo) it was based on. Revision 0 means
 // "never existed"; every applied edit raises the target's revision by one, and deletion leaves
 // a tombstone that keeps its revision, so an edit based on an out-of-date view is always caught.
-import type { AreaGeometry, TreatedFeature, TreatedProperties } from '../domain/model.ts';
+import type { AreaGeometry, TargetTable, TreatedFeature, TreatedProperties } from '../domain/model.ts';
+import type { ParcelReview } from '../domain/review.ts';
 import type { PhotoMeta } from './photo.ts';
 
 /** The attributes a form may change; the id is the polygon's identity and never changes. */
@@ -24,9 +25,15 @@ export type DeleteTreated = { kind: 'delete-treated'; id: string; baseRevision: 
 export type AddPhoto = { kind: 'add-photo'; baseRevision: number; photo: PhotoMeta };
 export type RemovePhoto = { kind: 'remove-photo'; photoId: string; baseRevision: number };
 
+/** A parcel's acceptance record replaced by the next one (a step appended), or removed (null) by undo. */
+export type ReviewParcel = { kind: 'review-parcel'; parcelId: string; baseRevision: number; review: ParcelReview | null };
+/** The programme's targets replaced by an edited or imported table; null returns to the programme's own. */
+export type SetTargets = { kind: 'set-targets'; baseRevision: number; table: TargetTable | null };
+
 export type TreatedEdit = CreateTreated | UpdateTreatedGeometry | UpdateTreatedAttributes | DeleteTreated;
 export type PhotoEdit = AddPhoto | RemovePhoto;
-export type SingleEdit = TreatedEdit | PhotoEdit;
+export type ReviewEdit = ReviewParcel | SetTargets;
+export type SingleEdit = TreatedEdit | PhotoEdit | ReviewEdit;
 
 /**
  * Several edits applied and undone as one step, e.g. a split (delete one polygon, create two).
@@ -37,11 +44,17 @@ export type BatchEdit = { kind: 'batch'; label: string; edits: readonly SingleEd
 export type Edit = SingleEdit | BatchEdit;
 
 export const EDIT_KINDS = [
-  'create-treated', 'update-treated-geometry', 'update-treated-attributes', 'delete-treated', 'add-photo', 'remove-photo', 'batch',
+  'create-treated', 'update-treated-geometry', 'update-treated-attributes', 'delete-treated', 'add-photo', 'remove-photo',
+  'review-parcel', 'set-targets', 'batch',
 ] as const satisfies readonly Edit['kind'][];
 
-/** What an edit writes to: one treated polygon or one photo, by id. */
-export type EditTarget = { layer: 'treated' | 'photos'; id: string };
+/** The one key of the targets record: a programme has one target table. */
+export const TARGETS_ID = 'targets';
+
+export type EditLayer = 'treated' | 'photos' | 'reviews' | 'targets';
+
+/** What an edit writes to: one treated polygon, photo, parcel acceptance record or the targets, by id. */
+export type EditTarget = { layer: EditLayer; id: string };
 
 export function editTarget(edit: SingleEdit): EditTarget {
   switch (edit.kind) {
@@ -55,6 +68,10 @@ export function editTarget(edit: SingleEdit): EditTarget {
       return { layer: 'photos', id: edit.photo.id };
     case 'remove-photo':
       return { layer: 'photos', id: edit.photoId };
+    case 'review-parcel':
+      return { layer: 'reviews', id: edit.parcelId };
+    case 'set-targets':
+      return { layer: 'targets', id: TARGETS_ID };
   }
 }
 

@@ -1,9 +1,18 @@
 // The immutable view of a field database that the UI renders. A new object replaces it on every
 // change (and only then), which is what React's useSyncExternalStore needs; unchanged parts
 // (parcels, zones…) keep their identity so memoised map layers are not rebuilt.
-import type { Programme, TreatedFeature } from '../domain/model.ts';
+import type { Programme, TargetTable, TreatedFeature } from '../domain/model.ts';
 import type { PhotoRecord, TreatedRecord } from './field-records.ts';
 import type { PhotoMeta } from './photo.ts';
+import type { ReviewRecord, TargetsRecord } from './review-records.ts';
+
+/** Acceptance records and edited targets (schema version 3). */
+export interface ReviewContents {
+  reviews: ReadonlyMap<string, ReviewRecord>;
+  targets: TargetsRecord | null;
+}
+
+export const NO_REVIEW_CONTENTS: ReviewContents = Object.freeze({ reviews: new Map<string, ReviewRecord>(), targets: null });
 
 export type ReferenceLayers = Omit<Programme, 'treated'>;
 
@@ -26,8 +35,16 @@ export type ConnectionState =
   | { state: 'closed'; reason: 'closed' | 'upgrade_elsewhere' | 'terminated'; message: string };
 
 export interface FieldSnapshot {
-  /** The programme with `treated` holding the live (not deleted) treated polygons, by id. */
+  /**
+   * The programme with `treated` holding the live (not deleted) treated polygons, by id, and
+   * `targets` the edited target table if there is one.
+   */
   readonly programme: Programme;
+  /** The targets as the programme's seed states them (what "back to the programme's" restores). */
+  readonly programmeTargets: TargetTable;
+  /** Acceptance records by parcel id (parcels never reviewed have none). */
+  readonly reviews: ReadonlyMap<string, ReviewRecord>;
+  readonly targetsRecord: TargetsRecord | null;
   /** Every treated polygon ever held, live or deleted, by id; its revision is the edits' base. */
   readonly treated: ReadonlyMap<string, TreatedRecord>;
   /** Every photo record, attached or removed, by id. */
@@ -68,9 +85,13 @@ export function buildSnapshot(
   photoRecords: ReadonlyMap<string, PhotoRecord>,
   state: FieldState,
   connection: ConnectionState = { state: 'open' },
+  review: ReviewContents = NO_REVIEW_CONTENTS,
 ): FieldSnapshot {
   return {
-    programme: { ...reference, treated: { type: 'FeatureCollection', features: liveFeatures(treated) } },
+    programme: { ...reference, targets: review.targets?.table ?? reference.targets, treated: { type: 'FeatureCollection', features: liveFeatures(treated) } },
+    programmeTargets: reference.targets,
+    reviews: review.reviews,
+    targetsRecord: review.targets,
     treated,
     photoRecords,
     photosByFeature: groupPhotos(photoRecords, treated),
@@ -89,18 +110,32 @@ export function withRecords(
   treated: readonly TreatedRecord[],
   photos: readonly PhotoRecord[],
   state: FieldState,
+  reviewed: { reviews?: readonly ReviewRecord[]; targets?: readonly TargetsRecord[] } = {},
 ): FieldSnapshot {
   const reference = referenceLayers(snapshot);
   const nextTreated = new Map(snapshot.treated);
   for (const record of treated) nextTreated.set(record.id, record);
   const nextPhotos = new Map(snapshot.photoRecords);
   for (const record of photos) nextPhotos.set(record.id, record);
-  return buildSnapshot(reference, nextTreated, nextPhotos, state, snapshot.connection);
+  // Unchanged acceptance records keep the map's identity, so derived views are not recomputed.
+  let reviews = snapshot.reviews;
+  if (reviewed.reviews && reviewed.reviews.length > 0) {
+    const next = new Map(reviews);
+    for (const record of reviewed.reviews) next.set(record.id, record);
+    reviews = next;
+  }
+  const targets = reviewed.targets?.[reviewed.targets.length - 1] ?? snapshot.targetsRecord;
+  return buildSnapshot(reference, nextTreated, nextPhotos, state, snapshot.connection, { reviews, targets });
 }
 
 export function referenceLayers(snapshot: FieldSnapshot): ReferenceLayers {
   const { treated: _live, ...reference } = snapshot.programme;
-  return reference;
+  return { ...reference, targets: snapshot.programmeTargets };
+}
+
+/** The stored acceptance records and targets of a snapshot, to carry over a rebuild. */
+export function reviewContents(snapshot: FieldSnapshot): ReviewContents {
+  return { reviews: snapshot.reviews, targets: snapshot.targetsRecord };
 }
 
 export function withConnection(snapshot: FieldSnapshot, connection: ConnectionState): FieldSnapshot {
@@ -110,6 +145,14 @@ export function withConnection(snapshot: FieldSnapshot, connection: ConnectionSt
 /** The revision an edit of this treated polygon must be based on (0 if it never existed). */
 export function treatedRevision(snapshot: FieldSnapshot, id: string): number {
   return snapshot.treated.get(id)?.revision ?? 0;
+}
+
+export function reviewRevision(snapshot: FieldSnapshot, parcelId: string): number {
+  return snapshot.reviews.get(parcelId)?.revision ?? 0;
+}
+
+export function targetsRevision(snapshot: FieldSnapshot): number {
+  return snapshot.targetsRecord?.revision ?? 0;
 }
 
 export function photoRevision(snapshot: FieldSnapshot, id: string): number {

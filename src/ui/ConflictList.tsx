@@ -1,11 +1,12 @@
 // The planner's conflict list: filters, sortable columns, and one button per parcel that shows
 // it on the map with its overlap highlighted.
-import { useId } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import { conflictList, type ConflictQuery, type ConflictSortKey } from '../domain/conflict-list.ts';
 import type { ParcelResult } from '../domain/analysis-types.ts';
 import { MINE_CATEGORIES, ZONE_TYPES, type MineCategory, type Programme, type ZoneType } from '../domain/model.ts';
 import { formatArea } from '../domain/units.ts';
 import { useI18n } from './i18n/language-context.tsx';
+import { useRowWindow } from './use-row-window.ts';
 
 export interface ConflictListProps {
   programme: Programme;
@@ -22,7 +23,13 @@ export function ConflictList(props: ConflictListProps) {
   const ids = { zone: useId(), township: useId(), category: useId() };
   const { query, onQuery, programme } = props;
   const locale = language === 'zh' ? 'zh-CN' : 'en-GB';
-  const list = conflictList(props.results, programme.parcels.features, programme.mines, query);
+  // Recomputed only when figures, parcels or the query change, not on every edit elsewhere.
+  const list = useMemo(
+    () => conflictList(props.results, programme.parcels.features, programme.mines, query),
+    [props.results, programme.parcels.features, programme.mines, query],
+  );
+  const body = useRef<HTMLTableSectionElement>(null);
+  const rows = useRowWindow(body, list.rows.length);
   const percent = (share: number) => (share * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + '%';
 
   const sortButton = (key: ConflictSortKey) => {
@@ -65,17 +72,18 @@ export function ConflictList(props: ConflictListProps) {
         {list.rows.length === 0 ? t('planner.none') : t('planner.summary', { count: list.rows.length, mu: formatArea(list.overlap_m2, 'mu', locale) })}
       </p>
       {list.rows.length > 0 && (
-        <table>
+        <table aria-rowcount={list.rows.length + 1}>
           <thead>
-            <tr>
+            <tr aria-rowindex={1}>
               <th scope="col">{t('planner.col.parcel')}</th>
               <th scope="col" aria-sort={ariaSort('overlap')}>{sortButton('overlap')}</th>
               <th scope="col" aria-sort={ariaSort('share')}>{sortButton('share')}</th>
             </tr>
           </thead>
-          <tbody>
-            {list.rows.map((row) => (
-              <tr key={row.parcelId} aria-current={row.parcelId === props.selectedId ? true : undefined} className={row.parcelId === props.selectedId ? 'selected' : undefined}>
+          <tbody ref={body}>
+            {rows.above > 0 && <tr aria-hidden="true" style={{ height: rows.above }} />}
+            {list.rows.slice(rows.start, rows.end).map((row, i) => (
+              <tr key={row.parcelId} data-row aria-rowindex={rows.start + i + 2} aria-current={row.parcelId === props.selectedId ? true : undefined} className={row.parcelId === props.selectedId ? 'selected' : undefined}>
                 <th scope="row">
                   <button
                     type="button"
@@ -92,6 +100,7 @@ export function ConflictList(props: ConflictListProps) {
                 <td data-column="share">{percent(row.share)}</td>
               </tr>
             ))}
+            {rows.below > 0 && <tr aria-hidden="true" style={{ height: rows.below }} />}
           </tbody>
         </table>
       )}

@@ -1,8 +1,9 @@
 // The attributes of one treated polygon, edited in a form: parcel (suggested from where it was
 // drawn; the mine follows the parcel), date, measure, direction, surveyor and note. Problems are
 // shown beside their fields; nothing is stored until every field is valid.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { MEASURES, RESTORATION_DIRECTIONS, type Programme, type TreatedFeature } from '../domain/model.ts';
+import { NEARBY_M, parcelChoices } from '../domain/parcel-choices.ts';
 import type { TreatedAttributeChange } from '../store/edit.ts';
 import type { Problem } from '../store/problem.ts';
 import { useI18n } from './i18n/language-context.tsx';
@@ -32,6 +33,10 @@ export function TreatedForm(props: TreatedFormProps) {
     setProblems([]);
   }, [feature.properties]);
 
+  const choices = useMemo(
+    () => parcelChoices(feature.geometry, programme.parcels.features, draft.parcel_id),
+    [feature.geometry, programme.parcels.features, draft.parcel_id],
+  );
   const parcelName = (id: string) => programme.parcels.features.find((p) => p.properties.id === id)?.properties.name ?? id;
   const mine = programme.mines.find((m) => m.id === draft.mine_id);
   const problemFor = (field: string) => problems.find((p) => p.field === field || (field === 'parcel_id' && p.field === 'mine_id'));
@@ -67,8 +72,9 @@ export function TreatedForm(props: TreatedFormProps) {
         }}
       >
         <option value="">{t('form.noParcel')}</option>
-        {programme.parcels.features.map((p) => <option key={p.properties.id} value={p.properties.id}>{p.properties.name}（{p.properties.id}）</option>)}
+        {choices.parcels.map((p) => <option key={p.properties.id} value={p.properties.id}>{p.properties.name}（{p.properties.id}）</option>)}
       </select>
+      {choices.limited && <p className="note">{t('form.parcelsNearby', { km: NEARBY_M / 1000, count: choices.parcels.length })}</p>}
       {props.suggestedParcelId && <p className="note">{t('form.parcelSuggested', { name: parcelName(props.suggestedParcelId) })}</p>}
       {fieldError('parcel_id', ids.parcel)}
       <p className="note">{t('form.mine')}：{mine ? (language === 'en' ? mine.name_en : mine.name) : t('field.none')}</p>

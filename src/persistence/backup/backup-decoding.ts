@@ -3,19 +3,23 @@
 // are checked afterwards (backup-validation.ts).
 import { strFromU8, unzipSync, type Unzipped } from 'fflate';
 import { fail, ok, type Result } from '../../lib/result.ts';
-import { BACKUP_FILES, BACKUP_FORMAT, BACKUP_VERSION, IMAGE_FOLDER, type BackupImage, type BackupManifest } from './backup-format.ts';
+import { BACKUP_FILES, BACKUP_FORMAT, BACKUP_VERSION, IMAGE_FOLDER, OPTIONAL_BACKUP_FILES, type BackupImage, type BackupManifest } from './backup-format.ts';
 
 export interface DecodedBackup {
   manifest: BackupManifest;
   treated: unknown[];
   photos: unknown[];
   journal: unknown[];
+  /** Empty when the backup has no reviews.json (made before acceptance existed). */
+  reviews: unknown[];
+  /** null when the backup has no targets.json or holds no edited targets. */
+  targets: unknown;
   files: Unzipped;
 }
 
 /** Far above any real backup; stops a hostile archive from inflating until the tab dies. */
 const MAX_UNPACKED_BYTES = 2 * 1024 ** 3;
-const KNOWN_FILES: readonly string[] = Object.values(BACKUP_FILES);
+const KNOWN_FILES: readonly string[] = [...Object.values(BACKUP_FILES), ...Object.values(OPTIONAL_BACKUP_FILES)];
 
 function unpack(bytes: Uint8Array): Result<Unzipped> {
   let total = 0;
@@ -104,5 +108,12 @@ export function decodeBackup(bytes: Uint8Array, expected: { id: string; name: st
   if (!photos.ok) return photos;
   const journal = readArray(files.value, BACKUP_FILES.journal, counts.journal);
   if (!journal.ok) return journal;
-  return ok({ manifest: manifest.value, treated: treated.value, photos: photos.value, journal: journal.value, files: files.value });
+  const reviews = files.value[OPTIONAL_BACKUP_FILES.reviews] ? readJson(files.value, OPTIONAL_BACKUP_FILES.reviews) : ok([]);
+  if (!reviews.ok) return reviews;
+  if (!Array.isArray(reviews.value)) return fail(`The backup is damaged: ${OPTIONAL_BACKUP_FILES.reviews} is not a list.`);
+  const targets = files.value[OPTIONAL_BACKUP_FILES.targets] ? readJson(files.value, OPTIONAL_BACKUP_FILES.targets) : ok(null);
+  if (!targets.ok) return targets;
+  return ok({
+    manifest: manifest.value, treated: treated.value, photos: photos.value, journal: journal.value, reviews: reviews.value, targets: targets.value, files: files.value,
+  });
 }

@@ -1,7 +1,7 @@
 // Writes a backup archive. Images are stored, not deflated: JPEG does not shrink, and storing
 // keeps export fast on a phone.
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { BACKUP_FILES, type BackupContents } from './backup-format.ts';
+import { BACKUP_FILES, OPTIONAL_BACKUP_FILES, type BackupContents } from './backup-format.ts';
 
 const json = (value: unknown): Uint8Array<ArrayBuffer> => strToU8(JSON.stringify(value));
 
@@ -11,6 +11,8 @@ export function encodeBackup(contents: BackupContents): Uint8Array<ArrayBuffer> 
     [BACKUP_FILES.treated]: json(contents.treated),
     [BACKUP_FILES.photos]: json(contents.photos),
     [BACKUP_FILES.journal]: json(contents.journal),
+    [OPTIONAL_BACKUP_FILES.reviews]: json(contents.reviews),
+    [OPTIONAL_BACKUP_FILES.targets]: json(contents.targets),
   };
   for (const image of contents.manifest.images) {
     const bytes = contents.images.get(image.id);

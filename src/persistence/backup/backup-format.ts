@@ -4,17 +4,23 @@
 //   treated.json   every treated-polygon record (live and deleted, with revisions)
 //   photos.json    every photo record (attached and removed)
 //   journal.json   the whole edit journal
+//   reviews.json   every parcel's acceptance record (optional: absent in backups made before
+//                  acceptance existed, which then restore with none)
+//   targets.json   the edited target table record, or null (optional likewise)
 //   images/<photo id>.<ext>   the image of every attached photo, stored uncompressed
 // JSON is UTF-8; features are RFC 7946 GeoJSON. Reference layers (parcels, zones…) are not in it:
 // they come from the programme's seed. Readers refuse a newer version rather than guess.
 import type { PhotoRecord, TreatedRecord } from '../../store/field-records.ts';
 import type { JournalEntry } from '../../store/journal-entry.ts';
+import type { ReviewRecord, TargetsRecord } from '../../store/review-records.ts';
 
 export const BACKUP_FORMAT = 'fulv-field-backup';
 export const BACKUP_VERSION = 1;
 export const BACKUP_MEDIA_TYPE = 'application/zip';
 
 export const BACKUP_FILES = { manifest: 'manifest.json', treated: 'treated.json', photos: 'photos.json', journal: 'journal.json' } as const;
+/** Parts added after version 1 was first written; readers take their absence as "none". */
+export const OPTIONAL_BACKUP_FILES = { reviews: 'reviews.json', targets: 'targets.json' } as const;
 export const IMAGE_FOLDER = 'images/';
 
 export interface BackupImage {
@@ -46,6 +52,8 @@ export interface BackupContents {
   treated: TreatedRecord[];
   photos: PhotoRecord[];
   journal: JournalEntry[];
+  reviews: ReviewRecord[];
+  targets: TargetsRecord | null;
   /** Image bytes by photo id. */
   images: Map<string, Uint8Array<ArrayBuffer>>;
 }

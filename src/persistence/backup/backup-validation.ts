@@ -4,6 +4,10 @@
 // so a restore either takes the whole backup or changes nothing.
 import { crc32 } from '../../lib/crc32.ts';
 import type { PhotoRecord, TreatedRecord } from '../../store/field-records.ts';
+import { TARGETS_ID } from '../../store/edit.ts';
+import type { ReviewRecord, TargetsRecord } from '../../store/review-records.ts';
+import { reviewProblems } from '../../store/review-validation.ts';
+import { targetTableProblems } from '../../store/targets-validation.ts';
 import type { GeometryChecker } from '../../store/geometry-check.ts';
 import { journalEntryProblem, type JournalEntry } from '../../store/journal-entry.ts';
 import { validatePhotoMeta } from '../../store/photo.ts';
@@ -99,12 +103,36 @@ function checkJournal(values: unknown[], report: Report): JournalEntry[] {
   return values as JournalEntry[];
 }
 
+function checkReviews(values: unknown[], rules: BackupRules, report: Report): ReviewRecord[] {
+  const seen = new Set<string>();
+  values.forEach((value, i) => {
+    const record = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof ReviewRecord, unknown>>;
+    const id = typeof record.id === 'string' ? record.id : null;
+    const where = id ? `the acceptance record of parcel ${id}` : `acceptance record ${i + 1}`;
+    if (!id || seen.has(id)) return void report(where, id ? 'appears twice' : 'has no parcel id');
+    seen.add(id);
+    if (!isRevision(record.revision)) report(where, `revision ${JSON.stringify(record.revision)} is not a whole number ≥ 1`);
+    for (const problem of reviewProblems(id, record.review ?? null, rules.reference.parcelMine)) report(where, problem.reason);
+  });
+  return values as ReviewRecord[];
+}
+
+function checkTargets(value: unknown, rules: BackupRules, report: Report): TargetsRecord | null {
+  if (value === null) return null;
+  const record = (typeof value === 'object' ? value : {}) as Partial<Record<keyof TargetsRecord, unknown>>;
+  if (record.id !== TARGETS_ID || !isRevision(record.revision)) report('the targets', 'the record has no valid id or revision');
+  if (record.table !== null) for (const problem of targetTableProblems(record.table, rules.reference.townshipIds ?? new Set())) report('the targets', problem.reason);
+  return value as TargetsRecord;
+}
+
 export async function validateBackup(decoded: DecodedBackup, rules: BackupRules): Promise<BackupCheck> {
   const problems: Problem[] = [];
   const report: Report = (field, reason) => void problems.push({ field, code: 'invalid_backup', reason: `${field}: ${reason}` });
   const treated = await checkTreated(decoded.treated, rules, report);
   const { photos, images } = checkPhotos(decoded, new Set(treated.map((r) => r.id)), rules, report);
   const journal = checkJournal(decoded.journal, report);
+  const reviews = checkReviews(decoded.reviews, rules, report);
+  const targets = checkTargets(decoded.targets, rules, report);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, contents: { manifest: decoded.manifest, treated, photos, journal, images } };
+  return { ok: true, contents: { manifest: decoded.manifest, treated, photos, journal, reviews, targets, images } };
 }

@@ -4,6 +4,7 @@
 // entries committed after that moment stay counted as not backed up.
 import type { IDBPDatabase } from 'idb';
 import { crc32 } from '../../lib/crc32.ts';
+import { TARGETS_ID } from '../../store/edit.ts';
 import type { FieldState } from '../../store/field-snapshot.ts';
 import { FieldStoreError } from '../field-store-error.ts';
 import { readFieldState, readMeta } from '../field-state.ts';
@@ -24,10 +25,12 @@ export interface BackupFile {
 function readForBackup(db: IDBPDatabase<FieldDB>) {
   return readTransaction(db, editStores(), 'the backup (reading)', async (transaction) => {
     const meta = await readMeta(transaction);
-    const [treated, photos, journal] = await Promise.all([
+    const [treated, photos, journal, reviews, targets] = await Promise.all([
       transaction.objectStore('treated').getAll(),
       transaction.objectStore('photos').getAll(),
       transaction.objectStore('journal').getAll(),
+      transaction.objectStore('reviews').getAll(),
+      transaction.objectStore('targets').get(TARGETS_ID),
     ]);
     const blobs = new Map<string, Blob>();
     for (const record of photos) {
@@ -36,12 +39,12 @@ function readForBackup(db: IDBPDatabase<FieldDB>) {
       if (!stored) throw new FieldStoreError('transaction_failed', `The image of photo ${record.id} is missing from the database, so no complete backup can be made. Remove that photo and export again.`);
       blobs.set(record.id, stored.blob);
     }
-    return { meta, treated, photos, journal, blobs };
+    return { meta, treated, photos, journal, blobs, reviews, targets: targets ?? null };
   });
 }
 
 export async function exportBackup(db: IDBPDatabase<FieldDB>, programme: { id: string; name: string }, at: Date): Promise<{ file: BackupFile; state: FieldState }> {
-  const { meta, treated, photos, journal, blobs } = await readForBackup(db);
+  const { meta, treated, photos, journal, blobs, reviews, targets } = await readForBackup(db);
   const images = new Map<string, Uint8Array<ArrayBuffer>>();
   const listed: BackupImage[] = [];
   for (const record of photos) {
@@ -56,7 +59,7 @@ export async function exportBackup(db: IDBPDatabase<FieldDB>, programme: { id: s
   const manifest: BackupManifest = {
     format: BACKUP_FORMAT, version: BACKUP_VERSION, programme, created_at: at.toISOString(), schema_version: SCHEMA_VERSION, through_seq: throughSeq, counts, images: listed,
   };
-  const bytes = encodeBackup({ manifest, treated, photos, journal, images });
+  const bytes = encodeBackup({ manifest, treated, photos, journal, reviews, targets, images });
   const state = await writeTransaction(db, editStores(), 'the backup mark', async (transaction) => {
     const current = await readMeta(transaction);
     current.lastExportedSeq = Math.max(current.lastExportedSeq, throughSeq);

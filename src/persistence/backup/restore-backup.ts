@@ -37,7 +37,9 @@ function refused(problems: readonly Problem[]): FieldStoreError {
 async function replaceContents(db: IDBPDatabase<FieldDB>, contents: BackupContents, seed: Programme, at: Date): Promise<{ summary: RestoreSummary; state: FieldState }> {
   return writeTransaction(db, editStores(), 'the restored backup', async (transaction) => {
     const meta = await readMeta(transaction);
-    for (const name of ['treated', 'photos', 'photo_blobs', 'journal', 'undo', 'redo'] as const) await transaction.objectStore(name).clear();
+    for (const name of ['treated', 'photos', 'photo_blobs', 'journal', 'undo', 'redo', 'reviews', 'targets'] as const) await transaction.objectStore(name).clear();
+    for (const record of contents.reviews) await transaction.objectStore('reviews').put(record);
+    if (contents.targets) await transaction.objectStore('targets').put(contents.targets);
     for (const record of contents.treated) await transaction.objectStore('treated').put(record);
     const additions = treatedToAdd(seed.treated.features, new Set(contents.treated.map((r) => r.id)));
     for (const feature of additions) {

@@ -67,7 +67,7 @@ describe('backup file', () => {
     expect(file.fileName).toMatch(/^fulv-backup-TEST-\d{8}-\d{4}\.zip$/);
     expect(file.mediaType).toBe('application/zip');
     const files = unzipSync(file.bytes);
-    expect(Object.keys(files).sort()).toEqual(['images/' + [...store.getSnapshot().photoRecords.keys()][0] + '.jpg', 'journal.json', 'manifest.json', 'photos.json', 'treated.json']);
+    expect(Object.keys(files).sort()).toEqual(['images/' + [...store.getSnapshot().photoRecords.keys()][0] + '.jpg', 'journal.json', 'manifest.json', 'photos.json', 'reviews.json', 'targets.json', 'treated.json']);
     const manifest = JSON.parse(strFromU8(files['manifest.json']!));
     expect(manifest).toMatchObject({
       format: BACKUP_FORMAT, version: 1, programme: { id: 'TEST', name: '测试方案' }, through_seq: 4, counts: { treated: 3, photos: 1, journal: 4, images: 1 },

@@ -1,0 +1,70 @@
+// The export dialog's controller: picks the features in scope, has the import worker write the
+// files (so a large Shapefile never blocks the map) and downloads them.
+import { useCallback, useRef, useState } from 'react';
+import type { Programme } from '../domain/model.ts';
+import type { ExportFormat, ExportLayer } from '../io/export/export-types.ts';
+import { parseScope, type ExportLayerName } from '../ui/ExportDialog.tsx';
+import type { Translate } from '../ui/i18n/translate.ts';
+import type { MessageKey } from '../ui/i18n/zh.ts';
+import { ImportWorkerClient } from './import-worker-client.ts';
+
+function download(bytes: Uint8Array, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function layersInScope(programme: Programme, scope: string, chosen: Record<ExportLayerName, boolean>): ExportLayer[] {
+  const s = parseScope(scope);
+  const mineIds = new Set(programme.mines.filter((m) => s.kind === 'all' || (s.kind === 'mine' ? m.id === s.id : m.township_id === s.id)).map((m) => m.id));
+  const parcels = programme.parcels.features.filter((f) => s.kind === 'all' || mineIds.has(f.properties.mine_id));
+  const parcelIds = new Set(parcels.map((p) => p.properties.id));
+  const treated = programme.treated.features.filter((f) => s.kind === 'all' || (f.properties.mine_id !== null && mineIds.has(f.properties.mine_id)) || (f.properties.parcel_id !== null && parcelIds.has(f.properties.parcel_id)));
+  const layers: ExportLayer[] = [];
+  if (chosen.parcels) layers.push({ name: 'parcels', features: parcels });
+  if (chosen.treated) layers.push({ name: 'treated', features: treated });
+  // Zones are programme-wide: a township's or mine's export carries them all as context.
+  if (chosen.zones) layers.push({ name: 'zones', features: programme.zones.features });
+  return layers;
+}
+
+export function useExport(t: Translate, programme: Programme | null) {
+  const client = useRef<ImportWorkerClient | null>(null);
+  const [open, setOpen] = useState(false);
+  const [scope, setScope] = useState('all');
+  const [layers, setLayers] = useState<Record<ExportLayerName, boolean>>({ parcels: true, treated: true, zones: false });
+  const [format, setFormat] = useState<ExportFormat>('geojson');
+  const [crs, setCrs] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+
+  const run = useCallback(async () => {
+    if (!programme) return;
+    setBusy(true);
+    setMessage(null);
+    client.current ??= new ImportWorkerClient();
+    const answer = await client.current.request({
+      type: 'export', layers: layersInScope(programme, scope, layers), format, options: crs ? { crs } : {}, title: programme.name,
+    });
+    setBusy(false);
+    if (answer.type === 'exported') {
+      for (const file of answer.result.files) download(file.bytes, file.name, file.mediaType);
+      setMessage({ text: t('export.done', { files: answer.result.files.map((f) => f.name).join('、') }), error: false });
+    } else if (answer.type === 'failed') {
+      setMessage({ text: t('export.failed', { reason: `${t(`ioError.${answer.code}` as MessageKey)}（${answer.reason}）` }), error: true });
+    } else if (answer.type === 'error') {
+      setMessage({ text: t('export.failed', { reason: answer.message }), error: true });
+    }
+  }, [programme, scope, layers, format, crs, t]);
+
+  return {
+    open, setOpen,
+    dialog: {
+      open, onClose: () => setOpen(false), scope, onScope: setScope, layers, onLayers: setLayers, format, onFormat: setFormat,
+      crs, onCrs: setCrs, onRun: () => void run(), busy, message,
+    },
+  };
+}

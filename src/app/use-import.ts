@@ -1,0 +1,112 @@
+// The import dialog's controller: files go to the import worker, the preview comes back (and is
+// drawn on the map), the user may change the target layer and field mapping, and on confirmation
+// the mapped features enter the field store in one transaction. Cancelling changes nothing.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { FeatureCollection } from 'geojson';
+import type { Programme } from '../domain/model.ts';
+import type { ImportPreview, ImportProgress } from '../io/import-types.ts';
+import type { FieldMapping, ImportLayer } from '../io/mapping/field-mapping-types.ts';
+import { withMapping } from '../io/retarget-import.ts';
+import type { TextEncodingName } from '../io/text-encoding.ts';
+import type { FieldStore } from '../persistence/field-store.ts';
+import { createTreated } from '../store/edits-from-snapshot.ts';
+import type { Translate } from '../ui/i18n/translate.ts';
+import type { MessageKey } from '../ui/i18n/zh.ts';
+import { ImportWorkerClient } from './import-worker-client.ts';
+import { storeErrorMessage } from './use-save-state.ts';
+
+function importable(preview: ImportPreview | null): number {
+  if (!preview) return 0;
+  const broken = new Set(preview.problems.filter((p) => p.severity === 'error' && p.featureIndex !== null).map((p) => p.featureIndex));
+  const fileBroken = preview.problems.some((p) => p.severity === 'error' && p.featureIndex === null);
+  return fileBroken ? 0 : preview.features.filter((f) => f.geometry && !f.geometryError && !broken.has(f.index)).length;
+}
+
+export function useImport(t: Translate, store: FieldStore | null, programme: Programme | null, who: string) {
+  const client = useRef<ImportWorkerClient | null>(null);
+  const [open, setOpen] = useState(false);
+  const [layer, setLayer] = useState<ImportLayer>('parcels');
+  const [crs, setCrs] = useState('');
+  const [encoding, setEncoding] = useState('');
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [result, setResult] = useState<{ text: string; error: boolean } | null>(null);
+
+  const worker = () => (client.current ??= new ImportWorkerClient());
+  useEffect(() => () => client.current?.terminate(), []);
+
+  const failed = useCallback((name: string, code: string, reason: string) => {
+    setFailure(t('import.failed', { name, reason: `${t(`ioError.${code}` as MessageKey)}（${reason}）` }));
+  }, [t]);
+
+  const read = useCallback(async (files: { name: string; bytes: Uint8Array<ArrayBuffer> }[]) => {
+    setFailure(null);
+    setResult(null);
+    setPreview(null);
+    setProgress({ phase: 'unpacking', done: 0, total: 0 });
+    const chosen: TextEncodingName | null = encoding === 'utf-8' || encoding === 'gbk' ? encoding : null;
+    const options = { layer, ...(crs ? { sourceCrs: crs } : {}), ...(chosen ? { encoding: chosen } : {}) };
+    const answer = await worker().request({ type: 'read', files, options }, setProgress, files.map((f) => f.bytes.buffer));
+    setProgress(null);
+    if (answer.type === 'preview') setPreview(answer.preview);
+    else if (answer.type === 'failed') failed(answer.file ?? files.map((f) => f.name).join('、'), answer.code, answer.reason);
+    else if (answer.type === 'error') setFailure(t('import.failed', { name: files.map((f) => f.name).join('、'), reason: answer.message }));
+  }, [layer, crs, encoding, failed, t]);
+
+  const close = useCallback(() => {
+    setOpen(false);
+    setPreview(null);
+    setFailure(null);
+    setProgress(null);
+    void client.current?.request({ type: 'discard' });
+  }, []);
+
+  const confirm = useCallback(async () => {
+    if (!preview || !store || !programme) return;
+    const existing = preview.layer === 'parcels' ? programme.parcels.features : preview.layer === 'zones' ? programme.zones.features : programme.treated.features;
+    const answer = await worker().request({ type: 'apply', mapping: preview.mapping, existingIds: existing.map((f) => f.properties.id), mines: programme.mines });
+    if (answer.type !== 'applied') return setResult({ text: t('import.refused', { reason: answer.type === 'failed' || answer.type === 'error' ? ('reason' in answer ? answer.reason : answer.message) : '' }), error: true });
+    const { mapped, skipped } = answer.result;
+    if (mapped.features.length === 0) return setResult({ text: t('import.nothing'), error: true });
+    try {
+      if (mapped.layer === 'treated') {
+        const snapshot = store.getSnapshot();
+        await store.transact({ kind: 'batch', label: `import ${preview.fileName}`, edits: mapped.features.map((f) => createTreated(snapshot, f)) }, who);
+      } else {
+        await store.importReference(mapped);
+      }
+      setResult({ text: t('import.done', { count: mapped.features.length, layer: t(`import.layer.${mapped.layer}`), skipped: skipped.length }), error: false });
+      setPreview(null);
+    } catch (error) {
+      setResult({ text: t('import.refused', { reason: storeErrorMessage(t, error) }), error: true });
+    }
+  }, [preview, store, programme, who, t]);
+
+  const previewCollection = useMemo<FeatureCollection | null>(() => (preview ? {
+    type: 'FeatureCollection',
+    features: preview.features.flatMap((f) => (f.geometry ? [{ type: 'Feature' as const, geometry: f.geometry, properties: { ...f.properties, id: `import-${f.index}` } }] : [])),
+  } : null), [preview]);
+
+  return {
+    open, setOpen, close, previewCollection,
+    dialog: {
+      open,
+      onClose: close,
+      layer,
+      onLayer: (l: ImportLayer) => {
+        setLayer(l);
+        if (preview) void worker().request({ type: 'retarget', layer: l }).then((a) => { if (a.type === 'preview') setPreview(a.preview); });
+      },
+      crs, onCrs: setCrs,
+      encoding, onEncoding: setEncoding,
+      onFiles: (files: File[]) => void Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))).then(read),
+      onPaste: (text: string) => void read([{ name: t('import.paste') + '.csv', bytes: new TextEncoder().encode(text) }]),
+      progress, failure, preview,
+      onMapping: (mapping: FieldMapping) => preview && setPreview(withMapping(preview, mapping)),
+      importable: importable(preview),
+      onConfirm: () => void confirm(),
+      result,
+    },
+  };
+}

@@ -1,0 +1,130 @@
+// Target tables as CSV, in the layout a county plan's 任务分解表 takes: one row per township,
+// target group and year, in 亩 or 公顷; a row whose township (or group) is 合计/小计 is a total
+// the plan states, for one year or a period such as 2019-2020. Totals are read as written, even
+// when they disagree with the rows (flagged by domain/target-consistency.ts). Read and written
+// here so that an exported table imports back unchanged.
+import { fail, ok, type Result } from '../lib/result.ts';
+import { TARGET_CATEGORY_GROUPS, type StatedTotal, type Target, type TargetCategoryGroup, type TargetTable, type Township } from '../domain/model.ts';
+import { csvNumber, csvText } from './table/csv-text.ts';
+import { delimitedRows, parseNumber } from './table/delimited-rows.ts';
+
+type Column = 'kind' | 'township_id' | 'township' | 'group' | 'year' | 'mu' | 'ha';
+
+const HEADERS: Record<'zh' | 'en', Record<Column, string>> = {
+  zh: { kind: '类型', township_id: '乡镇编号', township: '乡镇', group: '矿山类别组', year: '年度', mu: '目标面积（亩）', ha: '目标面积（公顷）' },
+  en: { kind: 'kind', township_id: 'township_id', township: 'township', group: 'category_group', year: 'year', mu: 'target_mu', ha: 'target_ha' },
+};
+const ROW = { zh: '任务', en: 'target' };
+const ALIASES: Record<Column, string[]> = {
+  kind: ['类型', '行类型', 'kind', 'row'],
+  township_id: ['乡镇编号', '乡镇代码', 'township_id', 'unit_id'],
+  township: ['乡镇', '乡镇名称', '行政区', '单位', 'township', 'unit'],
+  group: ['矿山类别组', '矿山类别', '类别', 'category_group', 'category', 'group'],
+  year: ['年度', '年份', '年', 'year', 'period'],
+  mu: ['目标面积（亩）', '目标面积(亩)', '目标（亩）', '目标(亩)', '亩', 'target_mu', 'mu'],
+  ha: ['目标面积（公顷）', '目标面积(公顷)', '目标（公顷）', '目标(公顷)', '公顷', 'target_ha', 'ha'],
+};
+const GROUP_LABELS: Record<TargetCategoryGroup, { zh: string; en: string; also: string[] }> = {
+  producing: { zh: '生产矿山', en: 'producing', also: ['生产', '生产和在建矿山'] },
+  closed_and_abandoned: { zh: '闭坑、政策性关闭和废弃矿山', en: 'closed_and_abandoned', also: ['闭坑和废弃矿山', '闭坑、关闭、废弃矿山', '政策性关闭和废弃矿山', 'closed and abandoned'] },
+};
+const TOTAL_WORDS = ['合计', '总计', '小计', '全县', '全市', 'total', 'all'];
+const TOTAL = { zh: '合计', en: 'total' };
+
+const normal = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
+const isTotal = (text: string): boolean => TOTAL_WORDS.includes(normal(text));
+
+function groupOf(text: string): TargetCategoryGroup | null {
+  const n = normal(text);
+  return TARGET_CATEGORY_GROUPS.find((g) => [g, GROUP_LABELS[g].zh, GROUP_LABELS[g].en, ...GROUP_LABELS[g].also].some((l) => normal(l) === n)) ?? null;
+}
+
+/** "2021", "2021年", "2019-2020", "2019—2020年度" → [first, last]. */
+function yearsOf(text: string): [number, number] | null {
+  const match = /^(\d{4})\s*(?:年度?)?\s*(?:[-–—~～至到]\s*(\d{4}))?\s*(?:年度?)?$/.exec(text.trim());
+  if (!match) return null;
+  const first = Number(match[1]);
+  const last = match[2] ? Number(match[2]) : first;
+  return last >= first ? [first, last] : null;
+}
+
+export function readTargetsCsv(text: string, townships: readonly Township[], source: string): Result<TargetTable> {
+  const lines = delimitedRows(text.replace(/^\uFEFF/, '')).filter((r) => r.cells.some((c) => c !== ''));
+  const header = lines[0];
+  if (!header) return fail('the file is empty');
+  const columns = new Map<Column, number>();
+  header.cells.forEach((cell, i) => {
+    const column = (Object.keys(ALIASES) as Column[]).find((c) => ALIASES[c].some((a) => normal(a) === normal(cell)));
+    if (column && !columns.has(column)) columns.set(column, i);
+  });
+  if (!columns.has('year')) return fail(`line ${header.line}: no year column (年度 / year)`);
+  if (!columns.has('mu') && !columns.has('ha')) return fail(`line ${header.line}: no target column in 亩 or 公顷 (目标面积（亩） / target_mu, 目标面积（公顷） / target_ha)`);
+  if (!columns.has('township') && !columns.has('township_id')) return fail(`line ${header.line}: no township column (乡镇 / township)`);
+
+  const byKey = new Map<string, Township>();
+  for (const t of townships) for (const key of [t.id, t.name, t.name_en]) byKey.set(normal(key), t);
+  const rows: Target[] = [];
+  const totals: StatedTotal[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const line of lines.slice(1)) {
+    const at = (c: Column): string => (columns.has(c) ? (line.cells[columns.get(c)!] ?? '') : '');
+    const where = `line ${line.line}`;
+    const townshipText = at('township_id') || at('township');
+    const total = isTotal(at('kind')) || isTotal(at('township')) || isTotal(at('group'));
+    const township = townshipText && !isTotal(townshipText) ? byKey.get(normal(townshipText)) : undefined;
+    if (townshipText && !isTotal(townshipText) && !township) problems.push(`${where}: township “${townshipText}” is not in this programme`);
+    const groupText = at('group');
+    const group = groupText && !isTotal(groupText) ? groupOf(groupText) : null;
+    if (groupText && !isTotal(groupText) && !group) problems.push(`${where}: category group “${groupText}” is neither ${GROUP_LABELS.producing.zh} nor ${GROUP_LABELS.closed_and_abandoned.zh}`);
+    const years = yearsOf(at('year'));
+    if (!years) problems.push(`${where}: year “${at('year')}” is not a year or a period such as 2019-2020`);
+    const mu = parseNumber(at('mu'));
+    const ha = parseNumber(at('ha'));
+    // 公顷 become 亩 exactly (15 亩 = 1 公顷); rounding drops the binary noise of × 15.
+    const value = mu ?? (ha === null ? null : Math.round(ha * 15 * 1e6) / 1e6);
+    if (value === null || value < 0) problems.push(`${where}: target “${at('mu') || at('ha')}” is not an area ≥ 0`);
+    if (!years || value === null || value < 0) continue;
+    if (total) {
+      totals.push({
+        year: years[0],
+        ...(years[1] !== years[0] ? { to_year: years[1] } : {}),
+        ...(township ? { township_id: township.id } : {}),
+        ...(group ? { category_group: group } : {}),
+        target_mu: value,
+      });
+      continue;
+    }
+    if (!township || !group) {
+      // An unknown township or group was reported above; an empty one is reported here.
+      if (!townshipText || !groupText) problems.push(`${where}: a target row needs a township and a category group (or 合计 for a stated total)`);
+      continue;
+    }
+    if (years[0] !== years[1]) {
+      problems.push(`${where}: a period (${years[0]}-${years[1]}) is only allowed for a stated total (合计)`);
+      continue;
+    }
+    const key = `${township.id}/${group}/${years[0]}`;
+    if (seen.has(key)) problems.push(`${where}: a second target for ${township.name} ${GROUP_LABELS[group].zh} ${years[0]}`);
+    seen.add(key);
+    rows.push({ township_id: township.id, category_group: group, year: years[0], target_mu: value });
+  }
+  if (problems.length > 0) return fail(problems.slice(0, 5).join('; ') + (problems.length > 5 ? `; and ${problems.length - 5} more` : ''));
+  if (rows.length === 0) return fail('the file has no target rows');
+  return ok({ rows, stated_totals: totals, source });
+}
+
+export function writeTargetsCsv(table: TargetTable, townships: readonly Township[], language: 'zh' | 'en'): string {
+  const h = HEADERS[language];
+  const names = new Map(townships.map((t) => [t.id, language === 'zh' ? t.name : t.name_en]));
+  const label = (g: TargetCategoryGroup): string => GROUP_LABELS[g][language];
+  const years = (y: number, to?: number): string => (to !== undefined && to !== y ? `${y}-${to}` : String(y));
+  return csvText([
+    [h.kind, h.township_id, h.township, h.group, h.year, h.mu, h.ha],
+    ...table.rows.map((r) => [ROW[language], r.township_id, names.get(r.township_id) ?? r.township_id, label(r.category_group), String(r.year), r.target_mu, csvNumber(r.target_mu / 15, 6)]),
+    ...table.stated_totals.map((s) => [
+      TOTAL[language], s.township_id ?? '', s.township_id ? (names.get(s.township_id) ?? s.township_id) : TOTAL[language], s.category_group ? label(s.category_group) : '',
+      years(s.year, s.to_year), s.target_mu, csvNumber(s.target_mu / 15, 6),
+    ]),
+  ]);
+}

@@ -1,0 +1,74 @@
+// Two synchronised maps for the before/after swipe: the same view, each showing the programme as
+// of its own date (and its own imagery, if any). Moving either moves the other; the UI lays the
+// "after" map over the "before" one and clips it at the divider.
+import { Map as MapLibreMap, NavigationControl, type GeoJSONSource } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { setImagery } from './imagery-layer.ts';
+import { programmeStyle, type ProgrammeSource } from './programme-style.ts';
+
+export type CompareSide = 'before' | 'after';
+
+export interface CompareView {
+  center: [number, number];
+  zoom: number;
+}
+
+export class CompareMaps {
+  readonly maps: Record<CompareSide, MapLibreMap>;
+  private readonly ready: Promise<void>;
+  private syncing = false;
+
+  constructor(containers: Record<CompareSide, HTMLElement>, view: CompareView, locale: Record<string, string>) {
+    const make = (container: HTMLElement): MapLibreMap => new MapLibreMap({
+      container,
+      style: programmeStyle('status'),
+      center: view.center,
+      zoom: view.zoom,
+      locale,
+      attributionControl: { compact: true },
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    this.maps = { before: make(containers.before), after: make(containers.after) };
+    this.maps.after.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.ready = Promise.all([this.maps.before, this.maps.after].map((m) => new Promise<void>((resolve) => m.once('load', () => resolve())))).then(() => undefined);
+    this.follow(this.maps.before, this.maps.after);
+    this.follow(this.maps.after, this.maps.before);
+  }
+
+  /** Keeps `to` on the view of `from`; the flag stops the echo from moving `from` back. */
+  private follow(from: MapLibreMap, to: MapLibreMap): void {
+    from.on('move', () => {
+      if (this.syncing) return;
+      this.syncing = true;
+      to.jumpTo({ center: from.getCenter(), zoom: from.getZoom(), bearing: from.getBearing(), pitch: from.getPitch() });
+      this.syncing = false;
+    });
+  }
+
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  setData(side: CompareSide, data: Partial<Record<ProgrammeSource, FeatureCollection>>): void {
+    const map = this.maps[side];
+    for (const [id, fc] of Object.entries(data)) {
+      const source = map.getSource(id);
+      if (source && source.type === 'geojson' && fc) (source as GeoJSONSource).setData(fc);
+    }
+  }
+
+  setImagery(side: CompareSide, url: string | null): void {
+    setImagery(this.maps[side], url);
+  }
+
+  /** After the container changed size (the divider does not change it; opening does). */
+  resize(): void {
+    this.maps.before.resize();
+    this.maps.after.resize();
+  }
+
+  destroy(): void {
+    this.maps.before.remove();
+    this.maps.after.remove();
+  }
+}

@@ -1,0 +1,98 @@
+// Before/after (治理前后对比): two synchronised maps, each showing the programme as of its own
+// date and, optionally, its own imagery; the "after" map is clipped at a divider the reviewer
+// moves with a slider, so both states show at once, side by side.
+import { useEffect, useId, useRef, useState } from 'react';
+import type { FeatureCollection } from 'geojson';
+import { CompareMaps, type CompareSide, type CompareView } from '../map/compare-maps.ts';
+import { isImageryUrl } from '../map/imagery-layer.ts';
+import type { ProgrammeSource } from '../map/programme-style.ts';
+import { useI18n } from './i18n/language-context.tsx';
+
+export interface SwipeCompareProps {
+  dates: Record<CompareSide, string>;
+  onDate: (side: CompareSide, date: string) => void;
+  data: Record<CompareSide, Partial<Record<ProgrammeSource, FeatureCollection>>>;
+  imagery: Record<CompareSide, string>;
+  onImagery: (side: CompareSide, url: string) => void;
+  view: CompareView;
+  onClose: () => void;
+}
+
+const SIDES: CompareSide[] = ['before', 'after'];
+
+export function SwipeCompare(props: SwipeCompareProps) {
+  const { t } = useI18n();
+  const ids = { before: useId(), after: useId(), divider: useId(), imageryBefore: useId(), imageryAfter: useId() };
+  const containers = { before: useRef<HTMLDivElement>(null), after: useRef<HTMLDivElement>(null) };
+  const [maps, setMaps] = useState<CompareMaps | null>(null);
+  const [position, setPosition] = useState(50);
+  const initialView = useRef(props.view);
+
+  useEffect(() => {
+    const instance = new CompareMaps(
+      { before: containers.before.current!, after: containers.after.current! },
+      initialView.current,
+      { 'NavigationControl.ZoomIn': t('map.zoomIn'), 'NavigationControl.ZoomOut': t('map.zoomOut') },
+    );
+    let alive = true;
+    void instance.whenReady().then(() => {
+      if (!alive) return;
+      setMaps(instance);
+      // End-to-end tests wait for both maps to be idle through this handle.
+      (window as unknown as { __fulvCompare?: unknown }).__fulvCompare = instance.maps;
+    });
+    return () => {
+      alive = false;
+      (window as unknown as { __fulvCompare?: unknown }).__fulvCompare = undefined;
+      instance.destroy();
+    };
+    // The maps are made once; labels of MapLibre's controls keep the language they opened in.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => { maps?.setData('before', props.data.before); }, [maps, props.data.before]);
+  useEffect(() => { maps?.setData('after', props.data.after); }, [maps, props.data.after]);
+  useEffect(() => { maps?.setImagery('before', props.imagery.before || null); }, [maps, props.imagery.before]);
+  useEffect(() => { maps?.setImagery('after', props.imagery.after || null); }, [maps, props.imagery.after]);
+
+  const imageryIds = { before: ids.imageryBefore, after: ids.imageryAfter };
+  return (
+    <section className="review-overlay swipe" aria-label={t('swipe.title')}>
+      <header>
+        <h2>{t('swipe.title')}</h2>
+        {SIDES.map((side) => (
+          <span key={side} className="inline-field">
+            <label htmlFor={ids[side]}>{t(`swipe.date.${side}`)}</label>
+            <input id={ids[side]} type="date" value={props.dates[side]} required onChange={(e) => { if (e.target.value) props.onDate(side, e.target.value); }} />
+          </span>
+        ))}
+        <button type="button" className="icon" aria-label={t('swipe.close')} onClick={props.onClose}>×</button>
+      </header>
+      <div className="swipe-stage" role="region" aria-label={t('swipe.maps')}>
+        <div ref={containers.before} className="swipe-map" />
+        <div ref={containers.after} className="swipe-map" style={{ clipPath: `inset(0 0 0 ${position}%)` }} />
+        <div className="swipe-divider" style={{ left: `${position}%` }} aria-hidden="true" />
+        <span className="swipe-label before">{t('swipe.label.before', { date: props.dates.before })}</span>
+        <span className="swipe-label after">{t('swipe.label.after', { date: props.dates.after })}</span>
+      </div>
+      <label htmlFor={ids.divider} className="inline">
+        {t('swipe.divider')}
+        <input id={ids.divider} type="range" min={0} max={100} step={1} value={position} onChange={(e) => setPosition(Number(e.target.value))} />
+      </label>
+      <details className="swipe-imagery">
+        <summary>{t('swipe.imagery')}</summary>
+        <p className="note">{t('swipe.imageryHint')}</p>
+        {SIDES.map((side) => {
+          const url = props.imagery[side];
+          return (
+            <div key={side}>
+              <label htmlFor={imageryIds[side]}>{t(`swipe.imagery.${side}`)}</label>
+              <input id={imageryIds[side]} type="url" value={url} placeholder="https://…/{z}/{x}/{y}.png" aria-invalid={url !== '' && !isImageryUrl(url)} onChange={(e) => props.onImagery(side, e.target.value.trim())} />
+              {url !== '' && !isImageryUrl(url) && <p role="alert" className="error">{t('swipe.imageryInvalid')}</p>}
+            </div>
+          );
+        })}
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+// Targets as a grid (township × group down, years across), editable in 亩, importable from and
+// exportable to CSV. A blank cell has no target. Saving replaces the whole table in one undoable
+// edit; the programme's own table can always be restored.
+import { useEffect, useId, useMemo, useState } from 'react';
+import { TARGET_CATEGORY_GROUPS, type Target, type TargetTable, type Township } from '../domain/model.ts';
+import { writeTargetsCsv } from '../io/targets-csv.ts';
+import { CSV_MEDIA_TYPE } from '../io/table/csv-text.ts';
+import { useI18n } from './i18n/language-context.tsx';
+import { saveFile } from './save-file.ts';
+
+export interface TargetEditorProps {
+  programmeId: string;
+  table: TargetTable;
+  townships: readonly Township[];
+  /** The table is an edited or imported one, not the programme's own. */
+  edited: boolean;
+  canEdit: boolean;
+  onSave: (table: TargetTable) => void;
+  onImport: (file: File) => void;
+  onReset: () => void;
+  message: { text: string; error: boolean } | null;
+}
+
+const key = (r: Pick<Target, 'township_id' | 'category_group' | 'year'>): string => `${r.township_id}/${r.category_group}/${r.year}`;
+
+export function TargetEditor(props: TargetEditorProps) {
+  const { t, language } = useI18n();
+  const fileId = useId();
+  const { table, townships } = props;
+  const initial = useMemo(() => new Map(table.rows.map((r) => [key(r), String(r.target_mu)])), [table]);
+  const [draft, setDraft] = useState(initial);
+  useEffect(() => setDraft(initial), [initial]);
+  const years = useMemo(() => [...new Set(table.rows.map((r) => r.year))].sort((a, b) => a - b), [table]);
+  const invalid = [...draft.entries()].filter(([, v]) => v.trim() !== '' && !(Number(v) >= 0));
+  const changed = [...new Set([...draft.keys(), ...initial.keys()])].some((k) => (draft.get(k) ?? '').trim() !== (initial.get(k) ?? ''));
+  const name = (tw: Township): string => (language === 'en' ? tw.name_en : tw.name);
+
+  const save = () => {
+    const rows: Target[] = [];
+    for (const tw of townships) {
+      for (const g of TARGET_CATEGORY_GROUPS) {
+        for (const year of years) {
+          const text = (draft.get(key({ township_id: tw.id, category_group: g, year })) ?? '').trim();
+          if (text !== '') rows.push({ township_id: tw.id, category_group: g, year, target_mu: Number(text) });
+        }
+      }
+    }
+    props.onSave({ ...table, rows });
+  };
+
+  return (
+    <section className="target-editor" aria-label={t('targets.title')}>
+      <h3>{t('targets.title')}</h3>
+      <p className="note">{props.edited ? t('targets.edited') : t('targets.programmeOwn')}</p>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('field.township')}</th>
+              <th scope="col">{t('dashboard.group')}</th>
+              {years.map((y) => <th key={y} scope="col">{y}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {townships.flatMap((tw) => TARGET_CATEGORY_GROUPS.map((g) => (
+              <tr key={`${tw.id}/${g}`}>
+                <th scope="row">{name(tw)}</th>
+                <td>{t(`targetGroup.${g}`)}</td>
+                {years.map((year) => {
+                  const k = key({ township_id: tw.id, category_group: g, year });
+                  const value = draft.get(k) ?? '';
+                  return (
+                    <td key={year}>
+                      <input
+                        type="text"
+                        inputMode="decimal"
+                        value={value}
+                        disabled={!props.canEdit}
+                        aria-invalid={value.trim() !== '' && !(Number(value) >= 0)}
+                        aria-label={t('targets.cell', { township: name(tw), group: t(`targetGroup.${g}`), year })}
+                        onChange={(e) => setDraft((old) => new Map(old).set(k, e.target.value))}
+                      />
+                    </td>
+                  );
+                })}
+              </tr>
+            )))}
+          </tbody>
+        </table>
+      </div>
+      {invalid.length > 0 && <p role="alert" className="error">{t('targets.invalid')}</p>}
+      <div className="button-row no-print">
+        <button type="button" className="primary" disabled={!props.canEdit || !changed || invalid.length > 0} onClick={save}>{t('targets.save')}</button>
+        <button type="button" onClick={() => saveFile(writeTargetsCsv(table, townships, language), `${props.programmeId}-targets.csv`, CSV_MEDIA_TYPE)}>{t('targets.export')}</button>
+        <label htmlFor={fileId} className="file-button">{t('targets.import')}</label>
+        <input
+          id={fileId} type="file" accept=".csv,.txt,text/csv" className="visually-hidden" disabled={!props.canEdit}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) props.onImport(file);
+            e.target.value = '';
+          }}
+        />
+        {props.edited && <button type="button" disabled={!props.canEdit} onClick={props.onReset}>{t('targets.reset')}</button>}
+      </div>
+      {!props.canEdit && <p className="note">{t('review.needReviewer')}</p>}
+      {props.message && <p role={props.message.error ? 'alert' : 'status'} className={props.message.error ? 'error' : 'status'}>{props.message.text}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+// `npm run bench:map`: the production build in headless Chromium (SwiftShader, software WebGL)
+// with generated province-scale programmes of 5k, 20k and 50k parcels (a tenth of them treated):
+// time to the first full render of the map, time for a drawn polygon to appear on the map, and
+// the main thread's longest task while panning. Run after `vite build` (the npm script does).
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/browser.ts';
+import { toLonLat, toMetric } from '../../data/demo-generator/frame.ts';
+import { CELL_M } from '../../data/scale-generator/scale-layout.ts';
+import { programmeFiles } from '../../data/scale-generator/programme-files.ts';
+import { scaleProgramme } from '../../data/scale-generator/scale-programme.ts';
+import { openSurveyTab, timeEdit, type EditTiming } from './map-bench/measure-edit.ts';
+import { longestTaskWhilePanning } from './map-bench/measure-pan.ts';
+import { firstFullRender, longTasksSince, recordLongTasks, waitForStore, waitIdle } from './map-bench/page-probes.ts';
+import { routeProgramme } from './map-bench/programme-routes.ts';
+import { serveDist } from './map-bench/serve-dist.ts';
+
+const SIZES = (process.env.BENCH_SIZES ?? '5000,20000,50000').split(',').map(Number);
+const EDITS = 3;
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number): string => `${Math.round(x)} ms`;
+const s = (x: number): string => `${(x / 1000).toFixed(1)} s`;
+/** Median and worst of a few runs. */
+const spread = (xs: number[]): string => `${ms(median(xs))} (max ${ms(Math.max(...xs))})`;
+
+const { url, server } = await serveDist();
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+console.log(`Fulv map bench — Chromium ${browser.version()} headless, SwiftShader WebGL, 1280×800, production build, ${new Date().toISOString()}`);
+const rows: string[][] = [['parcels', 'treated', 'first full render', 'store open', 'longest task loading', 'edit visible', 'of which map', 'of which save', 'pan z11 longest task', 'pan overview longest task']];
+try {
+  for (const size of SIZES) {
+    const programme = scaleProgramme({ parcels: size, treated: Math.round(size / 10) });
+    const files = programmeFiles(programme);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', serviceWorkers: 'block' });
+    await routeProgramme(context, files);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+    await recordLongTasks(page);
+    await page.goto(url);
+    const rendered = await firstFullRender(page, 300_000);
+    const storeAt = await waitForStore(page, 300_000);
+    await waitIdle(page, 300_000);
+    const loadTasks = await longTasksSince(page, 0);
+
+    await openSurveyTab(page);
+    const edits: EditTiming[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      // A corner of a mine's cell: the farthest point from every parcel, so empty ground.
+      const [x, y] = toMetric(programme.mines[i * 7]!.location);
+      edits.push(await timeEdit(page, toLonLat([x + CELL_M / 2, y + CELL_M / 2]) as [number, number]));
+    }
+    const centre = programme.mines[Math.floor(programme.mines.length / 2)]!.location;
+    const panClose = await longestTaskWhilePanning(page, centre, 11);
+    const panFar = await longestTaskWhilePanning(page, centre, 8);
+    rows.push([
+      String(size), String(programme.treated.features.length), s(rendered), s(storeAt),
+      ms(Math.max(0, ...loadTasks.map((t) => t.duration))),
+      spread(edits.map((e) => e.visibleMs)), spread(edits.map((e) => e.mapMs)), spread(edits.map((e) => e.committedMs)),
+      `${ms(panClose.longestMs)} (${panClose.over50} > 50 ms)`, `${ms(panFar.longestMs)} (${panFar.over50} > 50 ms)`,
+    ]);
+    console.log(rows[rows.length - 1]!.join(' | '));
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+console.log('');
+for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));

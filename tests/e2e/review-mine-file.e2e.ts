@@ -1,0 +1,105 @@
+// One file per mine (一矿一档) in the browser: its figures agree with independent sums of the data
+// files; in print media only the file shows; Chromium prints it to an A4 PDF whose text has the
+// mine's name and figures; it exports as one self-contained HTML file; the whole mine is
+// accepted in one step.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, openApp } from './browser.ts';
+import { pdfPages, pdfText } from './pdf-text.ts';
+import { openReview } from './review-helpers.ts';
+import { parseNumber } from './survey-helpers.ts';
+import { loadGeos } from '../../src/domain/geos/geos-loader.ts';
+import { demoProgramme } from '../helpers/demo-files.ts';
+import { referenceArea, toGeos, unionAll } from '../helpers/direct-overlay.ts';
+import { equalAreaReference } from '../helpers/equal-area-reference.ts';
+
+const baseUrl = inject('baseUrl');
+const programme = demoProgramme();
+const MINE = 'QA-M05';
+const mine = programme.mines.find((m) => m.id === MINE)!;
+const parcels = programme.parcels.features.filter((p) => p.properties.mine_id === MINE);
+const MU_PER_M2 = 15 / 10000;
+const TITLE = `一矿一档：${mine.name}`;
+
+async function treatedMu(): Promise<number> {
+  const geos = await loadGeos();
+  const union = unionAll(geos, programme.treated.features.map((f) => toGeos(geos, f.geometry)));
+  const area = unionAll(geos, parcels.map((p) => toGeos(geos, p.geometry)));
+  return referenceArea(geos, geos.GEOSIntersection(area, union)) * MU_PER_M2;
+}
+
+describe('mine file', () => {
+  let browser: Browser;
+  let page: Page;
+  const file = () => page.getByRole('region', { name: TITLE });
+  const figure = async (name: string) => (await file().locator(`[data-figure=${name}]`).textContent())!;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await newPage(browser);
+    await openApp(page, baseUrl);
+    await openReview(page);
+    const first = parcels.find((p) => p.properties.status === 'treated')!;
+    await page.getByRole('region', { name: '待验收图斑' }).getByRole('button', { name: new RegExp(first.properties.id) }).click();
+    await page.getByRole('button', { name: `打开${mine.name}的一矿一档` }).click();
+    await file().waitFor();
+    // Figures fill in once the analysis has run.
+    await file().locator('[data-figure=treated]').filter({ hasNotText: /^0\.00 亩$/ }).waitFor({ timeout: 20_000 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the mine’s figures as independent sums of the data files give them', async () => {
+    expect(await figure('parcels')).toBe(String(parcels.length));
+    const area = parcels.reduce((s, p) => s + equalAreaReference(p.geometry), 0) * MU_PER_M2;
+    expect(Math.abs(parseNumber((await figure('area')).split('亩')[0]!) - area) / area).toBeLessThan(1e-4);
+    expect(parseNumber((await figure('treated')).split('亩')[0]!)).toBeCloseTo(await treatedMu(), 1);
+    expect(await file().getByRole('table').first().getByRole('row').count()).toBe(parcels.length + 1);
+    expect(await file().getByRole('img', { name: `${mine.name}的图斑和治理图斑示意图` }).count()).toBe(1);
+  });
+
+  it('prints alone on A4: the print-media page shows only the file, and the PDF says its name and figures', async () => {
+    await page.emulateMedia({ media: 'print' });
+    expect(await file().getByRole('heading', { name: TITLE }).isVisible()).toBe(true);
+    expect(await page.getByRole('region', { name: '计划地图' }).isVisible()).toBe(false);
+    expect(await page.getByRole('tablist', { name: '侧边栏' }).isVisible()).toBe(false);
+    expect(await file().getByRole('button', { name: '打印' }).isVisible()).toBe(false);
+    const figures = { area: await figure('area'), treated: await figure('treated'), rate: await figure('rate') };
+
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    const pages = pdfPages(pdf);
+    expect(pages.count).toBeGreaterThanOrEqual(1);
+    expect(pages.width).toBeCloseTo(595.92, 0);
+    expect(pages.height).toBeCloseTo(842.88, 0);
+    const text = pdfText(pdf).replace(/\s+/g, '');
+    const expected = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+    expect(text).toContain(expected(TITLE));
+    expect(text).toContain(expected(figures.area.split('（')[0]!));
+    expect(text).toContain(expected(figures.treated));
+    expect(text).toContain(expected(figures.rate));
+    for (const p of parcels) expect(text).toContain(p.properties.id);
+  });
+
+  it('exports as one HTML file with the map, the figures and no controls', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), file().getByRole('button', { name: '导出为单个文件' }).click()]);
+    expect(download.suggestedFilename()).toBe(`一矿一档-${MINE}.html`);
+    const html = readFileSync((await download.path())!, 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain(`<title>${TITLE}</title>`);
+    expect(html).toContain('@page { size: A4');
+    expect(html).toContain('<svg');
+    expect(html).toContain(await figure('treated'));
+    expect(html).not.toContain('<button');
+  });
+
+  it('accepts every finished parcel of the mine in one step', async () => {
+    const acceptable = parcels.filter((p) => p.properties.status === 'treated').length;
+    const before = Number(await figure('accepted-parcels'));
+    await file().getByRole('button', { name: `整矿通过验收（${acceptable} 个图斑）` }).click();
+    await expect.poll(() => figure('accepted-parcels')).toBe(String(before + acceptable));
+    expect(await file().getByRole('button', { name: /整矿通过验收/ }).count()).toBe(0);
+  });
+});

@@ -1,0 +1,67 @@
+// Targets in and out of CSV: an export reads back unchanged (rows and stated totals, in either
+// language), 公顷 become 亩, a plan's own layout (names, 合计 rows, periods) is understood, and
+// bad lines are refused with their line number.
+import { describe, expect, it } from 'vitest';
+import { readTargetsCsv, writeTargetsCsv } from '../../../src/io/targets-csv.ts';
+import { demoProgramme } from '../../helpers/demo-files.ts';
+
+const programme = demoProgramme();
+const townships = programme.townships;
+
+describe('targets CSV', () => {
+  it('writes UTF-8 with a byte-order mark, and reads its own export back unchanged in both languages', () => {
+    const table = { ...programme.targets, stated_totals: [...programme.targets.stated_totals, { year: 2019, to_year: 2020, township_id: 'QA-TS-CY', category_group: 'producing' as const, target_mu: 300 }] };
+    for (const language of ['zh', 'en'] as const) {
+      const text = writeTargetsCsv(table, townships, language);
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      const read = readTargetsCsv(text, townships, table.source);
+      expect(read).toEqual({ ok: true, value: table });
+    }
+  });
+
+  it('reads a plan’s own layout: township names, 公顷, and 合计 rows for periods', () => {
+    const text = [
+      '乡镇,矿山类别,年度,目标面积（公顷）',
+      '马兰庄镇,生产矿山,2021,2',
+      '蔡园镇,闭坑、政策性关闭和废弃矿山,2021年,1.5',
+      '合计,,2019—2020,27.4',
+    ].join('\n');
+    const read = readTargetsCsv(text, townships, 'plan.csv');
+    expect(read).toEqual({
+      ok: true,
+      value: {
+        rows: [
+          { township_id: 'QA-TS-ML', category_group: 'producing', year: 2021, target_mu: 30 },
+          { township_id: 'QA-TS-CY', category_group: 'closed_and_abandoned', year: 2021, target_mu: 22.5 },
+        ],
+        stated_totals: [{ year: 2019, to_year: 2020, target_mu: 411 }],
+        source: 'plan.csv',
+      },
+    });
+  });
+
+  it('refuses unknown townships and groups, bad years and areas, duplicates, naming the lines', () => {
+    const text = [
+      'township,category_group,year,target_mu',
+      'Atlantis,producing,2021,5',
+      'Caiyuan Town,quarries,2021,5',
+      'Caiyuan Town,producing,21,5',
+      'Caiyuan Town,producing,2022,-3',
+      'Caiyuan Town,producing,2023,4',
+      'QA-TS-CY,producing,2023,4',
+    ].join('\n');
+    const read = readTargetsCsv(text, townships, 'x');
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.reason).toMatch(/line 2: township “Atlantis” is not in this programme/);
+    expect(read.reason).toMatch(/line 3: category group “quarries”/);
+    expect(read.reason).toMatch(/line 4: year “21”/);
+    expect(read.reason).toMatch(/line 5: target “-3” is not an area/);
+    expect(read.reason).toMatch(/line 7: a second target for 蔡园镇 生产矿山 2023/);
+  });
+
+  it('refuses a file without the columns it needs', () => {
+    expect(readTargetsCsv('乡镇,年度\n蔡园镇,2021', townships, 'x')).toEqual({ ok: false, reason: expect.stringMatching(/line 1: no target column/) });
+    expect(readTargetsCsv('', townships, 'x')).toEqual({ ok: false, reason: 'the file is empty' });
+  });
+});
