@@ -60,6 +60,7 @@ export function ReviewTab(props: ReviewTabProps) {
 
       {parcel ? (
         <AcceptancePanel
+          key={parcel.properties.id}
           parcel={parcel}
           mine={programme.mines.find((m) => m.id === parcel.properties.mine_id)}
           status={review.statuses.get(parcel.properties.id) ?? parcel.properties.status}

@@ -41,7 +41,7 @@ export function TreatedEditor(props: TreatedEditorProps) {
   return (
     <>
       <div className="shape-actions">
-        {feature.geometry.type === 'Polygon' && (props.editing
+        {feature.geometry.type === 'Polygon' && feature.geometry.coordinates.length === 1 && (props.editing
           ? <button type="button" className="primary" onClick={props.onFinishShape}>{t('survey.finishEdit')}</button>
           : <button type="button" onClick={() => props.onEditShape(id, feature.geometry as Polygon)}>{t('survey.editShape')}</button>)}
         <button
@@ -55,6 +55,7 @@ export function TreatedEditor(props: TreatedEditorProps) {
         </button>
       </div>
       {props.editing && <p className="note">{t('survey.editHint')}</p>}
+      {!(feature.geometry.type === 'Polygon' && feature.geometry.coordinates.length === 1) && <p className="note">{t('survey.cannotEditShape')}</p>}
       <TreatedForm
         feature={feature}
         programme={programme}

@@ -108,9 +108,9 @@ export function useTreatedDrawing(map: ProgrammeMap | null, programme: Programme
     editShape: (id: string, geometry: Polygon) => {
       if (!drawing.current || !map) return;
       setRefusal(null);
+      if (!drawing.current.editShape(geometry)) return setRefusal(live.current.t('survey.cannotEditShape'));
       map.selecting = false;
       map.hideTreated(id);
-      drawing.current.editShape(geometry);
       setEditedId(id);
       setState('editing');
     },

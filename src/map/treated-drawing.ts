@@ -81,13 +81,21 @@ export class TreatedDrawing {
     this.draw.setMode('polygon');
   }
 
-  /** Puts an existing shape under the surveyor's fingers. */
-  editShape(shape: Polygon): void {
+  /**
+   * Puts an existing shape under the surveyor's fingers; false if the editor cannot hold it
+   * (terra-draw edits single-ring polygons: no holes).
+   */
+  editShape(shape: Polygon): boolean {
     this.clear();
-    this.state = 'editing';
     this.draw.setMode('select');
-    this.draw.addFeatures([{ id: EDITED_ID, type: 'Feature', geometry: shape, properties: { mode: 'polygon' } }]);
+    const [added] = this.draw.addFeatures([{ id: EDITED_ID, type: 'Feature', geometry: shape, properties: { mode: 'polygon' } }]);
+    if (!added?.valid) {
+      this.draw.setMode('static');
+      return false;
+    }
+    this.state = 'editing';
     this.draw.selectFeature(EDITED_ID);
+    return true;
   }
 
   /** The shape being edited or drawn, as terra-draw holds it. */

@@ -26,7 +26,8 @@ export function FiguresTable<R>(props: FiguresTableProps<R>) {
   const locale = language === 'zh' ? 'zh-CN' : 'en-GB';
   const percent = (share: number | null): string => (share === null ? '—' : `${(share * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`);
   const exportCsv = () => {
-    const header: CsvCell[] = props.columns.flatMap((c) => (c.kind === 'area' ? [`${c.header}（${t('unit.mu')}）`, `${c.header}（${t('unit.ha')}）`] : c.kind === 'rate' ? [`${c.header}（%）`] : [c.header]));
+    const withUnit = (label: string, unit: string): string => t('review.withUnit', { label, unit });
+    const header: CsvCell[] = props.columns.flatMap((c) => (c.kind === 'area' ? [withUnit(c.header, t('unit.mu')), withUnit(c.header, t('unit.ha'))] : c.kind === 'rate' ? [withUnit(c.header, '%')] : [c.header]));
     const body = props.rows.map((row) => props.columns.flatMap((c): CsvCell[] => {
       if (c.kind === 'text') return [c.get(row)];
       if (c.kind === 'rate') {
@@ -43,7 +44,7 @@ export function FiguresTable<R>(props: FiguresTableProps<R>) {
       <table>
         <caption>{props.caption}</caption>
         <thead>
-          <tr>{props.columns.map((c) => <th key={c.header} scope="col">{c.header}{c.kind === 'area' ? `（${t(`unit.${props.unit}`)}）` : ''}</th>)}</tr>
+          <tr>{props.columns.map((c) => <th key={c.header} scope="col">{c.kind === 'area' ? t('review.withUnit', { label: c.header, unit: t(`unit.${props.unit}`) }) : c.header}</th>)}</tr>
         </thead>
         <tbody>
           {props.rows.map((row) => (

@@ -79,7 +79,7 @@ export function MineFile(props: MineFileProps) {
         <dl className="rows mine-figures">
           <div><dt>{t('mineFile.parcels')}</dt><dd data-figure="parcels">{figures.parcels.length}</dd></div>
           <div><dt>{t('mineFile.acceptedParcels')}</dt><dd data-figure="accepted-parcels">{figures.accepted_parcels}</dd></div>
-          <div><dt>{t('mineFile.area')}</dt><dd data-figure="area">{mu(figures.area_m2)} {t('unit.mu')}（{formatArea(figures.area_m2, 'ha', locale)} {t('unit.ha')}）</dd></div>
+          <div><dt>{t('mineFile.area')}</dt><dd data-figure="area">{t('mineFile.areaBoth', { mu: mu(figures.area_m2), ha: formatArea(figures.area_m2, 'ha', locale) })}</dd></div>
           <div><dt>{t('mineFile.treated')}</dt><dd data-figure="treated">{mu(figures.treated_m2)} {t('unit.mu')}</dd></div>
           <div><dt>{t('mineFile.rate')}</dt><dd data-figure="rate">{percent(figures.treatment_rate)}</dd></div>
           <div><dt>{t('mineFile.overlap')}</dt><dd data-figure="overlap">{mu(figures.protected_overlap_m2)} {t('unit.mu')}</dd></div>
@@ -97,10 +97,10 @@ export function MineFile(props: MineFileProps) {
           <thead>
             <tr>
               {(['field.id', 'field.name', 'field.damage_type', 'field.direction'] as const).map((k) => <th key={k} scope="col">{t(k)}</th>)}
-              <th scope="col">{t('mineFile.area')}（{t('unit.mu')}）</th>
-              <th scope="col">{t('mineFile.treated')}（{t('unit.mu')}）</th>
+              <th scope="col">{t('review.withUnit', { label: t('mineFile.area'), unit: t('unit.mu') })}</th>
+              <th scope="col">{t('review.withUnit', { label: t('mineFile.treated'), unit: t('unit.mu') })}</th>
               <th scope="col">{t('mineFile.rate')}</th>
-              <th scope="col">{t('mineFile.overlap')}（{t('unit.mu')}）</th>
+              <th scope="col">{t('review.withUnit', { label: t('mineFile.overlap'), unit: t('unit.mu') })}</th>
               <th scope="col">{t('field.status')}</th>
             </tr>
           </thead>

@@ -1,6 +1,22 @@
 // Photos of one treated polygon: thumbnails from the stored Blobs, adding from the camera or a
 // file, removing. Object URLs are revoked when a thumbnail goes away.
 import { useEffect, useId, useState } from 'react';
+
+const THUMBNAIL_PX = 192;
+
+/**
+ * A small JPEG of a photo: a dozen 12-megapixel originals decoded at full size would take
+ * hundreds of megabytes on a field tablet. Falls back to the original where the browser cannot
+ * scale (no OffscreenCanvas).
+ */
+async function thumbnail(blob: Blob): Promise<Blob> {
+  if (typeof OffscreenCanvas === 'undefined') return blob;
+  const bitmap = await createImageBitmap(blob, { resizeWidth: THUMBNAIL_PX, resizeQuality: 'medium' });
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
+}
 import type { PhotoMeta } from '../store/photo.ts';
 import { useI18n } from './i18n/language-context.tsx';
 
@@ -11,11 +27,13 @@ function Thumbnail(props: { photo: PhotoMeta; load: (id: string) => Promise<Blob
   useEffect(() => {
     let objectUrl: string | null = null;
     let alive = true;
-    void load(photo.id).then((blob) => {
-      if (!alive || !blob) return;
-      objectUrl = URL.createObjectURL(blob);
-      setUrl(objectUrl);
-    });
+    void load(photo.id)
+      .then((blob) => (blob ? thumbnail(blob) : null))
+      .then((small) => {
+        if (!alive || !small) return;
+        objectUrl = URL.createObjectURL(small);
+        setUrl(objectUrl);
+      }, () => undefined);
     return () => {
       alive = false;
       if (objectUrl) URL.revokeObjectURL(objectUrl);

@@ -5,10 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, openApp } from './browser.ts';
+import { pointOnFeature } from '@turf/turf';
+import { PNG } from 'pngjs';
+import { launchBrowser, newPage, openApp, screenPoint, waitForMapIdle } from './browser.ts';
 import { pdfPages, pdfText } from './pdf-text.ts';
-import { openReview } from './review-helpers.ts';
-import { parseNumber } from './survey-helpers.ts';
+import { frame, openReview } from './review-helpers.ts';
+import { openSurvey, parseNumber } from './survey-helpers.ts';
 import { loadGeos } from '../../src/domain/geos/geos-loader.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
 import { referenceArea, toGeos, unionAll } from '../helpers/direct-overlay.ts';
@@ -21,6 +23,14 @@ const mine = programme.mines.find((m) => m.id === MINE)!;
 const parcels = programme.parcels.features.filter((p) => p.properties.mine_id === MINE);
 const MU_PER_M2 = 15 / 10000;
 const TITLE = `一矿一档：${mine.name}`;
+const finished = parcels.find((p) => p.properties.status === 'treated')!;
+const finishedTreated = programme.treated.features.find((f) => f.properties.parcel_id === finished.properties.id)!;
+
+function png(grey: number): Buffer {
+  const image = new PNG({ width: 8, height: 8 });
+  image.data.fill(grey);
+  return PNG.sync.write(image);
+}
 
 async function treatedMu(): Promise<number> {
   const geos = await loadGeos();
@@ -39,9 +49,19 @@ describe('mine file', () => {
     browser = await launchBrowser();
     page = await newPage(browser);
     await openApp(page, baseUrl);
+    // A surveyor photographs a treated polygon of the mine before and after the work.
+    await openSurvey(page);
+    await frame(page, finishedTreated.geometry, 160);
+    await waitForMapIdle(page);
+    const inside = await screenPoint(page, pointOnFeature(finishedTreated).geometry.coordinates as [number, number]);
+    await page.mouse.click(inside.x, inside.y);
+    const inspector = page.getByRole('complementary', { name: '属性' });
+    for (const [name, grey] of [['治理前.png', 60], ['治理后.png', 200]] as const) {
+      await inspector.getByLabel('添加照片（拍照或选择文件）').setInputFiles({ name, mimeType: 'image/png', buffer: png(grey) });
+      await inspector.getByRole('img', { name: new RegExp(`照片 ${name}`) }).waitFor();
+    }
     await openReview(page);
-    const first = parcels.find((p) => p.properties.status === 'treated')!;
-    await page.getByRole('region', { name: '待验收图斑' }).getByRole('button', { name: new RegExp(first.properties.id) }).click();
+    await page.getByRole('region', { name: '待验收图斑' }).getByRole('button', { name: new RegExp(finished.properties.id) }).click();
     await page.getByRole('button', { name: `打开${mine.name}的一矿一档` }).click();
     await file().waitFor();
     // Figures fill in once the analysis has run.
@@ -58,6 +78,14 @@ describe('mine file', () => {
     expect(parseNumber((await figure('treated')).split('亩')[0]!)).toBeCloseTo(await treatedMu(), 1);
     expect(await file().getByRole('table').first().getByRole('row').count()).toBe(parcels.length + 1);
     expect(await file().getByRole('img', { name: `${mine.name}的图斑和治理图斑示意图` }).count()).toBe(1);
+  });
+
+  it('shows a parcel’s photos before and after treatment side by side', async () => {
+    const pair = file().getByRole('region', { name: `${finished.properties.name}：治理前后照片` });
+    await expect.poll(() => pair.getByRole('img').evaluateAll((images) => images.map((i) => [i.getAttribute('alt'), (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth]))).toEqual([
+      [expect.stringMatching(/^治理前：治理前\.png，/), 8],
+      [expect.stringMatching(/^治理后：治理后\.png，/), 8],
+    ]);
   });
 
   it('prints alone on A4: the print-media page shows only the file, and the PDF says its name and figures', async () => {
@@ -93,6 +121,8 @@ describe('mine file', () => {
     expect(html).toContain('<svg');
     expect(html).toContain(await figure('treated'));
     expect(html).not.toContain('<button');
+    // The photos travel inside the file.
+    expect(html.match(/<img [^>]*src="data:image\/png;base64,/g)).toHaveLength(2);
   });
 
   it('accepts every finished parcel of the mine in one step', async () => {
