@@ -7,6 +7,7 @@ import { NEARBY_M, parcelChoices } from '../domain/parcel-choices.ts';
 import type { TreatedAttributeChange } from '../store/edit.ts';
 import type { Problem } from '../store/problem.ts';
 import { useI18n } from './i18n/language-context.tsx';
+import { useUnsavedWork } from './unsaved-work.ts';
 import type { MessageKey } from './i18n/zh.ts';
 
 export interface TreatedFormProps {
@@ -19,6 +20,8 @@ export interface TreatedFormProps {
 }
 
 type Draft = TreatedFeature['properties'];
+
+const EDITED_KEYS = ['parcel_id', 'mine_id', 'date', 'measure', 'direction', 'surveyor', 'note'] as const;
 
 export function TreatedForm(props: TreatedFormProps) {
   const { t, language } = useI18n();
@@ -45,6 +48,9 @@ export function TreatedForm(props: TreatedFormProps) {
     return problem ? <p id={`${id}-error`} className="error" role="alert">{t(`problem.${problem.code}` as MessageKey)}</p> : null;
   };
   const described = (field: string, id: string) => (problemFor(field) ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {});
+
+  // Typed but unsaved attributes hold back an app update's reload (see unsaved-work.ts).
+  useUnsavedWork(EDITED_KEYS.some((key) => draft[key] !== feature.properties[key]));
 
   const save = () => {
     const found = props.validate(draft);
