@@ -45,6 +45,11 @@ import { useImport } from './use-import.ts';
 import { ExportDialog } from '../ui/ExportDialog.tsx';
 import { ImportDialog } from '../ui/ImportDialog.tsx';
 import { useFieldStore } from './use-field-store.ts';
+import { AppUpdateBanner } from './AppUpdateBanner.tsx';
+import { useOfflineBasemaps } from './use-offline-basemaps.ts';
+import { useTileCache } from './use-tile-cache.ts';
+import { OfflineBasemaps } from '../ui/OfflineBasemaps.tsx';
+import { TileCacheTools } from '../ui/TileCacheTools.tsx';
 import { useGpsTrace } from './use-gps-trace.ts';
 import { storeErrorMessage, useSaveState } from './use-save-state.ts';
 import { refusalText, useTreatedDrawing } from './use-treated-drawing.ts';
@@ -246,8 +251,12 @@ export function App() {
     (window as unknown as { __fulvMap?: unknown }).__fulvMap = m.map;
   }, []);
 
+  const offlineBasemaps = useOfflineBasemaps(map);
+  const tileCache = useTileCache(map, basemap, settingsOpen);
+
   return (
     <div className="app">
+      <AppUpdateBanner saving={save.state === 'saving'} drawing={drawing.state !== 'idle'} />
       {field.problem && (
         <p role="alert" className="storage-alert">
           {field.problem.kind === 'blocked' ? t('storage.blocked')
@@ -418,7 +427,10 @@ export function App() {
         basemap={basemap}
         onClose={() => setSettingsOpen(false)}
         onSave={(b) => { setBasemap(b); saveBasemap(b); setSettingsOpen(false); }}
-      />
+      >
+        <OfflineBasemaps {...offlineBasemaps} />
+        <TileCacheTools {...tileCache} />
+      </SettingsDialog>
     </div>
   );
 }

@@ -1,10 +1,13 @@
 // The service worker (vite-plugin-pwa + Workbox, see vite.config.ts) as React state. It installs
 // on the first visit and from then on serves the app offline. A new version installs in the
 // background and waits; `available` turns true, and `apply` (called only when no work is in
-// progress, see update-readiness.ts) lets it take over and reloads this window. Other windows
-// then see `available` too and reload when their user chooses.
+// progress, see update-readiness.ts) lets it take over and reloads this window once it is active.
+// Other open windows are then controlled by the new version while running the old page, so they
+// show the prompt too and reload when their user chooses.
+//
+// Written on the ServiceWorker API itself rather than workbox-window, whose heuristics treat any
+// update found after the first install of a long-lived page as "external" and stop reporting.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Workbox } from 'workbox-window';
 
 /** How often an open app asks its own origin whether a new version is published. */
 const CHECK_EVERY_MS = 60 * 60 * 1000;
@@ -17,39 +20,51 @@ export interface AppUpdate {
 
 export function useAppUpdate(): AppUpdate {
   const [available, setAvailable] = useState(false);
-  const workbox = useRef<Workbox | null>(null);
-  const waiting = useRef(false);
-  const reloadWhenControlled = useRef(false);
+  const registration = useRef<ServiceWorkerRegistration | null>(null);
+  const applying = useRef(false);
 
   useEffect(() => {
     // Development (vite dev) builds no service worker.
     if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-    const wb = new Workbox('./sw.js', { scope: './' });
-    workbox.current = wb;
-    wb.addEventListener('waiting', () => {
-      waiting.current = true;
-      setAvailable(true);
-    });
-    wb.addEventListener('controlling', (event) => {
-      if (reloadWhenControlled.current) window.location.reload();
-      // Another window let the new version take over: this one still runs the old code.
-      else if (event.isUpdate) setAvailable(true);
-    });
-    void wb.register().catch(() => undefined);
+    let alive = true;
+    const container = navigator.serviceWorker;
+    const onControllerChange = () => {
+      if (!applying.current) setAvailable(true);
+    };
+    container.addEventListener('controllerchange', onControllerChange);
+    container.register('./sw.js', { scope: './' }).then((reg: ServiceWorkerRegistration | undefined) => {
+      // Automation that blocks service workers (Playwright's serviceWorkers: 'block') answers undefined.
+      if (!alive || !reg) return;
+      registration.current = reg;
+      // A version that finished installing while no window let it take over.
+      if (reg.waiting && reg.active) setAvailable(true);
+      reg.addEventListener('updatefound', () => {
+        const installing = reg.installing;
+        installing?.addEventListener('statechange', () => {
+          // With an active version already there this is an update, not the first install.
+          if (installing.state === 'installed' && reg.active) setAvailable(true);
+        });
+      });
+    }, () => undefined);
     const timer = window.setInterval(() => {
-      if (navigator.onLine) void wb.update().catch(() => undefined);
+      if (navigator.onLine) void registration.current?.update().catch(() => undefined);
     }, CHECK_EVERY_MS);
-    return () => window.clearInterval(timer);
+    return () => {
+      alive = false;
+      window.clearInterval(timer);
+      container.removeEventListener('controllerchange', onControllerChange);
+    };
   }, []);
 
   const apply = useCallback(() => {
-    const wb = workbox.current;
-    if (wb && waiting.current) {
-      reloadWhenControlled.current = true;
-      wb.messageSkipWaiting();
-    } else {
-      window.location.reload();
-    }
+    const waiting = registration.current?.waiting;
+    applying.current = true;
+    if (!waiting) return window.location.reload();
+    waiting.addEventListener('statechange', () => {
+      if (waiting.state === 'activated') window.location.reload();
+    });
+    // The generated service worker answers this message with skipWaiting().
+    waiting.postMessage({ type: 'SKIP_WAITING' });
   }, []);
 
   const dismiss = useCallback(() => setAvailable(false), []);

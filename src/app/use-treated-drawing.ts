@@ -1,7 +1,7 @@
 // The drawing tool's state for React: what is being drawn or reshaped, its live area, the
 // buffers it enters and why the last change was refused. New and reshaped shapes go straight
 // to the field store.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Polygon } from 'geojson';
 import type { BufferCollection } from '../domain/buffer-features.ts';
 import { buffersEntered } from '../domain/buffers-entered.ts';
@@ -78,6 +78,10 @@ export function useTreatedDrawing(map: ProgrammeMap | null, programme: Programme
     if (drawing.current) drawing.current.snapping = snapping;
   }, [snapping]);
 
+  // Once per shape, not per render: the app re-renders on every save, GPS fix and analysis
+  // result, and testing a shape against the unioned buffers takes up to 0.1 s.
+  const entered = useMemo(() => (shape ? buffersEntered(shape, buffers) : []) as ZoneType[], [shape, buffers]);
+
   const stop = () => {
     drawing.current?.clear();
     if (map) {
@@ -95,7 +99,7 @@ export function useTreatedDrawing(map: ProgrammeMap | null, programme: Programme
     setSnapping,
     refusal,
     liveAreaM2: shape && shape.coordinates[0] && shape.coordinates[0].length >= 4 ? ellipsoidalArea(shape) : null,
-    entered: (shape ? buffersEntered(shape, buffers) : []) as ZoneType[],
+    entered,
     startDrawing: () => {
       if (!drawing.current || !map) return;
       setRefusal(null);

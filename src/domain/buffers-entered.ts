@@ -1,9 +1,9 @@
 // Which protection buffers a polygon being drawn enters: the surveyor's live warning. The buffers
 // are the unioned per-type features the map draws, so the warning matches what is on screen.
-import booleanIntersects from '@turf/boolean-intersects';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { featureBounds, type Bounds } from './feature-bounds.ts';
 import type { ZoneType } from './model.ts';
+import { polygonsMeet } from './polygons-meet.ts';
 
 function boxesMeet(a: readonly number[], b: readonly number[]): boolean {
   return a[0]! <= b[2]! && b[0]! <= a[2]! && a[1]! <= b[3]! && b[1]! <= a[3]!;
@@ -48,7 +48,7 @@ export function buffersEntered(
   if (!box) return [];
   const entered = new Set<ZoneType>();
   for (const { zoneType, part, box: partBox } of bufferParts(buffers)) {
-    if (!entered.has(zoneType) && boxesMeet(box, partBox) && booleanIntersects(shape, part)) entered.add(zoneType);
+    if (!entered.has(zoneType) && boxesMeet(box, partBox) && polygonsMeet(polygon.coordinates, part.geometry.coordinates)) entered.add(zoneType);
   }
   // In the collection's order, as the warning lists them.
   return buffers.features.map((b) => b.properties.zone_type).filter((t, i, all) => entered.has(t) && all.indexOf(t) === i);

@@ -1,6 +1,7 @@
 // An online raster basemap the user configured in settings. Off by default: with it off the
 // app makes no request outside its own origin.
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { cachedTileTemplate } from './cached-tile-protocol.ts';
 
 export interface BasemapSettings {
   enabled: boolean;
@@ -24,7 +25,8 @@ export function applyBasemap(map: MapLibreMap, settings: BasemapSettings): void 
   if (!settings.enabled || !isValidTileUrl(settings.url)) return;
   map.addSource(SOURCE, {
     type: 'raster',
-    tiles: [settings.url],
+    // Through the cache protocol: tiles cached for offline use are drawn from the cache.
+    tiles: [cachedTileTemplate(settings.url)],
     tileSize: 256,
     scheme: settings.tms ? 'tms' : 'xyz',
     attribution: settings.attribution,

@@ -7,6 +7,7 @@ import type { FeatureCollection } from 'geojson';
 import { applyBasemap, type BasemapSettings } from './basemap.ts';
 import { attachFeatureInteraction, type FeatureRef } from './feature-interaction.ts';
 import { GROUP_LAYERS, type LayerGroup } from './layer-groups.ts';
+import { applyOfflineBasemap, type OfflineBasemap } from './offline-basemap.ts';
 import { SourceFeeds } from './source-feed.ts';
 import { TreatedDrawing, type TreatedDrawingEvents } from './treated-drawing.ts';
 import type { SnapTargets } from '../domain/snap-targets.ts';
@@ -28,6 +29,7 @@ export class ProgrammeMap {
   private selected: FeatureRef | null = null;
   private detachInteraction: () => void = () => {};
   private readonly feeds: SourceFeeds;
+  private offlineBasemapKey: string | null = null;
   /** Off while the surveyor draws: a click then places a vertex, not selects a feature. */
   selecting = true;
 
@@ -76,6 +78,18 @@ export class ProgrammeMap {
 
   setBasemap(settings: BasemapSettings): void {
     applyBasemap(this.map, settings);
+  }
+
+  /** A stored PMTiles archive drawn beneath the programme, or none. */
+  setOfflineBasemap(basemap: OfflineBasemap | null): void {
+    applyOfflineBasemap(this.map, basemap, this.offlineBasemapKey);
+    this.offlineBasemapKey = basemap?.source.getKey() ?? null;
+  }
+
+  /** What the map shows now: for caching an online basemap's tiles of this area. */
+  view(): { bounds: [number, number, number, number]; zoom: number } {
+    const b = this.map.getBounds();
+    return { bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom: this.map.getZoom() };
   }
 
   select(ref: FeatureRef | null): void {

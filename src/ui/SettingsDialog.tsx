@@ -1,9 +1,10 @@
 // Settings: the optional online basemap. The app stays offline unless the user turns this on.
-import { useEffect, useId, useRef, useState } from 'react';
+// Sections that act at once (offline basemaps, tile caching) come in as children, below the form.
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { isValidTileUrl, type BasemapSettings } from '../map/basemap.ts';
 import { useI18n } from './i18n/language-context.tsx';
 
-export function SettingsDialog(props: { open: boolean; basemap: BasemapSettings; onSave: (b: BasemapSettings) => void; onClose: () => void }) {
+export function SettingsDialog(props: { open: boolean; basemap: BasemapSettings; onSave: (b: BasemapSettings) => void; onClose: () => void; children?: ReactNode }) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState(props.basemap);
@@ -54,6 +55,7 @@ export function SettingsDialog(props: { open: boolean; basemap: BasemapSettings;
         {error && <p role="alert" className="error">{error}</p>}
         <footer><button type="submit">{t('settings.save')}</button></footer>
       </form>
+      {props.children}
     </dialog>
   );
 }

@@ -2,6 +2,7 @@
 // (disabled, with the reason) while a save, a drawing or unsaved form input is in progress.
 import { useId } from 'react';
 import { useI18n } from './i18n/language-context.tsx';
+import './offline.css';
 import type { MessageKey } from './i18n/zh.ts';
 
 export type UpdateWait = 'saving' | 'drawing' | 'unsaved';

@@ -1,0 +1,74 @@
+// After one visit the app works with no network: the service worker serves the app, its workers,
+// GEOS and the demo programme; the map shows the programme, a drawn polygon is saved, and it is
+// still there after another reload with the network still off.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, openApp, waitForMapIdle } from './browser.ts';
+import { mapShot, shareUnlike } from './map-pixels.ts';
+import { clickPolygon, goToEmptyGround, mapOffsets, openSurvey } from './survey-helpers.ts';
+import { BACKGROUND_COLOUR } from '../../src/map/palette.ts';
+
+const baseUrl = inject('baseUrl');
+
+type MapHandle = { jumpTo(o: object): void; getCanvas(): HTMLCanvasElement; queryRenderedFeatures(p: [number, number], o: object): unknown[] };
+
+async function treatedCount(page: Page): Promise<number> {
+  const text = await page.getByRole('status').filter({ hasText: '座矿山' }).textContent();
+  return Number(/(\d+) 个治理图斑/.exec(text ?? '')![1]);
+}
+
+async function reloadOffline(page: Page): Promise<void> {
+  await page.reload();
+  await page.getByRole('status').filter({ hasText: '座矿山' }).waitFor({ timeout: 30_000 });
+  await waitForMapIdle(page);
+}
+
+describe('the app offline', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+    await openApp(page, baseUrl);
+    // Installed and activated means every file is precached.
+    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('starts with the network off, shows the programme, keeps a new polygon over another offline reload', async () => {
+    await context.setOffline(true);
+    await reloadOffline(page);
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    expect(shareUnlike(await mapShot(page, '计划地图'), BACKGROUND_COLOUR)).toBeGreaterThan(0.1);
+    const before = await treatedCount(page);
+
+    await openSurvey(page);
+    const centre = await goToEmptyGround(page, [118.64, 39.95]);
+    await page.getByRole('button', { name: '绘制治理图斑' }).click();
+    await clickPolygon(page, await mapOffsets(page, [[-60, -50], [60, -50], [60, 50], [-60, 50]]));
+    await expect.poll(() => page.getByRole('region', { name: '编辑历史' }).getByRole('status').textContent(), { timeout: 15_000 }).toBe('已保存');
+    expect(await treatedCount(page)).toBe(before + 1);
+
+    // The analysis (worker + GEOS) runs offline too.
+    await page.getByRole('tab', { name: '冲突分析' }).click();
+    await page.getByRole('region', { name: '冲突图斑' }).getByRole('status').filter({ hasText: /个图斑/ }).waitFor({ timeout: 30_000 });
+
+    await reloadOffline(page);
+    expect(await treatedCount(page)).toBe(before + 1);
+    await page.evaluate((c) => { (window as unknown as { __fulvMap: MapHandle }).__fulvMap.jumpTo({ center: c, zoom: 16 }); }, centre);
+    await waitForMapIdle(page);
+    const drawn = await page.evaluate(() => {
+      const map = (window as unknown as { __fulvMap: MapHandle }).__fulvMap;
+      const canvas = map.getCanvas();
+      return map.queryRenderedFeatures([canvas.clientWidth / 2, canvas.clientHeight / 2], { layers: ['treated-fill'] }).length;
+    });
+    expect(drawn).toBe(1);
+  });
+});
