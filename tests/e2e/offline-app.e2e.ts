@@ -46,7 +46,7 @@ describe('the app offline', () => {
     await reloadOffline(page);
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-    expect(shareUnlike(await mapShot(page, '计划地图'), BACKGROUND_COLOUR)).toBeGreaterThan(0.1);
+    await expect.poll(async () => shareUnlike(await mapShot(page, '计划地图'), BACKGROUND_COLOUR), { timeout: 30_000 }).toBeGreaterThan(0.1);
     const before = await treatedCount(page);
 
     await openSurvey(page);

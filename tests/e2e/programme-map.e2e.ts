@@ -51,9 +51,9 @@ describe('the programme map', () => {
   });
 
   it('draws the programme on the map', async () => {
-    const shot = await mapShot(page, '计划地图');
-    // Parcels, zones, buffers and treated polygons cover a good part of the programme's extent.
-    expect(shareUnlike(shot, BACKGROUND_COLOUR)).toBeGreaterThan(0.1);
+    // Parcels, zones, buffers and treated polygons cover a good part of the programme's extent
+    // (the buffers arrive from the analysis worker a moment after the rest).
+    await expect.poll(async () => shareUnlike(await mapShot(page, '计划地图'), BACKGROUND_COLOUR), { timeout: 30_000 }).toBeGreaterThan(0.1);
     await expect(page.getByRole('status').filter({ hasText: '座矿山' }).textContent()).resolves.toContain(`${programme.mines.length} 座矿山`);
   });
 
