@@ -43,22 +43,27 @@ export function useOfflineBasemaps(map: ProgrammeMap | null): OfflineBasemapsPro
     saveOfflineBasemapChoice(id);
   }, []);
 
-  // The chosen archive on the map; a choice whose archive is gone (removed in another tab) is dropped.
+  // The chosen archive on the map, set again only when the choice changes (not when the list is
+  // re-read); a choice whose archive is gone (removed in another tab) is dropped.
   const active = basemaps.find((b) => b.id === activeId) ?? null;
+  const activeNow = useRef(active);
+  activeNow.current = active;
+  const shownId = active?.id ?? null;
   useEffect(() => {
+    const chosen = activeNow.current;
     if (!map || storageKind === null) return;
-    let current = true;
-    if (!active) {
+    if (!chosen) {
       map.setOfflineBasemap(null);
       return;
     }
-    void store.current?.file(active.id).then((file) => {
+    let current = true;
+    void store.current?.file(chosen.id).then((file) => {
       if (!current) return;
       if (!file) return choose(null);
-      map.setOfflineBasemap({ summary: active.summary, source: new BlobSource(file, `fulv-basemap-${active.id}`) });
+      map.setOfflineBasemap({ summary: chosen.summary, source: new BlobSource(file, `fulv-basemap-${chosen.id}`) });
     });
     return () => { current = false; };
-  }, [map, storageKind, active, choose]);
+  }, [map, storageKind, shownId, choose]);
 
   const onOpen = useCallback(async (file: File) => {
     const s = store.current;

@@ -9,6 +9,7 @@ import { CELL_M } from '../../data/scale-generator/scale-layout.ts';
 import { programmeFiles } from '../../data/scale-generator/programme-files.ts';
 import { scaleProgramme } from '../../data/scale-generator/scale-programme.ts';
 import { openSurveyTab, timeEdit, type EditTiming } from './map-bench/measure-edit.ts';
+import { scrollConflictList } from './map-bench/measure-list.ts';
 import { longestTaskWhilePanning } from './map-bench/measure-pan.ts';
 import { firstFullRender, longTasksSince, recordLongTasks, waitForStore, waitIdle } from './map-bench/page-probes.ts';
 import { routeProgramme } from './map-bench/programme-routes.ts';
@@ -26,7 +27,7 @@ const spread = (xs: number[]): string => `${ms(median(xs))} (max ${ms(Math.max(.
 const { url, server } = await serveDist();
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 console.log(`Fulv map bench — Chromium ${browser.version()} headless, SwiftShader WebGL, 1280×800, production build, ${new Date().toISOString()}`);
-const rows: string[][] = [['parcels', 'treated', 'first full render', 'on reload', 'longest task loading', 'edit visible', 'of which map', 'of which save', 'pan z11 longest task', 'pan overview longest task']];
+const rows: string[][] = [['parcels', 'treated', 'first full render', 'on reload', 'longest task loading', 'edit visible', 'of which map', 'of which save', 'pan z11 longest task', 'pan overview longest task', 'conflict list: rows (in DOM), longest task scrolling']];
 try {
   for (const size of SIZES) {
     const programme = scaleProgramme({ parcels: size, treated: Math.round(size / 10) });
@@ -55,6 +56,7 @@ try {
       const [x, y] = toMetric(programme.mines[i * 7]!.location);
       edits.push(await timeEdit(page, toLonLat([x + CELL_M / 2, y + CELL_M / 2]) as [number, number]));
     }
+    const list = await scrollConflictList(page);
     const centre = programme.mines[Math.floor(programme.mines.length / 2)]!.location;
     const panClose = await longestTaskWhilePanning(page, centre, 11);
     const panFar = await longestTaskWhilePanning(page, centre, 8);
@@ -63,6 +65,7 @@ try {
       ms(Math.max(0, ...loadTasks.map((t) => t.duration))),
       spread(edits.map((e) => e.visibleMs)), spread(edits.map((e) => e.mapMs)), spread(edits.map((e) => e.committedMs)),
       `${ms(panClose.longestMs)} (${panClose.over50} > 50 ms)`, `${ms(panFar.longestMs)} (${panFar.over50} > 50 ms)`,
+      `${list.rows} (${list.rendered}), ${ms(list.longestScrollTaskMs)}`,
     ]);
     console.log(rows[rows.length - 1]!.join(' | '));
     await context.close();
