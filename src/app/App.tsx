@@ -384,6 +384,7 @@ export function App() {
             store={store}
             results={analysis.results}
             analysisPending={analysis.pending > 0}
+            treatedAsOf={analysis.treatedAsOf}
             buffers={analysis.buffers}
             view={() => (map ? { center: map.map.getCenter().toArray() as [number, number], zoom: map.map.getZoom() } : { center: [118.7, 40.05], zoom: 10 })}
           />

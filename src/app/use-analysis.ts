@@ -1,10 +1,11 @@
 // The analysis engine in its Web Worker, as React state: results, the buffers to draw, progress,
-// and the overlap of one parcel on request. The programme is loaded once; distance changes and
-// treated-polygon edits go to the worker as edits, so only what they touch is recomputed.
+// and on request the overlap of one parcel or the treated figures of the programme as of a date.
+// The programme is loaded once; distance changes and treated-polygon edits go to the worker as
+// edits, so only what they touch is recomputed.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { BufferCollection } from '../domain/buffer-features.ts';
-import type { AnalysisResults, Progress } from '../domain/analysis-types.ts';
+import type { AnalysisResults, ParcelTreated, Progress } from '../domain/analysis-types.ts';
 import type { BufferDistances } from '../domain/buffer-presets.ts';
 import type { Programme, TreatedFeature } from '../domain/model.ts';
 import type { AnalysisRequest, AnalysisResponse } from '../workers/analysis-protocol.ts';
@@ -21,13 +22,16 @@ export interface AnalysisState {
   progress: Progress | null;
   error: string | null;
   overlapOf: (parcelId: string) => Promise<OverlapGeometry>;
+  /** Each parcel's treated figures for these treated polygons; null if the worker failed or went. */
+  treatedAsOf: (treated: readonly TreatedFeature[]) => Promise<ParcelTreated[] | null>;
 }
 
 export function useAnalysis(programme: Programme | null, distances: BufferDistances): AnalysisState {
   const worker = useRef<Worker | null>(null);
   const nextId = useRef(1);
   const loadedDistances = useRef<BufferDistances | null>(null);
-  const waiting = useRef(new Map<number, (geometry: OverlapGeometry) => void>());
+  /** Answers awaited by overlapOf and treatedAsOf: the response, or null when there will be none. */
+  const waiting = useRef(new Map<number, (answer: AnalysisResponse | null) => void>());
   const [results, setResults] = useState<AnalysisResults | null>(null);
   const [buffers, setBuffers] = useState<BufferCollection | null>(null);
   const [pending, setPending] = useState(0);
@@ -63,12 +67,9 @@ export function useAnalysis(programme: Programme | null, distances: BufferDistan
         if (message.buffers) setBuffers(message.buffers);
         setProgress(null);
         setError(null);
-      } else if (message.type === 'overlapGeometry') {
-        answers.get(message.requestId)?.(message.geometry);
-        answers.delete(message.requestId);
-      } else if (message.type === 'error') {
-        setError(message.message);
-        answers.get(message.requestId)?.(null);
+      } else if (message.type === 'overlapGeometry' || message.type === 'treatedAsOf' || message.type === 'error') {
+        if (message.type === 'error') setError(message.message);
+        answers.get(message.requestId)?.(message);
         answers.delete(message.requestId);
       }
     };
@@ -109,11 +110,18 @@ export function useAnalysis(programme: Programme | null, distances: BufferDistan
     send({ type: 'setBufferDistances', distances });
   }, [distances, send]);
 
-  const overlapOf = useCallback((parcelId: string) => new Promise<OverlapGeometry>((resolve) => {
+  const ask = useCallback((request: UnnumberedRequest) => new Promise<AnalysisResponse | null>((resolve) => {
     if (!worker.current) return resolve(null);
-    const requestId = send({ type: 'overlapGeometry', parcelId });
-    waiting.current.set(requestId, resolve);
+    waiting.current.set(send(request), resolve);
   }), [send]);
+  const overlapOf = useCallback(async (parcelId: string) => {
+    const answer = await ask({ type: 'overlapGeometry', parcelId });
+    return answer?.type === 'overlapGeometry' ? answer.geometry : null;
+  }, [ask]);
+  const treatedAsOf = useCallback(async (treated: readonly TreatedFeature[]) => {
+    const answer = await ask({ type: 'treatedAsOf', treated });
+    return answer?.type === 'treatedAsOf' ? answer.parcels : null;
+  }, [ask]);
 
-  return { results, buffers, pending, progress, error, overlapOf };
+  return { results, buffers, pending, progress, error, overlapOf, treatedAsOf };
 }

@@ -7,7 +7,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { idOf, readZones, type Report } from './analysis-input.ts';
 import { destroyItem, readParcels, readTreated, type ParcelItem, type TreatedItem } from './analysis-items.ts';
 import { computeTotals } from './analysis-totals.ts';
-import type { AnalysisInput, AnalysisResults, InputFeature, Issue, Progress } from './analysis-types.ts';
+import type { AnalysisInput, AnalysisResults, InputFeature, Issue, ParcelTreated, Progress } from './analysis-types.ts';
 import { geosToGeojson, typeLayerFeatures, type BufferCollection } from './buffer-features.ts';
 import { validateBufferDistance, type BufferDistances } from './buffer-presets.ts';
 import { loadGeos, takeGeosError, type Geos } from './geos/geos-loader.ts';
@@ -167,6 +167,24 @@ export class Analysis {
     const parcels = new Set(boxes.flatMap((b) => searchBBox(this.parcelIndex, b)));
     this.recompute(parcels, 'treated');
     for (const i of new Set(boxes.flatMap((b) => searchBBox(this.treatedIndex, b)))) this.computeOutside(this.treated[i]!);
+  }
+
+  /**
+   * Every parcel's treated figures for another set of treated polygons (the programme as of a
+   * date), measured as the loaded ones are; the loaded polygons and figures stay as they were.
+   * Unusable polygons are left out, as on load; an overlay failure fails the whole answer.
+   */
+  treatedWith(features: readonly InputFeature[]): ParcelTreated[] {
+    const items = readTreated(this.geos, features, { issues: [], notices: [] });
+    try {
+      const index = bboxIndex(items);
+      return this.parcels.map((parcel) => {
+        const figures = parcelTreated(this.geos, parcel, items, index, this.counter);
+        return { id: parcel.id, treated_m2: figures.area, treated_by_year: figures.byYear };
+      });
+    } finally {
+      for (const item of items) destroyItem(this.geos, item);
+    }
   }
 
   dispose(): void {

@@ -62,6 +62,9 @@ export interface ParcelResult {
   zones: string[];
 }
 
+/** A parcel's treated figures alone, for another set of treated polygons (Analysis.treatedWith). */
+export type ParcelTreated = Pick<ParcelResult, 'id' | 'treated_m2' | 'treated_by_year'>;
+
 export interface GroupTotals {
   parcels: number;
   area_m2: number;

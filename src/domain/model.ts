@@ -89,10 +89,20 @@ export interface ZoneProperties {
   source_attributes?: SourceAttributes;
 }
 
-export interface Target {
+/**
+ * The years a target or a stated total is for: one year, or a period from `year` to `to_year`
+ * (inclusive), as plans write them (seed 002: "2022—2023年完成…5.7公顷"). domain/target-span.ts
+ * compares and names them.
+ */
+export interface YearSpan {
+  year: number;
+  /** Last year of a period (inclusive); absent for a single year. */
+  to_year?: number;
+}
+
+export interface Target extends YearSpan {
   township_id: string;
   category_group: TargetCategoryGroup;
-  year: number;
   target_mu: number;
 }
 
@@ -109,10 +119,7 @@ export type ZoneFeature = Feature<ZoneGeometry, ZoneProperties>;
  * whole programme or one township and/or category group. Real plans may disagree with their own
  * rows (seed 001); such totals are shown and flagged (domain/target-consistency.ts), never fixed.
  */
-export interface StatedTotal {
-  year: number;
-  /** Last year of a period (inclusive); absent for a single year. */
-  to_year?: number;
+export interface StatedTotal extends YearSpan {
   township_id?: string;
   category_group?: TargetCategoryGroup;
   target_mu: number;

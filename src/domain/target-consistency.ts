@@ -2,10 +2,11 @@
 // its 2019 and 2020 rows add up to 274). They are reported, never corrected: the reviewer reads
 // the plan as written and takes the question back to whoever issued it.
 import type { StatedTotal, TargetTable } from './model.ts';
+import { lastYear } from './target-span.ts';
 
 export interface TargetInconsistency {
   total: StatedTotal;
-  /** The rows' sum for the same years, township and group. */
+  /** The rows' sum for the same years (rows of periods reaching outside them left out), township and group. */
   rows_mu: number;
   /** How many rows the total covers; 0 means the plan states a total for which it has no rows. */
   rows: number;
@@ -19,9 +20,10 @@ export const TOLERANCE_MU = 0.05;
 /** Sums in thousandths of a 亩, so that 40.4 + 41.6 is 82 and not 81.99999999999999. */
 const thousandths = (mu: number): number => Math.round(mu * 1000);
 
+/** The rows whose years lie wholly within the total's (a 2024–2025 row within 2022–2025). */
 export function coveredRows(table: TargetTable, total: StatedTotal): TargetTable['rows'] {
-  const last = total.to_year ?? total.year;
-  return table.rows.filter((r) => r.year >= total.year && r.year <= last
+  const last = lastYear(total);
+  return table.rows.filter((r) => r.year >= total.year && lastYear(r) <= last
     && (total.township_id === undefined || r.township_id === total.township_id)
     && (total.category_group === undefined || r.category_group === total.category_group));
 }

@@ -1,11 +1,12 @@
-// Progress against the programme's targets: treated area against the target per year, target
-// group and township, how much of the treated area is accepted, and the treatment rate
+// Progress against the programme's targets: treated area against the target per year or period,
+// target group and township, how much of the treated area is accepted, and the treatment rate
 // (treated / area to treat, DOMAIN.md). Treated area is the analysis engine's: inside parcels,
-// overlaps counted once and given to the earliest year. Areas stay in m² until shown; targets
-// stay in 亩 as the plan writes them.
+// overlaps counted once and given to the earliest year; a period's is that of the years it
+// covers. Areas stay in m² until shown; targets stay in 亩 as the plan writes them.
 import type { ParcelResult } from './analysis-types.ts';
-import { TARGET_CATEGORY_GROUPS, type Mine, type ParcelStatus, type TargetCategoryGroup, type TargetTable } from './model.ts';
+import { TARGET_CATEGORY_GROUPS, type Mine, type ParcelStatus, type TargetCategoryGroup, type TargetTable, type YearSpan } from './model.ts';
 import { targetGroup } from './target-group.ts';
+import { compareSpans, lastYear, spanCovers, spanKey, yearSpan } from './target-span.ts';
 
 export interface ProgressFigures {
   target_mu: number;
@@ -16,34 +17,39 @@ export interface ProgressFigures {
   accepted_m2: number;
 }
 
-export interface YearProgress extends ProgressFigures {
-  year: number;
-  /** From the first year up to this one. */
+export interface SpanProgress extends ProgressFigures, YearSpan {
+  /**
+   * From the first year to the end of this span: the targets due by then (rows whose span ends by
+   * then) and everything treated by then. Right even where townships plan in different spans.
+   */
   cumulative: ProgressFigures;
 }
 
-export interface ProgressCell extends ProgressFigures {
-  year: number;
+export interface ProgressCell extends ProgressFigures, YearSpan {
   township_id: string;
   group: TargetCategoryGroup;
 }
 
 export interface TargetProgress {
-  years: YearProgress[];
+  /** The spans of the targets, and the years with treated work that no target covers, in order. */
+  spans: SpanProgress[];
   /** In the order of the programme's townships. */
   townships: (ProgressFigures & { township_id: string })[];
   groups: (ProgressFigures & { group: TargetCategoryGroup })[];
-  /** Year × township × group, for the table and its CSV. */
+  /** Span × township × group, for the table and its CSV. */
   cells: ProgressCell[];
   total: ProgressFigures & { parcels: number; accepted_parcels: number };
 }
+
+/** What progress needs of a parcel's analysis figures (current, or as of a date). */
+export type ParcelProgressFigures = Pick<ParcelResult, 'id' | 'mine_id' | 'area_m2' | 'treated_m2' | 'treated_by_year'>;
 
 export interface ProgressInput {
   targets: TargetTable;
   townships: readonly { id: string }[];
   mines: readonly Mine[];
-  parcels: readonly ParcelResult[];
-  /** Each parcel's current status (domain/current-statuses.ts). */
+  parcels: readonly ParcelProgressFigures[];
+  /** Each parcel's status (domain/current-statuses.ts, or as of a date). */
   statuses: ReadonlyMap<string, ParcelStatus>;
 }
 
@@ -57,24 +63,31 @@ function add(to: ProgressFigures, from: Partial<ProgressFigures>): void {
   to.accepted_m2 += from.accepted_m2 ?? 0;
 }
 
+function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let found = map.get(key);
+  if (found === undefined) map.set(key, (found = make()));
+  return found;
+}
+
 export function targetProgress(input: ProgressInput): TargetProgress {
   const mines = new Map(input.mines.map((m) => [m.id, m]));
   const cells = new Map<string, ProgressCell>();
-  const cell = (year: number, township_id: string, group: TargetCategoryGroup): ProgressCell => {
-    const key = `${year}/${township_id}/${group}`;
-    let found = cells.get(key);
-    if (!found) cells.set(key, (found = { year, township_id, group, ...zero() }));
-    return found;
-  };
+  const cell = (span: YearSpan, township_id: string, group: TargetCategoryGroup): ProgressCell =>
+    entry(cells, `${spanKey(span)}/${township_id}/${group}`, () => ({ ...yearSpan(span.year, span.to_year), township_id, group, ...zero() }));
   const townships = new Map<string, ProgressFigures>(input.townships.map((t) => [t.id, zero()]));
   const groups = new Map<TargetCategoryGroup, ProgressFigures>(TARGET_CATEGORY_GROUPS.map((g) => [g, zero()]));
   const total = { ...zero(), parcels: 0, accepted_parcels: 0 };
+  /** Each township and group's target spans: its treated work goes to the spans covering its year. */
+  const spansOf = new Map<string, YearSpan[]>();
+  /** Treated and accepted per year over all townships, for the cumulative figures. */
+  const byYear = new Map<number, ProgressFigures>();
 
   for (const row of input.targets.rows) {
-    add(cell(row.year, row.township_id, row.category_group), { target_mu: row.target_mu });
-    add(townships.get(row.township_id) ?? townships.set(row.township_id, zero()).get(row.township_id)!, { target_mu: row.target_mu });
+    add(cell(row, row.township_id, row.category_group), { target_mu: row.target_mu });
+    add(entry(townships, row.township_id, zero), { target_mu: row.target_mu });
     add(groups.get(row.category_group)!, { target_mu: row.target_mu });
     total.target_mu += row.target_mu;
+    entry(spansOf, `${row.township_id}/${row.category_group}`, () => []).push(row);
   }
   for (const parcel of input.parcels) {
     const mine = parcel.mine_id ? mines.get(parcel.mine_id) : undefined;
@@ -86,25 +99,35 @@ export function targetProgress(input: ProgressInput): TargetProgress {
     if (accepted) total.accepted_parcels += 1;
     if (!mine) continue;
     const group = targetGroup(mine.category);
-    add(townships.get(mine.township_id) ?? townships.set(mine.township_id, zero()).get(mine.township_id)!, figures);
+    add(entry(townships, mine.township_id, zero), figures);
     add(groups.get(group)!, figures);
-    for (const [year, m2] of Object.entries(parcel.treated_by_year)) {
-      add(cell(Number(year), mine.township_id, group), { treated_m2: m2, accepted_m2: accepted ? m2 : 0 });
+    const spans = spansOf.get(`${mine.township_id}/${group}`) ?? [];
+    for (const [text, m2] of Object.entries(parcel.treated_by_year)) {
+      const year = Number(text);
+      const treated = { treated_m2: m2, accepted_m2: accepted ? m2 : 0 };
+      add(entry(byYear, year, zero), treated);
+      // Overlapping spans (flagged by target-overlaps.ts) each get the year, as each was planned.
+      const covering = spans.filter((s) => spanCovers(s, year));
+      for (const span of covering.length > 0 ? covering : [{ year }]) add(cell(span, mine.township_id, group), treated);
     }
   }
 
-  const sortedCells = [...cells.values()].sort((a, b) => a.year - b.year
-    || [...townships.keys()].indexOf(a.township_id) - [...townships.keys()].indexOf(b.township_id)
+  const order = [...townships.keys()];
+  const sortedCells = [...cells.values()].sort((a, b) => compareSpans(a, b)
+    || order.indexOf(a.township_id) - order.indexOf(b.township_id)
     || TARGET_CATEGORY_GROUPS.indexOf(a.group) - TARGET_CATEGORY_GROUPS.indexOf(b.group));
-  const byYear = new Map<number, ProgressFigures>();
-  for (const c of sortedCells) add(byYear.get(c.year) ?? byYear.set(c.year, zero()).get(c.year)!, c);
-  const cumulative = zero();
-  const years = [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, figures]): YearProgress => {
-    add(cumulative, figures);
-    return { year, ...figures, cumulative: { ...cumulative } };
-  });
+  const bySpan = new Map<string, SpanProgress>();
+  for (const c of sortedCells) {
+    add(entry(bySpan, spanKey(c), () => ({ ...yearSpan(c.year, c.to_year), ...zero(), cumulative: zero() })), c);
+  }
+  const spans = [...bySpan.values()];
+  for (const span of spans) {
+    const end = lastYear(span);
+    for (const row of input.targets.rows) if (lastYear(row) <= end) span.cumulative.target_mu += row.target_mu;
+    for (const [year, figures] of byYear) if (year <= end) add(span.cumulative, figures);
+  }
   return {
-    years,
+    spans,
     townships: [...townships.entries()].map(([township_id, f]) => ({ township_id, ...f })),
     groups: [...groups.entries()].map(([group, f]) => ({ group, ...f })),
     cells: sortedCells,

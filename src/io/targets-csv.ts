@@ -1,10 +1,12 @@
 // Target tables as CSV, in the layout a county plan's 任务分解表 takes: one row per township,
-// target group and year, in 亩 or 公顷; a row whose township (or group) is 合计/小计 is a total
-// the plan states, for one year or a period such as 2019-2020. Totals are read as written, even
-// when they disagree with the rows (flagged by domain/target-consistency.ts). Read and written
-// here so that an exported table imports back unchanged.
+// target group and year or period (2022-2023, as seed 002 sets its targets), in 亩 or 公顷; a row
+// whose township (or group) is 合计/小计 is a total the plan states, for one year or a period.
+// Totals are read as written, even when they disagree with the rows (flagged by
+// domain/target-consistency.ts). Read and written here so that an exported table imports back
+// unchanged; files from before periods read as they always did.
 import { fail, ok, type Result } from '../lib/result.ts';
-import { TARGET_CATEGORY_GROUPS, type StatedTotal, type Target, type TargetCategoryGroup, type TargetTable, type Township } from '../domain/model.ts';
+import { TARGET_CATEGORY_GROUPS, type StatedTotal, type Target, type TargetCategoryGroup, type TargetTable, type Township, type YearSpan } from '../domain/model.ts';
+import { isTargetYear, spanKey, yearSpan } from '../domain/target-span.ts';
 import { csvNumber, csvText } from './table/csv-text.ts';
 import { delimitedRows, parseNumber } from './table/delimited-rows.ts';
 
@@ -20,7 +22,7 @@ const ALIASES: Record<Column, string[]> = {
   township_id: ['乡镇编号', '乡镇代码', 'township_id', 'unit_id'],
   township: ['乡镇', '乡镇名称', '行政区', '单位', 'township', 'unit'],
   group: ['矿山类别组', '矿山类别', '类别', 'category_group', 'category', 'group'],
-  year: ['年度', '年份', '年', 'year', 'period'],
+  year: ['年度', '年份', '年', '时段', 'year', 'period'],
   mu: ['目标面积（亩）', '目标面积(亩)', '目标（亩）', '目标(亩)', '亩', 'target_mu', 'mu'],
   ha: ['目标面积（公顷）', '目标面积(公顷)', '目标（公顷）', '目标(公顷)', '公顷', 'target_ha', 'ha'],
 };
@@ -39,13 +41,13 @@ function groupOf(text: string): TargetCategoryGroup | null {
   return TARGET_CATEGORY_GROUPS.find((g) => [g, GROUP_LABELS[g].zh, GROUP_LABELS[g].en, ...GROUP_LABELS[g].also].some((l) => normal(l) === n)) ?? null;
 }
 
-/** "2021", "2021年", "2019-2020", "2019—2020年度" → [first, last]. */
-function yearsOf(text: string): [number, number] | null {
+/** "2021", "2021年", "2019-2020", "2022–2023", "2019—2020年度", "2022年-2023年" → the span. */
+function spanOf(text: string): YearSpan | null {
   const match = /^(\d{4})\s*(?:年度?)?\s*(?:[-–—~～至到]\s*(\d{4}))?\s*(?:年度?)?$/.exec(text.trim());
   if (!match) return null;
   const first = Number(match[1]);
   const last = match[2] ? Number(match[2]) : first;
-  return last >= first ? [first, last] : null;
+  return isTargetYear(first) && isTargetYear(last) && last >= first ? yearSpan(first, last) : null;
 }
 
 export function readTargetsCsv(text: string, townships: readonly Township[], source: string): Result<TargetTable> {
@@ -77,18 +79,17 @@ export function readTargetsCsv(text: string, townships: readonly Township[], sou
     const groupText = at('group');
     const group = groupText && !isTotal(groupText) ? groupOf(groupText) : null;
     if (groupText && !isTotal(groupText) && !group) problems.push(`${where}: category group “${groupText}” is neither ${GROUP_LABELS.producing.zh} nor ${GROUP_LABELS.closed_and_abandoned.zh}`);
-    const years = yearsOf(at('year'));
-    if (!years) problems.push(`${where}: year “${at('year')}” is not a year or a period such as 2019-2020`);
+    const span = spanOf(at('year'));
+    if (!span) problems.push(`${where}: year “${at('year')}” is not a year or a period such as 2019-2020`);
     const mu = parseNumber(at('mu'));
     const ha = parseNumber(at('ha'));
     // 公顷 become 亩 exactly (15 亩 = 1 公顷); rounding drops the binary noise of × 15.
     const value = mu ?? (ha === null ? null : Math.round(ha * 15 * 1e6) / 1e6);
     if (value === null || value < 0) problems.push(`${where}: target “${at('mu') || at('ha')}” is not an area ≥ 0`);
-    if (!years || value === null || value < 0) continue;
+    if (!span || value === null || value < 0) continue;
     if (total) {
       totals.push({
-        year: years[0],
-        ...(years[1] !== years[0] ? { to_year: years[1] } : {}),
+        ...span,
         ...(township ? { township_id: township.id } : {}),
         ...(group ? { category_group: group } : {}),
         target_mu: value,
@@ -100,14 +101,10 @@ export function readTargetsCsv(text: string, townships: readonly Township[], sou
       if (!townshipText || !groupText) problems.push(`${where}: a target row needs a township and a category group (or 合计 for a stated total)`);
       continue;
     }
-    if (years[0] !== years[1]) {
-      problems.push(`${where}: a period (${years[0]}-${years[1]}) is only allowed for a stated total (合计)`);
-      continue;
-    }
-    const key = `${township.id}/${group}/${years[0]}`;
-    if (seen.has(key)) problems.push(`${where}: a second target for ${township.name} ${GROUP_LABELS[group].zh} ${years[0]}`);
+    const key = `${township.id}/${group}/${spanKey(span)}`;
+    if (seen.has(key)) problems.push(`${where}: a second target for ${township.name} ${GROUP_LABELS[group].zh} ${spanKey(span)}`);
     seen.add(key);
-    rows.push({ township_id: township.id, category_group: group, year: years[0], target_mu: value });
+    rows.push({ township_id: township.id, category_group: group, ...span, target_mu: value });
   }
   if (problems.length > 0) return fail(problems.slice(0, 5).join('; ') + (problems.length > 5 ? `; and ${problems.length - 5} more` : ''));
   if (rows.length === 0) return fail('the file has no target rows');
@@ -118,13 +115,12 @@ export function writeTargetsCsv(table: TargetTable, townships: readonly Township
   const h = HEADERS[language];
   const names = new Map(townships.map((t) => [t.id, language === 'zh' ? t.name : t.name_en]));
   const label = (g: TargetCategoryGroup): string => GROUP_LABELS[g][language];
-  const years = (y: number, to?: number): string => (to !== undefined && to !== y ? `${y}-${to}` : String(y));
   return csvText([
     [h.kind, h.township_id, h.township, h.group, h.year, h.mu, h.ha],
-    ...table.rows.map((r) => [ROW[language], r.township_id, names.get(r.township_id) ?? r.township_id, label(r.category_group), String(r.year), r.target_mu, csvNumber(r.target_mu / 15, 6)]),
+    ...table.rows.map((r) => [ROW[language], r.township_id, names.get(r.township_id) ?? r.township_id, label(r.category_group), spanKey(r), r.target_mu, csvNumber(r.target_mu / 15, 6)]),
     ...table.stated_totals.map((s) => [
       TOTAL[language], s.township_id ?? '', s.township_id ? (names.get(s.township_id) ?? s.township_id) : TOTAL[language], s.category_group ? label(s.category_group) : '',
-      years(s.year, s.to_year), s.target_mu, csvNumber(s.target_mu / 15, 6),
+      spanKey(s), s.target_mu, csvNumber(s.target_mu / 15, 6),
     ]),
   ]);
 }

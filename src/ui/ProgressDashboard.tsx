@@ -1,10 +1,13 @@
-// The reviewer's dashboard (进度看板): treated against target per year, township and target
-// group, accepted against merely treated, treatment rates, the plan's own inconsistencies, and
-// every table exportable as CSV.
+// The reviewer's dashboard (进度看板): treated against target per year or period, township and
+// target group, accepted against merely treated, treatment rates, the plan's own
+// inconsistencies, and every table exportable as CSV; now, or as the programme stood at the end
+// of a chosen day (the date is on screen and in the CSV file names).
 import { useId, useState, type ReactNode } from 'react';
 import type { Programme, TargetCategoryGroup } from '../domain/model.ts';
 import type { TargetInconsistency } from '../domain/target-consistency.ts';
-import type { ProgressCell, ProgressFigures, TargetProgress, YearProgress } from '../domain/target-progress.ts';
+import type { TargetOverlap } from '../domain/target-overlaps.ts';
+import type { ProgressCell, ProgressFigures, SpanProgress, TargetProgress } from '../domain/target-progress.ts';
+import { spanKey, spanLabel } from '../domain/target-span.ts';
 import { convertArea, muToM2, type AreaUnit } from '../domain/units.ts';
 import { FiguresTable, type FiguresColumn } from './FiguresTable.tsx';
 import { ProgressChart } from './ProgressChart.tsx';
@@ -15,6 +18,9 @@ export interface ProgressDashboardProps {
   programme: Pick<Programme, 'id' | 'townships' | 'targets'>;
   progress: TargetProgress | null;
   inconsistencies: TargetInconsistency[];
+  overlaps: TargetOverlap[];
+  /** The day the figures are for ('' for now), and whether they are being measured or failed. */
+  asOf: { date: string; onDate: (date: string) => void; computing: boolean; failed: boolean };
   /** Figures are being recomputed: what is shown is from before the last change. */
   busy: boolean;
   targetEditor: ReactNode;
@@ -27,9 +33,11 @@ const share = (part: number, whole: number): number | null => (whole > 0 ? part 
 export function ProgressDashboard(props: ProgressDashboardProps) {
   const { t, language } = useI18n();
   const unitId = useId();
+  const asOfId = useId();
   const [unit, setUnit] = useState<AreaUnit>('mu');
   const locale = language === 'zh' ? 'zh-CN' : 'en-GB';
-  const { progress, programme } = props;
+  const { progress, programme, asOf } = props;
+  const file = (table: string): string => `${programme.id}-progress-by-${table}${asOf.date ? `-as-of-${asOf.date}` : ''}.csv`;
   const townshipName = (id: string): string => {
     const township = programme.townships.find((x) => x.id === id);
     return township ? (language === 'en' ? township.name_en : township.name) : id;
@@ -52,7 +60,7 @@ export function ProgressDashboard(props: ProgressDashboardProps) {
   ];
 
   return (
-    <section className="review-overlay dashboard" aria-label={t('dashboard.title')} aria-busy={props.busy}>
+    <section className="review-overlay dashboard" aria-label={t('dashboard.title')} aria-busy={props.busy || asOf.computing}>
       <header>
         <h2>{t('dashboard.title')}</h2>
         <label htmlFor={unitId}>{t('dashboard.unit')}</label>
@@ -60,11 +68,17 @@ export function ProgressDashboard(props: ProgressDashboardProps) {
           <option value="mu">{t('unit.mu')}</option>
           <option value="ha">{t('unit.ha')}</option>
         </select>
+        <label htmlFor={asOfId}>{t('dashboard.asOf')}</label>
+        <input id={asOfId} type="date" value={asOf.date} onChange={(e) => asOf.onDate(e.target.value)} />
+        <button type="button" disabled={asOf.date === ''} onClick={() => asOf.onDate('')}>{t('dashboard.asOfNow')}</button>
         <button type="button" className="icon" aria-label={t('dashboard.close')} onClick={props.onClose}>×</button>
       </header>
+      <p className="note as-of" data-figure="as-of">{asOf.date ? t('dashboard.asOfShown', { date: asOf.date }) : t('dashboard.nowShown')}</p>
       <p className="note">{t('dashboard.source', { source: programme.targets.source })}</p>
-      <TargetInconsistencies inconsistencies={props.inconsistencies} townshipName={townshipName} />
-      {!progress ? <p role="status" className="status">{t('dashboard.computing')}</p> : (
+      <TargetInconsistencies inconsistencies={props.inconsistencies} overlaps={props.overlaps} townshipName={townshipName} />
+      {asOf.failed && <p role="alert" className="error">{t('dashboard.asOfFailed', { date: asOf.date })}</p>}
+      {!progress && !asOf.failed && <p role="status" className="status">{asOf.date ? t('dashboard.computingAsOf', { date: asOf.date }) : t('dashboard.computing')}</p>}
+      {progress && (
         <>
           <dl className="dashboard-summary" aria-label={t('dashboard.summary')}>
             <div><dt>{t('dashboard.target')}</dt><dd data-figure="target">{format(inUnit(muToM2(progress.total.target_mu)))} {t(`unit.${unit}`)}</dd></div>
@@ -74,21 +88,21 @@ export function ProgressDashboard(props: ProgressDashboardProps) {
             <div><dt>{t('dashboard.treatmentRate')}</dt><dd data-figure="rate">{((share(progress.total.treated_m2, progress.total.area_m2) ?? 0) * 100).toFixed(1)}%</dd></div>
           </dl>
           <ProgressChart
-            title={t('dashboard.chartByYear')}
+            title={t('dashboard.chartBySpan')}
             unit={t(`unit.${unit}`)}
             series={series}
             format={format}
-            groups={progress.years.map((y) => ({ label: String(y.year), values: [inUnit(muToM2(y.target_mu)), inUnit(y.treated_m2), inUnit(y.accepted_m2)] }))}
+            groups={progress.spans.map((y) => ({ label: spanLabel(y), values: [inUnit(muToM2(y.target_mu)), inUnit(y.treated_m2), inUnit(y.accepted_m2)] }))}
           />
-          <FiguresTable<YearProgress>
-            caption={t('dashboard.byYear')}
+          <FiguresTable<SpanProgress>
+            caption={t('dashboard.bySpan')}
             unit={unit}
-            fileName={`${programme.id}-progress-by-year.csv`}
-            rows={progress.years}
-            rowKey={(r) => String(r.year)}
+            fileName={file('year-or-period')}
+            rows={progress.spans}
+            rowKey={spanKey}
             columns={[
-              { kind: 'text', header: t('dashboard.year'), get: (r) => String(r.year) },
-              ...figures<YearProgress>(false),
+              { kind: 'text', header: t('dashboard.span'), get: spanLabel },
+              ...figures<SpanProgress>(false),
               { kind: 'area', header: t('dashboard.cumulativeTarget'), m2: (r) => muToM2(r.cumulative.target_mu) },
               { kind: 'area', header: t('dashboard.cumulativeTreated'), m2: (r) => r.cumulative.treated_m2 },
               { kind: 'rate', header: t('dashboard.cumulativeCompletion'), get: (r) => share(r.cumulative.treated_m2, muToM2(r.cumulative.target_mu)) },
@@ -104,7 +118,7 @@ export function ProgressDashboard(props: ProgressDashboardProps) {
           <FiguresTable
             caption={t('dashboard.byTownship')}
             unit={unit}
-            fileName={`${programme.id}-progress-by-township.csv`}
+            fileName={file('township')}
             rows={progress.townships}
             rowKey={(r) => r.township_id}
             columns={[{ kind: 'text', header: t('field.township'), get: (r) => townshipName(r.township_id) }, ...figures<ProgressFigures & { township_id: string }>(true)]}
@@ -112,7 +126,7 @@ export function ProgressDashboard(props: ProgressDashboardProps) {
           <FiguresTable
             caption={t('dashboard.byGroup')}
             unit={unit}
-            fileName={`${programme.id}-progress-by-group.csv`}
+            fileName={file('group')}
             rows={progress.groups}
             rowKey={(r) => r.group}
             columns={[{ kind: 'text', header: t('dashboard.group'), get: (r) => groupName(r.group) }, ...figures<ProgressFigures & { group: TargetCategoryGroup }>(true)]}
@@ -122,11 +136,11 @@ export function ProgressDashboard(props: ProgressDashboardProps) {
             <FiguresTable<ProgressCell>
               caption={t('dashboard.byCell')}
               unit={unit}
-              fileName={`${programme.id}-progress-by-year-township-group.csv`}
+              fileName={file('year-or-period-township-group')}
               rows={progress.cells}
-              rowKey={(r) => `${r.year}/${r.township_id}/${r.group}`}
+              rowKey={(r) => `${spanKey(r)}/${r.township_id}/${r.group}`}
               columns={[
-                { kind: 'text', header: t('dashboard.year'), get: (r) => String(r.year) },
+                { kind: 'text', header: t('dashboard.span'), get: spanLabel },
                 { kind: 'text', header: t('field.township'), get: (r) => townshipName(r.township_id) },
                 { kind: 'text', header: t('dashboard.group'), get: (r) => groupName(r.group) },
                 ...figures<ProgressCell>(false),

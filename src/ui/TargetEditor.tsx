@@ -1,12 +1,15 @@
-// Targets as a grid (township × group down, years across), editable in 亩, importable from and
-// exportable to CSV. A blank cell has no target. Saving replaces the whole table in one undoable
-// edit; the programme's own table can always be restored.
+// Targets as a grid (township × group down, years and periods across), editable in 亩,
+// importable from and exportable to CSV. A blank cell has no target; a year or period column can
+// be added, and removed while it is empty. Saving replaces the whole table in one undoable edit;
+// the programme's own table can always be restored.
 import { useEffect, useId, useMemo, useState } from 'react';
-import { TARGET_CATEGORY_GROUPS, type Target, type TargetTable, type Township } from '../domain/model.ts';
+import { TARGET_CATEGORY_GROUPS, type Target, type TargetTable, type Township, type YearSpan } from '../domain/model.ts';
+import { compareSpans, distinctSpans, spanKey, spanLabel } from '../domain/target-span.ts';
 import { writeTargetsCsv } from '../io/targets-csv.ts';
 import { CSV_MEDIA_TYPE } from '../io/table/csv-text.ts';
 import { useI18n } from './i18n/language-context.tsx';
 import { saveFile } from './save-file.ts';
+import { TargetSpanAdder } from './TargetSpanAdder.tsx';
 
 export interface TargetEditorProps {
   programmeId: string;
@@ -21,7 +24,7 @@ export interface TargetEditorProps {
   message: { text: string; error: boolean } | null;
 }
 
-const key = (r: Pick<Target, 'township_id' | 'category_group' | 'year'>): string => `${r.township_id}/${r.category_group}/${r.year}`;
+const key = (r: Pick<Target, 'township_id' | 'category_group' | 'year' | 'to_year'>): string => `${r.township_id}/${r.category_group}/${spanKey(r)}`;
 
 export function TargetEditor(props: TargetEditorProps) {
   const { t, language } = useI18n();
@@ -30,18 +33,22 @@ export function TargetEditor(props: TargetEditorProps) {
   const initial = useMemo(() => new Map(table.rows.map((r) => [key(r), String(r.target_mu)])), [table]);
   const [draft, setDraft] = useState(initial);
   useEffect(() => setDraft(initial), [initial]);
-  const years = useMemo(() => [...new Set(table.rows.map((r) => r.year))].sort((a, b) => a - b), [table]);
+  const tableSpans = useMemo(() => distinctSpans(table.rows), [table]);
+  const [spans, setSpans] = useState(tableSpans);
+  useEffect(() => setSpans(tableSpans), [tableSpans]);
   const invalid = [...draft.entries()].filter(([, v]) => v.trim() !== '' && !(Number(v) >= 0));
   const changed = [...new Set([...draft.keys(), ...initial.keys()])].some((k) => (draft.get(k) ?? '').trim() !== (initial.get(k) ?? ''));
   const name = (tw: Township): string => (language === 'en' ? tw.name_en : tw.name);
+  const cellKey = (tw: Township, g: Target['category_group'], span: YearSpan): string => key({ township_id: tw.id, category_group: g, ...span });
+  const isEmpty = (span: YearSpan): boolean => townships.every((tw) => TARGET_CATEGORY_GROUPS.every((g) => (draft.get(cellKey(tw, g, span)) ?? '').trim() === ''));
 
   const save = () => {
     const rows: Target[] = [];
     for (const tw of townships) {
       for (const g of TARGET_CATEGORY_GROUPS) {
-        for (const year of years) {
-          const text = (draft.get(key({ township_id: tw.id, category_group: g, year })) ?? '').trim();
-          if (text !== '') rows.push({ township_id: tw.id, category_group: g, year, target_mu: Number(text) });
+        for (const span of spans) {
+          const text = (draft.get(cellKey(tw, g, span)) ?? '').trim();
+          if (text !== '') rows.push({ township_id: tw.id, category_group: g, ...span, target_mu: Number(text) });
         }
       }
     }
@@ -58,7 +65,15 @@ export function TargetEditor(props: TargetEditorProps) {
             <tr>
               <th scope="col">{t('field.township')}</th>
               <th scope="col">{t('dashboard.group')}</th>
-              {years.map((y) => <th key={y} scope="col">{y}</th>)}
+              {spans.map((span) => (
+                <th key={spanKey(span)} scope="col">
+                  {spanLabel(span)}
+                  {props.canEdit && isEmpty(span) && (
+                    <button type="button" className="icon no-print" aria-label={t('targets.removeColumn', { years: spanLabel(span) })}
+                      onClick={() => setSpans((old) => old.filter((s) => spanKey(s) !== spanKey(span)))}>×</button>
+                  )}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -66,18 +81,18 @@ export function TargetEditor(props: TargetEditorProps) {
               <tr key={`${tw.id}/${g}`}>
                 <th scope="row">{name(tw)}</th>
                 <td>{t(`targetGroup.${g}`)}</td>
-                {years.map((year) => {
-                  const k = key({ township_id: tw.id, category_group: g, year });
+                {spans.map((span) => {
+                  const k = cellKey(tw, g, span);
                   const value = draft.get(k) ?? '';
                   return (
-                    <td key={year}>
+                    <td key={spanKey(span)}>
                       <input
                         type="text"
                         inputMode="decimal"
                         value={value}
                         disabled={!props.canEdit}
                         aria-invalid={value.trim() !== '' && !(Number(value) >= 0)}
-                        aria-label={t('targets.cell', { township: name(tw), group: t(`targetGroup.${g}`), year })}
+                        aria-label={t('targets.cell', { township: name(tw), group: t(`targetGroup.${g}`), year: spanLabel(span) })}
                         onChange={(e) => setDraft((old) => new Map(old).set(k, e.target.value))}
                       />
                     </td>
@@ -88,6 +103,7 @@ export function TargetEditor(props: TargetEditorProps) {
           </tbody>
         </table>
       </div>
+      <TargetSpanAdder columns={spans} disabled={!props.canEdit} onAdd={(span) => setSpans((old) => [...old, span].sort(compareSpans))} />
       {invalid.length > 0 && <p role="alert" className="error">{t('targets.invalid')}</p>}
       <div className="button-row no-print">
         <button type="button" className="primary" disabled={!props.canEdit || !changed || invalid.length > 0} onClick={save}>{t('targets.save')}</button>

@@ -2,7 +2,7 @@
 // progress, results or error echo, so the UI can drop answers to requests it has superseded.
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { TreatedChange } from '../domain/analysis-engine.ts';
-import type { AnalysisResults, InputFeature, Progress } from '../domain/analysis-types.ts';
+import type { AnalysisResults, InputFeature, ParcelTreated, Progress } from '../domain/analysis-types.ts';
 import type { BufferCollection } from '../domain/buffer-features.ts';
 import type { BufferDistances } from '../domain/buffer-presets.ts';
 import type { Mine } from '../domain/model.ts';
@@ -20,6 +20,8 @@ export type AnalysisRequest =
   | { type: 'setBufferDistances'; requestId: number; distances: BufferDistances }
   | { type: 'updateTreated'; requestId: number; change: TreatedChange }
   | { type: 'overlapGeometry'; requestId: number; parcelId: string }
+  /** Treated figures for the programme as of a date; the loaded programme is left as it is. */
+  | { type: 'treatedAsOf'; requestId: number; treated: readonly InputFeature[] }
   | { type: 'dispose'; requestId: number };
 
 export type AnalysisResponse =
@@ -30,5 +32,6 @@ export type AnalysisResponse =
    */
   | { type: 'results'; requestId: number; results: AnalysisResults; recomputed: string[]; buffers: BufferCollection | null }
   | { type: 'overlapGeometry'; requestId: number; parcelId: string; geometry: Polygon | MultiPolygon | null }
+  | { type: 'treatedAsOf'; requestId: number; parcels: ParcelTreated[] }
   | { type: 'disposed'; requestId: number }
   | { type: 'error'; requestId: number; message: string };

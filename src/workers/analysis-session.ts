@@ -30,6 +30,7 @@ export function createAnalysisSession(post: Post): (request: AnalysisRequest) =>
     if (request.type === 'overlapGeometry') {
       return post({ type: 'overlapGeometry', requestId, parcelId: request.parcelId, geometry: analysis.overlapGeometry(request.parcelId) });
     }
+    if (request.type === 'treatedAsOf') return post({ type: 'treatedAsOf', requestId, parcels: analysis.treatedWith(request.treated) });
     let buffers = null;
     if (request.type === 'setBufferDistances') {
       analysis.setBufferDistances(request.distances);

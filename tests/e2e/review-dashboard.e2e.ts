@@ -2,44 +2,18 @@
 // independently from data/demo/* (targets added in tenths of a 亩, areas by an equal-area
 // projection, treated area by GEOS overlays of cumulative unions), and an imported target table
 // whose stated total disagrees with its rows is flagged, not corrected, then restored.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, openApp } from './browser.ts';
+import { downloadCsv, MU_PER_M2, treatedMu } from './dashboard-sums.ts';
 import { openReview } from './review-helpers.ts';
-import { loadGeos } from '../../src/domain/geos/geos-loader.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
-import { referenceArea, toGeos, unionAll } from '../helpers/direct-overlay.ts';
 import { equalAreaReference } from '../helpers/equal-area-reference.ts';
 
 const baseUrl = inject('baseUrl');
 const programme = demoProgramme();
 const mineOf = new Map(programme.mines.map((m) => [m.id, m]));
-const MU_PER_M2 = 15 / 10000;
 const tenths = (mu: number): number => Math.round(mu * 10);
-
-/** Treated area (亩) inside the given parcels, from polygons dated in or before `year`. */
-async function treatedMu(parcelIds: Set<string>, year: number): Promise<number> {
-  const geos = await loadGeos();
-  const treated = programme.treated.features.filter((f) => Number(f.properties.date.slice(0, 4)) <= year);
-  const parcels = programme.parcels.features.filter((p) => parcelIds.has(p.properties.id));
-  if (treated.length === 0 || parcels.length === 0) return 0;
-  const union = unionAll(geos, treated.map((f) => toGeos(geos, f.geometry)));
-  const area = unionAll(geos, parcels.map((p) => toGeos(geos, p.geometry)));
-  const m2 = referenceArea(geos, geos.GEOSIntersection(area, union));
-  geos.GEOSGeom_destroy(union);
-  geos.GEOSGeom_destroy(area);
-  return m2 * MU_PER_M2;
-}
-
-/** Rows of a downloaded CSV, header first, checking the byte-order mark. */
-async function downloadCsv(page: Page, button: string): Promise<Record<string, string>[]> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  const text = readFileSync((await download.path())!, 'utf8');
-  expect(text.charCodeAt(0)).toBe(0xfeff);
-  const [header, ...lines] = text.slice(1).trim().split('\r\n').map((l) => l.split(','));
-  return lines.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i]!])));
-}
 
 describe('progress dashboard', () => {
   let browser: Browser;
@@ -58,23 +32,23 @@ describe('progress dashboard', () => {
   });
 
   it('exports per-year figures equal to independent sums of the data files', async () => {
-    const rows = await downloadCsv(page, '将“按年度”导出为 CSV');
+    const { rows } = await downloadCsv(page, '将“按年度或时段”导出为 CSV');
     const allParcels = new Set(programme.parcels.features.map((p) => p.properties.id));
     const accepted = new Set(programme.parcels.features.filter((p) => ['accepted', 'closed'].includes(p.properties.status)).map((p) => p.properties.id));
     let before = 0;
     let acceptedBefore = 0;
     let cumulativeTarget = 0;
-    expect(rows.map((r) => Number(r['年度']))).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(rows.map((r) => Number(r['年度或时段']))).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
     for (const row of rows) {
-      const year = Number(row['年度']);
+      const year = Number(row['年度或时段']);
       const target = programme.targets.rows.filter((r) => r.year === year).reduce((s, r) => s + tenths(r.target_mu), 0);
       cumulativeTarget += target;
       expect(tenths(Number(row['目标任务（亩）'])), `target ${year}`).toBe(target);
       expect(tenths(Number(row['累计目标（亩）'])), `cumulative target ${year}`).toBe(cumulativeTarget);
-      const through = await treatedMu(allParcels, year);
+      const through = await treatedMu(programme, allParcels, `${year}-12-31`);
       expect(Number(row['已治理（亩）']), `treated ${year}`).toBeCloseTo(through - before, 3);
       expect(Number(row['累计治理（亩）']), `cumulative treated ${year}`).toBeCloseTo(through, 3);
-      const acceptedThrough = await treatedMu(accepted, year);
+      const acceptedThrough = await treatedMu(programme, accepted, `${year}-12-31`);
       expect(Number(row['其中已验收（亩）']), `accepted ${year}`).toBeCloseTo(acceptedThrough - acceptedBefore, 3);
       expect(Number(row['目标任务（公顷）'])).toBeCloseTo(Number(row['目标任务（亩）']) / 15, 5);
       before = through;
@@ -83,13 +57,13 @@ describe('progress dashboard', () => {
   });
 
   it('exports per-township figures equal to independent sums, with areas to treat and treatment rates', async () => {
-    const rows = await downloadCsv(page, '将“按乡镇（全部年度）”导出为 CSV');
+    const { rows } = await downloadCsv(page, '将“按乡镇（全部年度）”导出为 CSV');
     expect(rows.map((r) => r['乡镇']).sort()).toEqual(programme.townships.map((t) => t.name).sort());
     for (const township of programme.townships) {
       const row = rows.find((r) => r['乡镇'] === township.name)!;
       const parcels = programme.parcels.features.filter((p) => mineOf.get(p.properties.mine_id)!.township_id === township.id);
       const areaMu = parcels.reduce((s, p) => s + equalAreaReference(p.geometry), 0) * MU_PER_M2;
-      const treated = await treatedMu(new Set(parcels.map((p) => p.properties.id)), 9999);
+      const treated = await treatedMu(programme, new Set(parcels.map((p) => p.properties.id)), '9999-12-31');
       expect(tenths(Number(row['目标任务（亩）']))).toBe(programme.targets.rows.filter((r) => r.township_id === township.id).reduce((s, r) => s + tenths(r.target_mu), 0));
       expect(Math.abs(Number(row['图斑面积（亩）']) - areaMu) / areaMu).toBeLessThan(1e-4);
       expect(Number(row['已治理（亩）'])).toBeCloseTo(treated, 3);

@@ -1,9 +1,9 @@
-// Acceptance records and edited targets travel in backups (reviews.json, targets.json): a
-// restore brings them back exactly, an older backup without them restores with none, and a
+// Acceptance records and edited targets (years and periods) travel in backups (reviews.json,
+// targets.json): a restore brings them back exactly, an older backup without them restores with none, and a
 // damaged acceptance record is refused like any other damaged part, changing nothing.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Programme } from '../../../src/domain/model.ts';
+import type { Programme, Target } from '../../../src/domain/model.ts';
 import type { FieldStore } from '../../../src/persistence/field-store.ts';
 import { reviewStep, setTargets } from '../../../src/store/review-edits.ts';
 import { deepFreeze } from '../../helpers/analysis-features.ts';
@@ -21,10 +21,16 @@ function finished(): Programme {
   return deepFreeze({ ...base, parcels: { ...base.parcels, features: base.parcels.features.map((f) => (f.properties.id === P ? { ...f, properties: { ...f.properties, status: 'treated' as const } } : f)) } });
 }
 
+/** A year and a period (seed 002's kind of target). */
+const EDITED_ROWS: Target[] = deepFreeze([
+  { township_id: 'T-TS1', category_group: 'producing', year: 2025, target_mu: 99 },
+  { township_id: 'T-TS1', category_group: 'closed_and_abandoned', year: 2026, to_year: 2027, target_mu: 85.5 },
+]);
+
 async function reviewedBackup(): Promise<Uint8Array> {
   const store = track(await testDatabase(finished()).open());
   await store.transact(reviewStep(store.getSnapshot(), P, 'accept', '王审', '合格', NOW), '王审');
-  await store.transact(setTargets(store.getSnapshot(), { ...store.getSnapshot().programme.targets, rows: [{ township_id: 'T-TS1', category_group: 'producing', year: 2025, target_mu: 99 }] }), '王审');
+  await store.transact(setTargets(store.getSnapshot(), { ...store.getSnapshot().programme.targets, rows: EDITED_ROWS }), '王审');
   return (await store.exportBackup()).bytes;
 }
 
@@ -41,7 +47,7 @@ describe('acceptance and targets in backups', () => {
     await other.restoreBackup(bytes);
     const snapshot = other.getSnapshot();
     expect(snapshot.reviews.get(P)!.review).toMatchObject({ status: 'accepted', events: [{ action: 'accept', who: '王审', note: '合格' }] });
-    expect(snapshot.programme.targets.rows).toEqual([{ township_id: 'T-TS1', category_group: 'producing', year: 2025, target_mu: 99 }]);
+    expect(snapshot.programme.targets.rows).toEqual(EDITED_ROWS);
   });
 
   it('restores an older backup, made before acceptance existed, with no acceptance records and the programme’s targets', async () => {

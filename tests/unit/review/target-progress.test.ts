@@ -6,14 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { createAnalysis } from '../../../src/domain/analysis-engine.ts';
 import { GENERAL_PRESET } from '../../../src/domain/buffer-presets.ts';
 import { currentStatuses } from '../../../src/domain/current-statuses.ts';
-import { loadGeos } from '../../../src/domain/geos/geos-loader.ts';
 import { TARGET_CATEGORY_GROUPS, type TargetCategoryGroup } from '../../../src/domain/model.ts';
 import { targetProgress } from '../../../src/domain/target-progress.ts';
 import { demoProgramme } from '../../helpers/demo-files.ts';
-import { referenceArea, toGeos, unionAll } from '../../helpers/direct-overlay.ts';
 import { equalAreaReference } from '../../helpers/equal-area-reference.ts';
+import { treatedReferenceM2 } from '../../helpers/treated-reference.ts';
 
-const geos = await loadGeos();
 const programme = demoProgramme();
 const analysis = await createAnalysis({
   parcels: programme.parcels.features, zones: programme.zones.features, treated: programme.treated.features, distances: GENERAL_PRESET.distances, mines: programme.mines,
@@ -28,23 +26,13 @@ const tenths = (mu: number): number => Math.round(mu * 10);
 const years = [...new Set(programme.treated.features.map((f) => Number(f.properties.date.slice(0, 4))))].sort();
 
 /** Treated area (m²) inside the given parcels, from polygons dated in or before `year`. */
-function treatedThrough(parcelIds: Set<string>, year: number): number {
-  const treated = programme.treated.features.filter((f) => Number(f.properties.date.slice(0, 4)) <= year);
-  const parcels = programme.parcels.features.filter((p) => parcelIds.has(p.properties.id));
-  if (treated.length === 0 || parcels.length === 0) return 0;
-  const union = unionAll(geos, treated.map((f) => toGeos(geos, f.geometry)));
-  const area = unionAll(geos, parcels.map((p) => toGeos(geos, p.geometry)));
-  const m2 = referenceArea(geos, geos.GEOSIntersection(area, union));
-  geos.GEOSGeom_destroy(union);
-  geos.GEOSGeom_destroy(area);
-  return m2;
-}
+const treatedThrough = (parcelIds: Set<string>, year: number): Promise<number> => treatedReferenceM2(programme, parcelIds, `${year}-12-31`);
 
 describe('target progress of the demo programme', () => {
   it('sums the targets per year, township and group exactly as the plan writes them', () => {
     for (const year of [2019, 2020, 2021, 2022, 2023, 2024, 2025]) {
       const expected = programme.targets.rows.filter((r) => r.year === year).reduce((s, r) => s + tenths(r.target_mu), 0);
-      expect(tenths(progress.years.find((y) => y.year === year)!.target_mu), String(year)).toBe(expected);
+      expect(tenths(progress.spans.find((y) => y.year === year)!.target_mu), String(year)).toBe(expected);
     }
     for (const township of programme.townships) {
       const expected = programme.targets.rows.filter((r) => r.township_id === township.id).reduce((s, r) => s + tenths(r.target_mu), 0);
@@ -65,28 +53,28 @@ describe('target progress of the demo programme', () => {
     }
   });
 
-  it('gives each township and year the treated area a direct overlay finds, counting overlaps once in their first year', () => {
+  it('gives each township and year the treated area a direct overlay finds, counting overlaps once in their first year', async () => {
     for (const township of programme.townships) {
       for (const group of TARGET_CATEGORY_GROUPS) {
         const ids = new Set(programme.parcels.features.filter((p) => mineOf.get(p.properties.mine_id)!.township_id === township.id && groupOf(p.properties.mine_id) === group).map((p) => p.properties.id));
         let before = 0;
         for (const year of years) {
-          const through = treatedThrough(ids, year);
+          const through = await treatedThrough(ids, year);
           const cell = progress.cells.find((c) => c.year === year && c.township_id === township.id && c.group === group);
           expect(Math.abs((cell?.treated_m2 ?? 0) - (through - before)), `${township.id} ${group} ${year}`).toBeLessThan(1e-6 * through + 1e-6);
           before = through;
         }
       }
     }
-    const all = treatedThrough(new Set(programme.parcels.features.map((p) => p.properties.id)), 9999);
+    const all = await treatedThrough(new Set(programme.parcels.features.map((p) => p.properties.id)), 9999);
     expect(Math.abs(progress.total.treated_m2 - all)).toBeLessThan(1e-6 * all);
-    expect(progress.years.at(-1)!.cumulative.treated_m2).toBeCloseTo(progress.total.treated_m2, 3);
+    expect(progress.spans.at(-1)!.cumulative.treated_m2).toBeCloseTo(progress.total.treated_m2, 3);
   });
 
-  it('counts as accepted only the treated area of accepted or closed parcels', () => {
+  it('counts as accepted only the treated area of accepted or closed parcels', async () => {
     const accepted = new Set(programme.parcels.features.filter((p) => p.properties.status === 'accepted' || p.properties.status === 'closed').map((p) => p.properties.id));
     expect(accepted.size).toBeGreaterThan(0);
-    const expected = treatedThrough(accepted, 9999);
+    const expected = await treatedThrough(accepted, 9999);
     expect(Math.abs(progress.total.accepted_m2 - expected)).toBeLessThan(1e-6 * expected);
     expect(progress.total.accepted_parcels).toBe(accepted.size);
     expect(progress.total.accepted_m2).toBeLessThan(progress.total.treated_m2);

@@ -40,6 +40,40 @@ describe('targets CSV', () => {
     });
   });
 
+  it('reads targets for periods as seed 002 writes them (2022年-2023年, 2024—2025, 2022–2025) and writes them back as 2022-2023', () => {
+    const youhao = [{ id: 'YH', name: '友好区', name_en: 'Youhao District' }];
+    const text = [
+      '单位,矿山类别,年度,目标面积（公顷）',
+      '友好区,闭坑、政策性关闭和废弃矿山,2022年-2023年,5.7',
+      '友好区,闭坑、政策性关闭和废弃矿山,2024—2025,18.85',
+      '合计,,2022–2025,24.55',
+    ].join('\n');
+    const read = readTargetsCsv(text, youhao, '002.csv');
+    const table = {
+      rows: [
+        { township_id: 'YH', category_group: 'closed_and_abandoned' as const, year: 2022, to_year: 2023, target_mu: 85.5 },
+        { township_id: 'YH', category_group: 'closed_and_abandoned' as const, year: 2024, to_year: 2025, target_mu: 282.75 },
+      ],
+      stated_totals: [{ year: 2022, to_year: 2025, target_mu: 368.25 }],
+      source: '002.csv',
+    };
+    expect(read).toEqual({ ok: true, value: table });
+    const written = writeTargetsCsv(table, youhao, 'zh');
+    expect(written.split('\r\n')[1]).toBe('任务,YH,友好区,闭坑、政策性关闭和废弃矿山,2022-2023,85.5,5.7');
+    expect(readTargetsCsv(written, youhao, '002.csv')).toEqual({ ok: true, value: table });
+  });
+
+  it('reads a period of one year as that year, and refuses a period that ends before it begins or a year out of range', () => {
+    expect(readTargetsCsv('乡镇,矿山类别,年度,目标面积（亩）\n蔡园镇,生产矿山,2021-2021,5', townships, 'x')).toEqual({
+      ok: true, value: { rows: [{ township_id: 'QA-TS-CY', category_group: 'producing', year: 2021, target_mu: 5 }], stated_totals: [], source: 'x' },
+    });
+    const read = readTargetsCsv('乡镇,矿山类别,年度,目标面积（亩）\n蔡园镇,生产矿山,2023-2022,5\n蔡园镇,生产矿山,1021,5', townships, 'x');
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.reason).toMatch(/line 2: year “2023-2022” is not a year or a period/);
+    expect(read.reason).toMatch(/line 3: year “1021”/);
+  });
+
   it('refuses unknown townships and groups, bad years and areas, duplicates, naming the lines', () => {
     const text = [
       'township,category_group,year,target_mu',

@@ -1,5 +1,6 @@
 // Edited and imported targets are stored through the field store: journaled, undoable, kept over
-// a reload, checked against the programme's townships, and the programme's own table is kept.
+// a reload (periods too), checked against the programme's townships and for periods that end
+// before they begin, and the programme's own table is kept.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TargetTable } from '../../../src/domain/model.ts';
 import type { FieldStore } from '../../../src/persistence/field-store.ts';
@@ -48,6 +49,29 @@ describe('targets in the field store', () => {
       code: 'invalid_edit', message: expect.stringMatching(/township "NOWHERE" is not in this programme.*not an area in 亩/),
     });
     expect(store.getSnapshot().targetsRecord).toBeNull();
+  });
+
+  it('keeps targets for periods over a reload, and refuses a period that ends before it begins or a second target for the same period', async () => {
+    const database = testDatabase();
+    const first = await database.open();
+    const periods: TargetTable = {
+      ...edited,
+      rows: [
+        { township_id: 'T-TS1', category_group: 'closed_and_abandoned', year: 2022, to_year: 2023, target_mu: 85.5 },
+        // Overlapping the period is allowed here: the dashboard flags it (domain/target-overlaps.ts).
+        { township_id: 'T-TS1', category_group: 'closed_and_abandoned', year: 2023, target_mu: 10 },
+      ],
+    };
+    await first.transact(setTargets(first.getSnapshot(), periods), '王审');
+    await first.close();
+    const second = track(await database.open());
+    expect(second.getSnapshot().programme.targets).toEqual(periods);
+
+    const reversed = { ...periods, rows: [{ township_id: 'T-TS1', category_group: 'producing' as const, year: 2024, to_year: 2023, target_mu: 1 }] };
+    await expect(second.transact(setTargets(second.getSnapshot(), reversed), '王审')).rejects.toMatchObject({ message: expect.stringMatching(/target row 1: the period's last year 2023 is not a year from 2024 on/) });
+    const twice = { ...periods, rows: [periods.rows[0]!, { ...periods.rows[0]!, target_mu: 1 }] };
+    await expect(second.transact(setTargets(second.getSnapshot(), twice), '王审')).rejects.toMatchObject({ message: expect.stringMatching(/target row 2: a second target for T-TS1, closed_and_abandoned, 2022-2023/) });
+    expect(second.getSnapshot().programme.targets).toEqual(periods);
   });
 
   it('accepts totals that disagree with the rows, as real plans do', async () => {
