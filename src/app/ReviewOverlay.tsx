@@ -79,7 +79,6 @@ export function ReviewOverlay(props: ReviewOverlayProps) {
         onDate={review.setCompareDate}
         data={swipeData}
         imagery={review.imagery}
-        onImagery={review.setImagery}
         view={props.view()}
         onClose={close}
       />

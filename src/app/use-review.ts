@@ -10,7 +10,9 @@ import type { ParcelReview } from '../domain/review.ts';
 import type { CompareSide } from '../map/compare-maps.ts';
 import { localIsoDate } from '../store/calendar-date.ts';
 import type { FieldSnapshot } from '../store/field-snapshot.ts';
+import type { SwipeImageryState } from '../ui/SwipeImagery.tsx';
 import { loadReviewSettings, saveReviewSettings } from './review-settings.ts';
+import { useReviewImagery } from './use-review-imagery.ts';
 
 export type ReviewOverlayState = { kind: 'dashboard' } | { kind: 'mine'; mineId: string } | { kind: 'swipe' } | null;
 
@@ -25,8 +27,7 @@ export interface ReviewState {
   setOverlay: (overlay: ReviewOverlayState) => void;
   compareDates: Record<CompareSide, string>;
   setCompareDate: (side: CompareSide, date: string) => void;
-  imagery: Record<CompareSide, string>;
-  setImagery: (side: CompareSide, url: string) => void;
+  imagery: SwipeImageryState;
   reviews: ReadonlyMap<string, ParcelReview>;
   statuses: ReadonlyMap<string, ParcelStatus>;
   /** What the main map shows. */
@@ -50,7 +51,7 @@ export function useReview(programme: Programme | null, snapshot: FieldSnapshot |
   const [asOf, setAsOf] = useState<string | null>(null);
   const [overlay, setOverlay] = useState<ReviewOverlayState>(null);
   const [compareDates, setCompareDates] = useState<Record<CompareSide, string> | null>(null);
-  const [imagery, setImageryState] = useState<Record<CompareSide, string>>({ before: '', after: '' });
+  const imagery = useReviewImagery();
 
   const records = snapshot?.reviews;
   const reviews = useMemo(() => {
@@ -72,10 +73,9 @@ export function useReview(programme: Programme | null, snapshot: FieldSnapshot |
   const setCompareDate = useCallback((side: CompareSide, date: string) => {
     setCompareDates((old) => ({ ...(old ?? dates), [side]: date }));
   }, [dates]);
-  const setImagery = useCallback((side: CompareSide, url: string) => setImageryState((old) => ({ ...old, [side]: url })), []);
 
   return {
     reviewer, setReviewer, who: reviewer.trim(), asOf, setAsOf, overlay, setOverlay,
-    compareDates: dates, setCompareDate, imagery, setImagery, reviews, statuses, parcels: shown.parcels, treated: shown.treated,
+    compareDates: dates, setCompareDate, imagery, reviews, statuses, parcels: shown.parcels, treated: shown.treated,
   };
 }

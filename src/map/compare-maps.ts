@@ -3,7 +3,7 @@
 // "after" map over the "before" one and clips it at the divider.
 import { Map as MapLibreMap, NavigationControl, type GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { setImagery } from './imagery-layer.ts';
+import { setImagery, type ImageryLayer } from './imagery-layer.ts';
 import { programmeStyle, type ProgrammeSource } from './programme-style.ts';
 
 export type CompareSide = 'before' | 'after';
@@ -57,8 +57,13 @@ export class CompareMaps {
     }
   }
 
-  setImagery(side: CompareSide, url: string | null): void {
-    setImagery(this.maps[side], url);
+  setImagery(side: CompareSide, imagery: ImageryLayer | null): void {
+    setImagery(this.maps[side], imagery);
+  }
+
+  /** Both maps follow: moving one moves the other. */
+  fitBounds(bounds: [number, number, number, number]): void {
+    this.maps.before.fitBounds(bounds, { padding: 24, animate: false });
   }
 
   /** After the container changed size (the divider does not change it; opening does). */

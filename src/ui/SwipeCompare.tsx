@@ -1,28 +1,35 @@
 // Before/after (治理前后对比): two synchronised maps, each showing the programme as of its own
-// date and, optionally, its own imagery; the "after" map is clipped at a divider the reviewer
-// moves with a slider, so both states show at once, side by side.
+// date and, optionally, its own imagery (a tile URL or an imagery file, SwipeImagery.tsx); the
+// "after" map is clipped at a divider the reviewer moves with a slider, so both states show at
+// once, side by side.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { CompareMaps, type CompareSide, type CompareView } from '../map/compare-maps.ts';
-import { isImageryUrl } from '../map/imagery-layer.ts';
+import type { ImageryLayer } from '../map/imagery-layer.ts';
 import type { ProgrammeSource } from '../map/programme-style.ts';
 import { useI18n } from './i18n/language-context.tsx';
+import { SwipeImagery, type SideImagery, type SwipeImageryState } from './SwipeImagery.tsx';
 
 export interface SwipeCompareProps {
   dates: Record<CompareSide, string>;
   onDate: (side: CompareSide, date: string) => void;
   data: Record<CompareSide, Partial<Record<ProgrammeSource, FeatureCollection>>>;
-  imagery: Record<CompareSide, string>;
-  onImagery: (side: CompareSide, url: string) => void;
+  imagery: SwipeImageryState;
   view: CompareView;
   onClose: () => void;
 }
 
 const SIDES: CompareSide[] = ['before', 'after'];
 
+/** An open file wins over a URL typed before it. */
+function imageryLayer(url: string, file: SideImagery['file']): ImageryLayer | null {
+  if (file) return { kind: 'file', tiles: file.tiles, summary: file.summary };
+  return url ? { kind: 'url', url } : null;
+}
+
 export function SwipeCompare(props: SwipeCompareProps) {
   const { t } = useI18n();
-  const ids = { before: useId(), after: useId(), divider: useId(), imageryBefore: useId(), imageryAfter: useId() };
+  const ids = { before: useId(), after: useId(), divider: useId() };
   const containers = { before: useRef<HTMLDivElement>(null), after: useRef<HTMLDivElement>(null) };
   const [maps, setMaps] = useState<CompareMaps | null>(null);
   const [position, setPosition] = useState(50);
@@ -52,10 +59,11 @@ export function SwipeCompare(props: SwipeCompareProps) {
 
   useEffect(() => { maps?.setData('before', props.data.before); }, [maps, props.data.before]);
   useEffect(() => { maps?.setData('after', props.data.after); }, [maps, props.data.after]);
-  useEffect(() => { maps?.setImagery('before', props.imagery.before || null); }, [maps, props.imagery.before]);
-  useEffect(() => { maps?.setImagery('after', props.imagery.after || null); }, [maps, props.imagery.after]);
+  // Set again only when the URL or the file changes, not when a message about the side does.
+  const { before, after } = props.imagery.sides;
+  useEffect(() => { maps?.setImagery('before', imageryLayer(before.url, before.file)); }, [maps, before.url, before.file]);
+  useEffect(() => { maps?.setImagery('after', imageryLayer(after.url, after.file)); }, [maps, after.url, after.file]);
 
-  const imageryIds = { before: ids.imageryBefore, after: ids.imageryAfter };
   return (
     <section className="review-overlay swipe" aria-label={t('swipe.title')}>
       <header>
@@ -81,17 +89,7 @@ export function SwipeCompare(props: SwipeCompareProps) {
       </label>
       <details className="swipe-imagery">
         <summary>{t('swipe.imagery')}</summary>
-        <p className="note">{t('swipe.imageryHint')}</p>
-        {SIDES.map((side) => {
-          const url = props.imagery[side];
-          return (
-            <div key={side}>
-              <label htmlFor={imageryIds[side]}>{t(`swipe.imagery.${side}`)}</label>
-              <input id={imageryIds[side]} type="url" value={url} placeholder="https://…/{z}/{x}/{y}.png" aria-invalid={url !== '' && !isImageryUrl(url)} onChange={(e) => props.onImagery(side, e.target.value.trim())} />
-              {url !== '' && !isImageryUrl(url) && <p role="alert" className="error">{t('swipe.imageryInvalid')}</p>}
-            </div>
-          );
-        })}
+        <SwipeImagery {...props.imagery} onZoomTo={(bounds) => maps?.fitBounds(bounds)} />
       </details>
     </section>
   );

@@ -6,7 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export function tool(name: 'ogrinfo' | 'ogr2ogr' | 'cs2cs' | 'projinfo', args: readonly string[], input?: string): string {
+export type GdalTool = 'ogrinfo' | 'ogr2ogr' | 'cs2cs' | 'projinfo' | 'gdal_translate' | 'gdalinfo' | 'gdalwarp' | 'gdaladdo';
+
+export function tool(name: GdalTool, args: readonly string[], input?: string): string {
   const run = spawnSync(name, args, { encoding: 'utf8', input, env: { ...process.env, CPL_LOG: '/dev/null' } });
   if (run.error && (run.error as NodeJS.ErrnoException).code === 'ENOENT') {
     throw new Error(`${name} is missing: run "bash tests/install-gdal.sh" (or apt-get install gdal-bin proj-bin)`);

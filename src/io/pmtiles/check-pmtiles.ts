@@ -4,17 +4,10 @@
 // ranges of the file, never all of it.
 import { PMTiles, TileType } from 'pmtiles';
 import { BlobSource } from './blob-source.ts';
-import { imageWidth } from './image-size.ts';
+import { imageSignature, imageWidth } from './image-size.ts';
 import { mvtLayers } from './mvt-layers.ts';
 import { checkHeader, isRawHeader, ROOT_LIMIT, tileFormat, type RawHeader } from './pmtiles-header.ts';
-import { pmtilesProblem, type PmtilesCheck, type TileFormat, type VectorGeometry, type VectorLayerInfo } from './pmtiles-types.ts';
-
-const SIGNATURES: Partial<Record<TileFormat, (b: Uint8Array) => boolean>> = {
-  png: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47,
-  jpg: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  webp: (b) => String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP',
-  avif: (b) => String.fromCharCode(...b.subarray(4, 8)) === 'ftyp',
-};
+import { pmtilesProblem, type PmtilesCheck, type VectorGeometry, type VectorLayerInfo } from './pmtiles-types.ts';
 
 function tileAt(lon: number, lat: number, z: number): [number, number, number] {
   const n = 2 ** z;
@@ -94,7 +87,7 @@ export async function checkPmtiles(file: Blob): Promise<PmtilesCheck> {
       } catch (error) {
         return pmtilesProblem('bad_tile', `A tile is not a vector tile: ${(error as Error).message}`);
       }
-    } else if (!SIGNATURES[format]!(sample)) {
+    } else if (imageSignature(sample) !== format) {
       return pmtilesProblem('bad_tile', `A tile is not a ${format.toUpperCase()} image.`);
     }
   }

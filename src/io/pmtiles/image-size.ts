@@ -1,5 +1,16 @@
-// The pixel width of a raster tile from its first bytes (PNG IHDR, JPEG SOF, WebP VP8/VP8L/VP8X),
-// so a raster archive is drawn at its own tile size (256 or 512 px) and not scaled by a guess.
+// What a raster tile's first bytes say: which image format it is (by its signature), and its pixel
+// width (PNG IHDR, JPEG SOF, WebP VP8/VP8L/VP8X), so a raster archive is drawn at its own tile
+// size (256 or 512 px) and not scaled by a guess.
+export type ImageSignature = 'png' | 'jpg' | 'webp' | 'avif';
+
+export function imageSignature(b: Uint8Array): ImageSignature | null {
+  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'png';
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpg';
+  if (String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP') return 'webp';
+  if (String.fromCharCode(...b.subarray(4, 8)) === 'ftyp') return 'avif';
+  return null;
+}
+
 export function imageWidth(bytes: Uint8Array): number | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length >= 24 && bytes[0] === 0x89 && bytes[1] === 0x50) return view.getUint32(16);

@@ -3,7 +3,7 @@
 import { PNG } from 'pngjs';
 import { packPmtiles, type PackTile } from './pack-pmtiles.ts';
 
-function solidPng(hex: string, size = 256): Uint8Array {
+export function solidPng(hex: string, size = 256): Uint8Array {
   const png = new PNG({ width: size, height: size });
   const n = parseInt(hex.slice(1), 16);
   for (let i = 0; i < size * size; i++) png.data.set([(n >> 16) & 255, (n >> 8) & 255, n & 255, 255], i * 4);
