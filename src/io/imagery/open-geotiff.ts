@@ -18,7 +18,7 @@ const MAX_IFDS = 32;
 const REDUCED_RESOLUTION = 1;
 const TRANSPARENCY_MASK = 4;
 
-type Tag = 'ModelTiepoint' | 'ModelPixelScale' | 'ModelTransformation' | 'BitsPerSample' | 'SampleFormat' | 'ExtraSamples' | 'GDAL_NODATA' | 'PhotometricInterpretation' | 'NewSubfileType';
+type Tag = 'ModelTiepoint' | 'ModelPixelScale' | 'ModelTransformation' | 'BitsPerSample' | 'SampleFormat' | 'ExtraSamples' | 'GDAL_NODATA' | 'PhotometricInterpretation' | 'Compression' | 'NewSubfileType';
 
 async function tag(image: GeoTIFFImage, name: Tag): Promise<unknown> {
   const directory = image.getFileDirectory();
@@ -37,6 +37,7 @@ async function layoutOf(image: GeoTIFFImage): Promise<ImageryResult<PixelLayout>
     bitsPerSample: numbers(await tag(image, 'BitsPerSample')),
     sampleFormat: numbers(await tag(image, 'SampleFormat')),
     photometric: numbers(await tag(image, 'PhotometricInterpretation'))[0],
+    compression: numbers(await tag(image, 'Compression'))[0],
     extraSamples: numbers(await tag(image, 'ExtraSamples')),
     nodata: typeof nodata === 'string' ? nodata.replace(/\0/g, '') : null,
   });

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { pixelLayout, writePixel, type PixelFacts } from '../../../src/io/imagery/geotiff-pixels.ts';
 
-const RGB: PixelFacts = { samplesPerPixel: 3, bitsPerSample: [8, 8, 8], sampleFormat: [], photometric: 2, extraSamples: [], nodata: null };
-const GREY: PixelFacts = { samplesPerPixel: 1, bitsPerSample: [8], sampleFormat: [1], photometric: 1, extraSamples: [], nodata: null };
+const RGB: PixelFacts = { samplesPerPixel: 3, bitsPerSample: [8, 8, 8], sampleFormat: [], photometric: 2, compression: 1, extraSamples: [], nodata: null };
+const GREY: PixelFacts = { samplesPerPixel: 1, bitsPerSample: [8], sampleFormat: [1], photometric: 1, compression: 5, extraSamples: [], nodata: null };
 
 function colour(facts: PixelFacts, bands: number[][], i = 0): number[] {
   const layout = pixelLayout(facts);
@@ -32,7 +32,13 @@ describe('GeoTIFF pixels', () => {
     expect(colour({ ...GREY, nodata: '255' }, [[255]])).toEqual([255, 255, 255, 0]);
   });
 
-  it('refuses samples that are not 8-bit unsigned, and palette, CMYK or YCbCr images', () => {
+  it('turns JPEG YCbCr into RGB: red (200, 30, 30) is Y 81.0, Cb 99.4, Cr 213.0 by the JFIF formulas', () => {
+    const [r, g, b, a] = colour({ ...RGB, photometric: 6, compression: 7 }, [[81.0], [99.4], [213.0]]);
+    expect([Math.abs(r! - 200), Math.abs(g! - 30), Math.abs(b! - 30)].every((d) => d <= 1)).toBe(true);
+    expect(a).toBe(255);
+  });
+
+  it('refuses samples that are not 8-bit unsigned, palette and CMYK images, and YCbCr not in JPEG', () => {
     expect(pixelLayout({ ...GREY, bitsPerSample: [16] })).toMatchObject({ ok: false, code: 'unsupported_pixels' });
     expect(pixelLayout({ ...GREY, sampleFormat: [3] })).toMatchObject({ ok: false, code: 'unsupported_pixels' });
     for (const photometric of [3, 5, 6]) expect(pixelLayout({ ...RGB, photometric })).toMatchObject({ ok: false, code: 'unsupported_pixels' });

@@ -1,7 +1,7 @@
 // GeoTIFFs GDAL wrote (a colour per pixel that says where it is), opened as imagery: the bounds
 // agree with gdalinfo's, and every tile pixel is the one `gdalwarp -r near -et 0` puts there in
 // the same web-mercator tile — for a Gauss-Krüger image (turned ~1° against the tile grid at
-// 118.6°E), a lon/lat one, and one read from its overview.
+// 118.6°E), a lon/lat one, one read from its overview, and a JPEG YCbCr one.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,15 +39,15 @@ async function fulvTile(imagery: OpenImagery, z: number, x: number, y: number): 
   return tile.rgba;
 }
 
-/** Shares of pixels drawn by both and different in colour, and drawn by only one. */
-function compare(fulv: Uint8ClampedArray, gdal: Uint8Array) {
+/** Shares of pixels drawn by both and different in colour (by more than `tolerance`), and drawn by only one. */
+function compare(fulv: Uint8ClampedArray, gdal: Uint8Array, tolerance = 0) {
   let colour = 0, coverage = 0, drawn = 0;
   for (let i = 0; i < fulv.length; i += 4) {
     const a = fulv[i + 3]! > 0, b = gdal[i + 3]! > 0;
     if (a !== b) coverage++;
     else if (a) {
       drawn++;
-      if (fulv[i] !== gdal[i] || fulv[i + 1] !== gdal[i + 1] || fulv[i + 2] !== gdal[i + 2]) colour++;
+      if ([0, 1, 2].some((b) => Math.abs(fulv[i + b]! - gdal[i + b]!) > tolerance)) colour++;
     }
   }
   return { colour: colour / (256 * 256), coverage: coverage / (256 * 256), drawn: drawn / (256 * 256) };
@@ -59,7 +59,7 @@ function corners(path: string): number[][] {
 }
 
 describe('a GeoTIFF drawn as web-mercator tiles', () => {
-  let gk: string, lonLat: string, withOverviews: string;
+  let gk: string, lonLat: string, withOverviews: string, ycbcr: string;
 
   beforeAll(() => {
     installFileReader();
@@ -68,6 +68,9 @@ describe('a GeoTIFF drawn as web-mercator tiles', () => {
     lonLat = gdalGeotiff(dir, 'lonlat.tif', pngOf(200, 100, pixelCode), 'EPSG:4490', [118.60, 40.02, 118.62, 40.01], ['-co', 'TILED=YES', '-co', 'BLOCKXSIZE=64', '-co', 'BLOCKYSIZE=64']);
     withOverviews = gdalGeotiff(dir, 'overviews.tif', pngOf(300, 240, pixelCode), 'EPSG:4527', [39_636_000, 4_432_000, 39_639_000, 4_429_600]);
     tool('gdaladdo', ['-q', '-r', 'nearest', withOverviews, '2', '4']);
+    // As orthophotos often come: JPEG-compressed YCbCr (smooth, as photos are: JPEG halves the
+    // chroma, and decoders differ in how they fill it back in where colour jumps).
+    ycbcr = gdalGeotiff(dir, 'ycbcr.tif', pngOf(200, 100, (c, r) => [c, r * 2, 120]), 'EPSG:4490', [118.60, 40.02, 118.62, 40.01], ['-co', 'COMPRESS=JPEG', '-co', 'PHOTOMETRIC=YCBCR', '-co', 'TILED=YES']);
   });
 
   it('lies where gdalinfo says its corners are', async () => {
@@ -112,6 +115,14 @@ describe('a GeoTIFF drawn as web-mercator tiles', () => {
     // …and it is not what the full-resolution image gives.
     const full = compare(await fulvTile(imagery, 12, 3397, 1550), gdalwarpTile(withOverviews, 12, 3397, 1550, ['-ovr', 'NONE']));
     expect(full.colour).toBeGreaterThan(0.005);
+  });
+
+  it('draws a JPEG YCbCr image in the colours GDAL decodes it to, within JPEG decoders’ rounding', async () => {
+    const imagery = await open(ycbcr);
+    const diff = compare(await fulvTile(imagery, 15, 27180, 12403), gdalwarpTile(ycbcr, 15, 27180, 12403), 4);
+    expect(diff.drawn).toBeGreaterThan(0.05);
+    expect(diff.colour).toBeLessThan(0.01);
+    expect(diff.coverage).toBeLessThan(0.005);
   });
 
   it('has no tile where the image is not', async () => {
