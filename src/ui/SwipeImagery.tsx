@@ -1,6 +1,7 @@
 // The swipe's imagery, one side at a time: an XYZ tile URL, or an imagery file opened from disk
 // (PMTiles, MBTiles or GeoTIFF, read in the browser, nothing sent anywhere). An open file is
-// described, can be zoomed to and removed; a refused one says why and leaves what is shown alone.
+// described, said to be kept in the browser, can be zoomed to and removed; a refused one says why
+// and leaves what is shown alone.
 import { useId } from 'react';
 import type { ImageryProblemCode, ImagerySummary } from '../io/imagery/imagery-types.ts';
 import { IMAGERY_SIZE_LIMITS } from '../io/imagery/sniff-imagery.ts';
@@ -15,11 +16,15 @@ export interface ImageryFileShown {
   summary: ImagerySummary;
   /** The file's tile URL template on the map (fulv-imagery://…). */
   tiles: string;
+  /** Kept in the browser, so it is there again after a reload. */
+  kept: boolean;
 }
 
 export type ImageryMessage =
   | { kind: 'opening'; name: string }
-  | { kind: 'refused'; name: string; code: ImageryProblemCode; reason: string };
+  | { kind: 'refused'; name: string; code: ImageryProblemCode; reason: string }
+  /** Shown, but the browser could not keep a copy (storage full): gone after a reload. */
+  | { kind: 'notKept'; name: string; reason: string };
 
 export interface SideImagery {
   url: string;
@@ -62,7 +67,10 @@ export function SwipeImagery(props: SwipeImageryState & { onZoomTo: (bounds: Ima
             <legend>{t(`swipe.imagery.side.${side}`)}</legend>
             {file ? (
               <div className="swipe-imagery-file">
-                <p role="status" aria-label={t(`swipe.imageryFile.shown.${side}`)}>{t('swipe.imageryFile.opened', { name: file.name, details: describe(file.summary) })}</p>
+                <p role="status" aria-label={t(`swipe.imageryFile.shown.${side}`)}>
+                  {t('swipe.imageryFile.opened', { name: file.name, details: describe(file.summary) })}
+                  {file.kept && <span className="sub">{t('swipe.imageryFile.kept')}</span>}
+                </p>
                 <span className="actions">
                   <button type="button" onClick={() => props.onZoomTo(file.summary.bounds)} aria-label={t(`swipe.imageryFile.zoomTo.${side}`)}>{t('swipe.imageryFile.zoom')}</button>
                   <button type="button" onClick={() => props.onRemoveFile(side)} aria-label={t(`swipe.imageryFile.remove.${side}`)}>{t('swipe.imageryFile.removeShort')}</button>
@@ -83,6 +91,7 @@ export function SwipeImagery(props: SwipeImageryState & { onZoomTo: (bounds: Ima
                 if (chosen) props.onFile(side, chosen);
               }} />
             {message?.kind === 'opening' && <p role="status">{t('swipe.imageryFile.opening', { name: message.name })}</p>}
+            {message?.kind === 'notKept' && <p role="status" className="note" title={message.reason}>{t('swipe.imageryFile.notKept', { name: message.name })}</p>}
             {message?.kind === 'refused' && (
               <p role="alert" className="error" title={message.reason}>{t('swipe.imageryFile.refused', { name: message.name, why: why(message) })}</p>
             )}

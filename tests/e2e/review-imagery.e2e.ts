@@ -4,7 +4,8 @@
 // is opened on one side of the swipe; the screenshot shows the before colour left of the divider
 // and the after colour right of it, and all of one when the divider is moved to an end. A
 // corrupt, a vector and an unknown-CRS file are refused with their reason and change nothing
-// shown. No request leaves the app's origin.
+// shown. The file last shown is kept in the browser across a reload. No request leaves the app's
+// origin.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +72,11 @@ describe('imagery files in the before/after swipe', () => {
     await waitForCompareIdle(page);
     return mapShot(page, '对比地图');
   };
+  /** Two zooms closer than "zoom to imagery", so that the imagery fills the comparison. */
+  const closer = () => page.evaluate(() => {
+    const map = (window as unknown as { __fulvCompare: { before: { jumpTo(o: object): void; getZoom(): number } } }).__fulvCompare.before;
+    map.jumpTo({ zoom: map.getZoom() + 2 });
+  });
   const divider = async (key: 'End' | 'Home' | null) => {
     const slider = swipe.getByRole('slider', { name: '卷帘位置' });
     await slider.focus();
@@ -111,11 +117,7 @@ describe('imagery files in the before/after swipe', () => {
       expect(c.lat).toBeCloseTo((BOUNDS[1] + BOUNDS[3]) / 2, 3);
     }
 
-    // Closer, so that the imagery fills the comparison.
-    await page.evaluate(() => {
-      const map = (window as unknown as { __fulvCompare: { before: { jumpTo(o: object): void; getZoom(): number } } }).__fulvCompare.before;
-      map.jumpTo({ zoom: map.getZoom() + 2 });
-    });
+    await closer();
     const both = halves(await shot());
     expect(shareLike(both.left, RED)).toBeGreaterThan(0.5);
     expect(shareLike(both.left, BLUE)).toBeLessThan(0.02);
@@ -163,6 +165,22 @@ describe('imagery files in the before/after swipe', () => {
     await swipe.getByRole('button', { name: '移除右侧影像文件' }).click();
     await expect(swipe.getByRole('textbox', { name: '右侧影像瓦片地址' }).isVisible()).resolves.toBe(true);
     expect(shareLike(halves(await shot()).right, YELLOW)).toBeLessThan(0.02);
+  });
+
+  it('keeps the file still shown in the browser: after a reload it is there again, the removed one is not', async () => {
+    await page.reload();
+    await openApp(page, baseUrl);
+    await openReview(page);
+    await page.getByRole('button', { name: '治理前后对比（卷帘）' }).click();
+    await swipe.getByText('前后影像（可选）').click();
+    await expect(swipe.getByRole('status', { name: '左侧影像文件' }).textContent()).resolves.toMatch(/^“before-gk39\.tif”：GeoTIFF（EPSG:4527）.*已保存在浏览器中/);
+    expect(await swipe.getByRole('status', { name: '右侧影像文件' }).count()).toBe(0);
+    await swipe.getByRole('button', { name: '缩放到左侧影像的范围' }).click();
+    await closer();
+    await divider('End');
+    const shown = halves(await shot());
+    expect(shareLike(shown.left, GREEN)).toBeGreaterThan(0.5);
+    expect(shareLike(shown.right, GREEN)).toBeGreaterThan(0.5);
     expect(outside).toEqual([]);
   });
 });

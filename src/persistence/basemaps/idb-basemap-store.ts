@@ -1,30 +1,30 @@
 // Basemaps in an IndexedDB database of their own ("fulv-basemaps", not the field database): the
-// description and the archive Blob written in one transaction. Used where OPFS is missing.
+// description and the archive Blob written in one transaction. Used where OPFS is missing. The
+// review's imagery files use the same schema in a database of their own ("fulv-imagery").
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { PmtilesSummary } from '../../io/pmtiles/pmtiles-types.ts';
-import { newBasemapId, storeError, type BasemapStore, type StoredBasemap } from './basemap-store.ts';
+import { BASEMAP_SHELF, newBasemapId, storeError, type BasemapStore, type StoredBasemap, type StoreShelf } from './basemap-store.ts';
 
 /**
  * The schema is a contract with every browser that already stored basemaps: bump the version
  * and add an upgrade step for any change, never edit version 1's.
  */
-const DB_NAME = 'fulv-basemaps';
 const DB_VERSION = 1;
 
-interface BasemapDB extends DBSchema {
-  basemaps: { key: string; value: StoredBasemap };
+interface BasemapDB<S> extends DBSchema {
+  basemaps: { key: string; value: StoredBasemap<S> };
   files: { key: string; value: Blob };
 }
 
-export class IdbBasemapStore implements BasemapStore {
+export class IdbBasemapStore<S = PmtilesSummary> implements BasemapStore<S> {
   readonly kind = 'indexeddb';
 
-  private constructor(private readonly db: IDBPDatabase<BasemapDB>) {}
+  private constructor(private readonly db: IDBPDatabase<BasemapDB<S>>) {}
 
-  static async open(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<IdbBasemapStore | null> {
+  static async open<S = PmtilesSummary>(factory: IDBFactory | undefined = globalThis.indexedDB, shelf: StoreShelf = BASEMAP_SHELF): Promise<IdbBasemapStore<S> | null> {
     if (!factory) return null;
     // idb's openDB uses the global indexedDB; tests pass their own factory through globalThis.
-    const db = await openDB<BasemapDB>(DB_NAME, DB_VERSION, {
+    const db = await openDB<BasemapDB<S>>(shelf.database, DB_VERSION, {
       upgrade(database, oldVersion) {
         if (oldVersion < 1) {
           database.createObjectStore('basemaps', { keyPath: 'id' });
@@ -32,15 +32,15 @@ export class IdbBasemapStore implements BasemapStore {
         }
       },
     });
-    return new IdbBasemapStore(db);
+    return new IdbBasemapStore<S>(db);
   }
 
-  async list(): Promise<StoredBasemap[]> {
+  async list(): Promise<StoredBasemap<S>[]> {
     return (await this.db.getAll('basemaps')).sort((a, b) => a.addedAt.localeCompare(b.addedAt));
   }
 
-  async add(file: Blob, fileName: string, summary: PmtilesSummary, now = new Date()): Promise<StoredBasemap> {
-    const stored: StoredBasemap = { id: newBasemapId(now), fileName, summary, addedAt: now.toISOString() };
+  async add(file: Blob, fileName: string, summary: S, now = new Date()): Promise<StoredBasemap<S>> {
+    const stored: StoredBasemap<S> = { id: newBasemapId(now), fileName, summary, addedAt: now.toISOString() };
     try {
       const tx = this.db.transaction(['basemaps', 'files'], 'readwrite');
       await Promise.all([tx.objectStore('files').put(file, stored.id), tx.objectStore('basemaps').put(stored), tx.done]);

@@ -1,10 +1,9 @@
 // Basemaps in the Origin Private File System: `<id>.pmtiles` holds the archive, written as a
 // stream from the opened file, and `<id>.json` its description, written last, so an archive
-// whose write was cut short is never listed.
+// whose write was cut short is never listed. Other shelves (the review's imagery) have their own
+// folder and suffix.
 import type { PmtilesSummary } from '../../io/pmtiles/pmtiles-types.ts';
-import { newBasemapId, storeError, type BasemapStore, type StoredBasemap } from './basemap-store.ts';
-
-const FOLDER = 'fulv-basemaps';
+import { BASEMAP_SHELF, newBasemapId, storeError, type BasemapStore, type StoredBasemap, type StoreShelf } from './basemap-store.ts';
 
 /** Directory listing, typed here because TypeScript's DOM library lacks its async iterators. */
 type Listable = FileSystemDirectoryHandle & { keys(): AsyncIterable<string> };
@@ -21,33 +20,33 @@ async function writeFile(dir: FileSystemDirectoryHandle, name: string, data: Blo
   }
 }
 
-export class OpfsBasemapStore implements BasemapStore {
+export class OpfsBasemapStore<S = PmtilesSummary> implements BasemapStore<S> {
   readonly kind = 'opfs';
 
-  private constructor(private readonly dir: FileSystemDirectoryHandle) {}
+  private constructor(private readonly dir: FileSystemDirectoryHandle, private readonly suffix: string) {}
 
   /** Null when this browser has no OPFS, or cannot write to it from a page. */
-  static async open(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<OpfsBasemapStore | null> {
+  static async open<S = PmtilesSummary>(storage: StorageManager | undefined = globalThis.navigator?.storage, shelf: StoreShelf = BASEMAP_SHELF): Promise<OpfsBasemapStore<S> | null> {
     try {
       if (!storage || typeof storage.getDirectory !== 'function') return null;
       const root = await storage.getDirectory();
-      const dir = await root.getDirectoryHandle(FOLDER, { create: true });
+      const dir = await root.getDirectoryHandle(shelf.folder, { create: true });
       const probe = await dir.getFileHandle('.probe', { create: true });
       // Safari before 18 writes OPFS only from workers (createWritable is missing on pages).
       if (typeof probe.createWritable !== 'function') return null;
-      return new OpfsBasemapStore(dir);
+      return new OpfsBasemapStore<S>(dir, shelf.suffix);
     } catch {
       return null;
     }
   }
 
-  async list(): Promise<StoredBasemap[]> {
-    const out: StoredBasemap[] = [];
+  async list(): Promise<StoredBasemap<S>[]> {
+    const out: StoredBasemap<S>[] = [];
     for await (const name of (this.dir as Listable).keys()) {
       if (!name.endsWith('.json')) continue;
       try {
         const text = await (await (await this.dir.getFileHandle(name)).getFile()).text();
-        out.push(JSON.parse(text) as StoredBasemap);
+        out.push(JSON.parse(text) as StoredBasemap<S>);
       } catch {
         // A description being written by another tab right now; it shows up on the next listing.
       }
@@ -55,10 +54,10 @@ export class OpfsBasemapStore implements BasemapStore {
     return out.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
   }
 
-  async add(file: Blob, fileName: string, summary: PmtilesSummary, now = new Date()): Promise<StoredBasemap> {
-    const stored: StoredBasemap = { id: newBasemapId(now), fileName, summary, addedAt: now.toISOString() };
+  async add(file: Blob, fileName: string, summary: S, now = new Date()): Promise<StoredBasemap<S>> {
+    const stored: StoredBasemap<S> = { id: newBasemapId(now), fileName, summary, addedAt: now.toISOString() };
     try {
-      await writeFile(this.dir, `${stored.id}.pmtiles`, file);
+      await writeFile(this.dir, `${stored.id}${this.suffix}`, file);
       await writeFile(this.dir, `${stored.id}.json`, JSON.stringify(stored));
       return stored;
     } catch (error) {
@@ -69,7 +68,7 @@ export class OpfsBasemapStore implements BasemapStore {
 
   async file(id: string): Promise<Blob | null> {
     try {
-      return await (await this.dir.getFileHandle(`${id}.pmtiles`)).getFile();
+      return await (await this.dir.getFileHandle(`${id}${this.suffix}`)).getFile();
     } catch {
       return null;
     }
@@ -77,7 +76,7 @@ export class OpfsBasemapStore implements BasemapStore {
 
   async remove(id: string): Promise<void> {
     // The description goes first: a half-removed basemap is then never listed.
-    for (const name of [`${id}.json`, `${id}.pmtiles`]) {
+    for (const name of [`${id}.json`, `${id}${this.suffix}`]) {
       await this.dir.removeEntry(name).catch((error: unknown) => {
         if (!(error instanceof DOMException && error.name === 'NotFoundError')) throw error;
       });

@@ -184,6 +184,8 @@ export const en: Record<MessageKey, string> = {
   'swipe.imageryFile.remove.before': 'Remove the left imagery file',
   'swipe.imageryFile.remove.after': 'Remove the right imagery file',
   'swipe.imageryFile.refused': 'Cannot use “{name}”: {why}',
+  'swipe.imageryFile.kept': ' (kept in the browser, still here after a reload)',
+  'swipe.imageryFile.notKept': '“{name}” is shown, but the browser could not keep a copy (is its storage full?): open it again after a reload',
   'swipe.imageryProblem.unknown_format': 'not an imagery file Fulv reads (PMTiles, MBTiles, GeoTIFF)',
   'swipe.imageryProblem.too_large': 'the file is too large (MBTiles up to {mbtiles}, PMTiles and GeoTIFF up to {other})',
   'swipe.imageryProblem.empty_file': 'the file is empty',

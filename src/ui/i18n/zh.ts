@@ -183,6 +183,8 @@ export const zh = {
   'swipe.imageryFile.remove.before': '移除左侧影像文件',
   'swipe.imageryFile.remove.after': '移除右侧影像文件',
   'swipe.imageryFile.refused': '无法使用“{name}”：{why}',
+  'swipe.imageryFile.kept': '（已保存在浏览器中，刷新后仍在）',
+  'swipe.imageryFile.notKept': '“{name}”已显示，但浏览器未能保存它（可能是存储空间不足）：刷新后需重新打开',
   'swipe.imageryProblem.unknown_format': '不是可用的影像文件（支持 PMTiles、MBTiles、GeoTIFF）',
   'swipe.imageryProblem.too_large': '文件过大（MBTiles 最大 {mbtiles}，PMTiles 和 GeoTIFF 最大 {other}）',
   'swipe.imageryProblem.empty_file': '文件是空的',
