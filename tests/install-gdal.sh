@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs Debian's GDAL (ogrinfo, ogr2ogr) and PROJ (cs2cs, projinfo): the interchange tests
-# check Fulv's files and coordinates against them.
+# Installs Debian's GDAL (ogrinfo, ogr2ogr, gdal_translate, gdalwarp…) and PROJ (cs2cs, projinfo):
+# the interchange tests check Fulv's files and coordinates against them, and the imagery tests
+# make their GeoTIFFs and MBTiles with them.
 set -euo pipefail
-if command -v ogrinfo >/dev/null && command -v ogr2ogr >/dev/null && command -v cs2cs >/dev/null && command -v projinfo >/dev/null; then exit 0; fi
+if command -v ogrinfo >/dev/null && command -v ogr2ogr >/dev/null && command -v gdalwarp >/dev/null && command -v cs2cs >/dev/null && command -v projinfo >/dev/null; then exit 0; fi
 if [ "$(id -u)" -ne 0 ]; then
   echo "GDAL or PROJ is missing. Install them with:" >&2
   echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends gdal-bin proj-bin" >&2
