@@ -92,7 +92,8 @@ export function useReviewImagery(): SwipeImageryState {
         const newest = mine.pop();
         for (const old of mine) void s.remove(old.id);
         const file = newest && await s.file(newest.id);
-        if (newest && file && !served.current[side]) await show(side, file, newest.fileName, newest.id);
+        // A kept copy that no longer opens (storage damaged) is dropped, with the reason shown once.
+        if (newest && file && !served.current[side] && !(await show(side, file, newest.fileName, newest.id))) void s.remove(newest.id);
       }
     });
   }, [store, show]);
