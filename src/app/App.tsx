@@ -158,10 +158,13 @@ export function App() {
   const createFromShape = useCallback((shape: Polygon) => {
     if (!store || !programme) return;
     const feature = newTreatedFeature(programme, shape, survey.surveyor.trim(), survey.measure);
+    // On the map at once, while the save runs; taken away again if it fails.
+    const unshow = map?.preview('treated', feature);
     void track(store.transact(createTreated(store.getSnapshot(), feature), who)).then((saved) => {
       if (saved) setSelection({ source: 'treated', id: feature.properties.id });
+      else unshow?.();
     });
-  }, [store, programme, survey, who, track]);
+  }, [store, programme, map, survey, who, track]);
 
   const drawing = useTreatedDrawing(map, programme, analysis.buffers, t, {
     onDrawn: createFromShape,
@@ -422,7 +425,8 @@ export function App() {
           : t('app.loading')}
       </p>
       <ImportDialog {...importer.dialog} />
-      {programme && <ExportDialog {...exporter.dialog} programme={programme} />}
+      {/* Only while open: it lists every mine, which at province scale is thousands of options. */}
+      {programme && exporter.dialog.open && <ExportDialog {...exporter.dialog} programme={programme} />}
       <SettingsDialog
         open={settingsOpen}
         basemap={basemap}

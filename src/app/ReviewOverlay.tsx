@@ -8,6 +8,7 @@ import { REVIEW_FLOW } from '../domain/review.ts';
 import type { CompareView } from '../map/compare-maps.ts';
 import { mineReviewStep } from '../store/review-edits.ts';
 import { MineFile } from '../ui/MineFile.tsx';
+import type { MineAction } from '../ui/MineDecision.tsx';
 import { SwipeCompare } from '../ui/SwipeCompare.tsx';
 import { useI18n } from '../ui/i18n/language-context.tsx';
 import { DashboardOverlay, type DashboardOverlayProps } from './DashboardOverlay.tsx';
@@ -46,7 +47,23 @@ export function ReviewOverlay(props: ReviewOverlayProps) {
     const mine = programme.mines.find((m) => m.id === overlay.mineId);
     if (!mine) return null;
     const figures = mineFigures(programme, mine.id, results?.parcels ?? [], review.statuses);
-    const acceptable = figures.parcels.filter((p) => REVIEW_FLOW.accept.from.includes(p.status)).length;
+    const decidable = {
+      accept: figures.parcels.filter((p) => REVIEW_FLOW.accept.from.includes(p.status)).length,
+      send_back: figures.parcels.filter((p) => REVIEW_FLOW.send_back.from.includes(p.status)).length,
+    };
+    const decide = async (action: MineAction, note: string): Promise<boolean> => {
+      if (!store || !canAct) return false;
+      const edit = mineReviewStep(store.getSnapshot(), mine.id, action, review.who, note, new Date());
+      if (!edit) return false;
+      try {
+        await store.transact(edit, review.who);
+        setMineMessage(null);
+        return true;
+      } catch (error) {
+        setMineMessage(storeErrorMessage(t, error));
+        return false;
+      }
+    };
     return (
       <MineFile
         programme={programme}
@@ -56,18 +73,9 @@ export function ReviewOverlay(props: ReviewOverlayProps) {
         photosByFeature={snapshot?.photosByFeature ?? NO_PHOTOS}
         loadPhoto={loadPhoto}
         message={mineMessage}
-        acceptable={acceptable}
+        decidable={decidable}
         canAct={canAct}
-        onAcceptAll={() => {
-          if (!store || !canAct) return;
-          const edit = mineReviewStep(store.getSnapshot(), mine.id, 'accept', review.who, '', new Date());
-          if (edit) {
-            store.transact(edit, review.who).then(
-              () => setMineMessage(null),
-              (error: unknown) => setMineMessage(storeErrorMessage(t, error)),
-            );
-          }
-        }}
+        onDecide={decide}
         onClose={close}
       />
     );

@@ -2,6 +2,7 @@
 // the selected parcel's acceptance, the parcels waiting for it, and the dashboard.
 import { useId } from 'react';
 import type { Programme } from '../domain/model.ts';
+import { formatArea } from '../domain/units.ts';
 import type { FieldStore } from '../persistence/field-store.ts';
 import { reviewStep, type ReviewerAction } from '../store/review-edits.ts';
 import { AcceptancePanel } from '../ui/AcceptancePanel.tsx';
@@ -25,11 +26,17 @@ const WAITING_SHOWN = 40;
 
 export function ReviewTab(props: ReviewTabProps) {
   const { t, language } = useI18n();
-  const ids = { reviewer: useId(), asOf: useId() };
+  const ids = { reviewer: useId(), asOf: useId(), from: useId() };
   const { review, programme, store } = props;
   const { save, track } = useSaveState(t);
   const canAct = store !== null && review.who !== '';
   const parcel = props.selectedParcel ? programme.parcels.features.find((p) => p.properties.id === props.selectedParcel) : undefined;
+  const locale = language === 'zh' ? 'zh-CN' : 'en-GB';
+  const periodReversed = review.asOf !== null && review.periodFrom !== null && review.periodFrom > review.asOf;
+  const summary = review.periodSummary;
+  const shownNote = !review.asOf ? t('review.nowShown')
+    : summary && review.periodFrom ? t('review.periodShown', { from: review.periodFrom, to: review.asOf })
+      : t('review.asOfShown', { date: review.asOf });
   const waiting = programme.parcels.features.filter((p) => review.statuses.get(p.properties.id) === 'treated');
 
   const act = async (parcelId: string, action: ReviewerAction, note: string): Promise<boolean> => {
@@ -52,9 +59,21 @@ export function ReviewTab(props: ReviewTabProps) {
         <label htmlFor={ids.asOf}>{t('review.asOf')}</label>
         <div className="button-row">
           <input id={ids.asOf} type="date" value={review.asOf ?? ''} onChange={(e) => review.setAsOf(e.target.value || null)} />
-          <button type="button" disabled={review.asOf === null} onClick={() => review.setAsOf(null)}>{t('review.asOfNow')}</button>
+          <button type="button" disabled={review.asOf === null} onClick={() => { review.setAsOf(null); review.setPeriodFrom(null); }}>{t('review.asOfNow')}</button>
         </div>
-        <p role="status" className="note">{review.asOf ? t('review.asOfShown', { date: review.asOf }) : t('review.nowShown')}</p>
+        <label htmlFor={ids.from}>{t('review.periodFrom')}</label>
+        <input id={ids.from} type="date" value={review.periodFrom ?? ''} disabled={review.asOf === null} aria-invalid={periodReversed} onChange={(e) => review.setPeriodFrom(e.target.value || null)} />
+        {periodReversed && <p role="alert" className="error">{t('review.periodReversed')}</p>}
+        <p role="status" className="note">{shownNote}</p>
+        {summary && (
+          <dl className="rows period-summary" aria-label={t('review.periodSummary')}>
+            <div><dt>{t('review.period.treated')}</dt><dd data-figure="period-treated">{summary.treated}</dd></div>
+            <div><dt>{t('review.period.treatedArea')}</dt><dd data-figure="period-treated-area">{t('mineFile.areaBoth', { mu: formatArea(summary.treated_m2, 'mu', locale), ha: formatArea(summary.treated_m2, 'ha', locale) })}</dd></div>
+            <div><dt>{t('review.period.accepted')}</dt><dd data-figure="period-accepted">{summary.accepted}</dd></div>
+            <div><dt>{t('review.period.sentBack')}</dt><dd data-figure="period-sent-back">{summary.sent_back}</dd></div>
+            <div><dt>{t('review.period.closed')}</dt><dd data-figure="period-closed">{summary.closed}</dd></div>
+          </dl>
+        )}
         <button type="button" onClick={() => review.setOverlay({ kind: 'swipe' })}>{t('review.openSwipe')}</button>
       </section>
 

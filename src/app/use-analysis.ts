@@ -9,6 +9,7 @@ import type { AnalysisResults, ParcelTreated, Progress } from '../domain/analysi
 import type { BufferDistances } from '../domain/buffer-presets.ts';
 import type { Programme, TreatedFeature } from '../domain/model.ts';
 import type { AnalysisRequest, AnalysisResponse } from '../workers/analysis-protocol.ts';
+import { applyResults } from '../workers/analysis-results.ts';
 
 type OverlapGeometry = Polygon | MultiPolygon | null;
 /** A request before the hook numbers it (Omit distributed over the union). */
@@ -63,7 +64,7 @@ export function useAnalysis(programme: Programme | null, distances: BufferDistan
       if (message.type === 'progress') return setProgress(message.progress);
       setPending((n) => Math.max(0, n - 1));
       if (message.type === 'results') {
-        setResults(message.results);
+        setResults((previous) => applyResults(previous, message));
         if (message.buffers) setBuffers(message.buffers);
         setProgress(null);
         setError(null);

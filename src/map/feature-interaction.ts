@@ -31,11 +31,26 @@ export function attachFeatureInteraction(map: MapLibreMap, onClick: (ref: Featur
     map.getCanvas().style.cursor = next ? 'pointer' : '';
   };
 
+  // Hover is looked up at most once a frame, and not while a button is down (the map is being
+  // dragged): querying rendered features on every pointer move costs the most when most features
+  // are in view, which is exactly when panning must stay smooth.
+  let pending: MapMouseEvent | null = null;
+  let frame = 0;
   const onMove = (e: MapMouseEvent) => {
-    const f = topFeature(map, e.point);
-    setHover(f ? { source: f.source, id: String(f.id) } : null);
+    if (e.originalEvent.buttons !== 0) return;
+    pending = e;
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      if (!pending) return;
+      const f = topFeature(map, pending.point);
+      pending = null;
+      setHover(f ? { source: f.source, id: String(f.id) } : null);
+    });
   };
-  const onLeave = () => setHover(null);
+  const onLeave = () => {
+    pending = null;
+    setHover(null);
+  };
   const onMapClick = (e: MapMouseEvent) => {
     const f = topFeature(map, e.point);
     onClick(f ? { source: f.source, id: String(f.id) } : null);
@@ -45,6 +60,7 @@ export function attachFeatureInteraction(map: MapLibreMap, onClick: (ref: Featur
   map.on('mouseout', onLeave);
   map.on('click', onMapClick);
   return () => {
+    cancelAnimationFrame(frame);
     map.off('mousemove', onMove);
     map.off('mouseout', onLeave);
     map.off('click', onMapClick);

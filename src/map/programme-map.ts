@@ -3,7 +3,7 @@
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type FilterSpecification, type LngLatBoundsLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { applyBasemap, type BasemapSettings } from './basemap.ts';
 import { attachFeatureInteraction, type FeatureRef } from './feature-interaction.ts';
 import { GROUP_LAYERS, type LayerGroup } from './layer-groups.ts';
@@ -64,6 +64,11 @@ export class ProgrammeMap {
   /** Sends only what changed since the last call for this source (see source-feed.ts). */
   setData(source: ProgrammeSource, data: FeatureCollection): void {
     this.feeds.push(source, data);
+  }
+
+  /** Shows a feature before it is stored; see SourceFeeds.preview. */
+  preview(source: ProgrammeSource, feature: Feature): () => void {
+    return this.feeds.preview(source, feature);
   }
 
   setGroupVisible(group: LayerGroup, visible: boolean): void {

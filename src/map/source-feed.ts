@@ -1,14 +1,21 @@
 // Keeps a GeoJSON source in step with the app's collections: each collection goes to MapLibre's
 // worker once; later versions go as `updateData` diffs of the features that changed (an edit is
 // one feature among thousands), and an unchanged collection is not sent at all.
+//
+// A feature can also be shown before its collection arrives (a drawn polygon while it is being
+// saved) through a small companion source, `<source>-pending`: updating a source of one feature
+// is immediate, where even a diff makes MapLibre's worker re-index the whole source.
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { collectionDiff } from './collection-diff.ts';
 
 export type FeedOutcome = 'unchanged' | 'diff' | 'full';
 
+const pendingSource = (sourceId: string): string => `${sourceId}-pending`;
+
 export class SourceFeeds {
   private readonly sent = new Map<string, FeatureCollection>();
+  private readonly pending = new Map<string, Feature[]>();
 
   constructor(private readonly map: MapLibreMap) {}
 
@@ -19,12 +26,33 @@ export class SourceFeeds {
     this.sent.set(sourceId, data);
     const diff = before ? collectionDiff(before, data) : 'full';
     if (diff === null) return 'unchanged';
+    const geojson = source as GeoJSONSource;
     // Failures also arrive as the map's 'error' events; the promises need no second report.
-    if (diff === 'full') {
-      (source as GeoJSONSource).setData(data).catch(() => undefined);
-      return 'full';
-    }
-    (source as GeoJSONSource).updateData({ remove: diff.remove, add: diff.add }).catch(() => undefined);
-    return 'diff';
+    const sending = diff === 'full' ? geojson.setData(data) : geojson.updateData({ remove: diff.remove, add: diff.add });
+    void sending.then(() => this.settlePending(sourceId, data), () => undefined);
+    return diff === 'full' ? 'full' : 'diff';
+  }
+
+  /** Shows `feature` at once in `<sourceId>-pending`; returns a function that takes it away. */
+  preview(sourceId: string, feature: Feature): () => void {
+    if (!this.map.getSource(pendingSource(sourceId))) return () => undefined;
+    this.setPending(sourceId, [...(this.pending.get(sourceId) ?? []), feature]);
+    return () => this.setPending(sourceId, (this.pending.get(sourceId) ?? []).filter((f) => f !== feature));
+  }
+
+  /** Once the main source has drawn them, pending features with the same ids are dropped. */
+  private settlePending(sourceId: string, data: FeatureCollection): void {
+    const waiting = this.pending.get(sourceId);
+    if (!waiting || waiting.length === 0) return;
+    const ids = new Set(data.features.map((f) => f.properties?.id as unknown));
+    const arrived = waiting.filter((f) => ids.has(f.properties?.id));
+    if (arrived.length === 0) return;
+    this.map.once('idle', () => this.setPending(sourceId, (this.pending.get(sourceId) ?? []).filter((f) => !arrived.includes(f))));
+  }
+
+  private setPending(sourceId: string, features: Feature[]): void {
+    this.pending.set(sourceId, features);
+    const source = this.map.getSource(pendingSource(sourceId));
+    if (source?.type === 'geojson') (source as GeoJSONSource).setData({ type: 'FeatureCollection', features }).catch(() => undefined);
   }
 }

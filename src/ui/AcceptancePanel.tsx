@@ -1,9 +1,9 @@
 // One parcel's acceptance (逐项验收): its status, the steps the reviewer may take from it, a note
 // (required to send work back), and the history of every step.
-import { useId, useState } from 'react';
 import type { Mine, ParcelFeature, ParcelStatus } from '../domain/model.ts';
 import { reviewActionsFor, type ParcelReview, type ReviewAction } from '../domain/review.ts';
 import { ReviewHistory } from './ReviewHistory.tsx';
+import { ReviewNote, useReviewNote } from './ReviewNote.tsx';
 import { useI18n } from './i18n/language-context.tsx';
 
 export interface AcceptancePanelProps {
@@ -19,16 +19,10 @@ export interface AcceptancePanelProps {
 
 export function AcceptancePanel(props: AcceptancePanelProps) {
   const { t, language } = useI18n();
-  const noteId = useId();
-  const [note, setNote] = useState('');
-  const [missingNote, setMissingNote] = useState(false);
+  const note = useReviewNote();
   const { parcel, mine, status } = props;
   const actions = reviewActionsFor(status).filter((a): a is Exclude<ReviewAction, 'reopen'> => a !== 'reopen');
-  const act = (action: Exclude<ReviewAction, 'reopen'>) => {
-    if (action === 'send_back' && note.trim() === '') return setMissingNote(true);
-    setMissingNote(false);
-    void props.onAct(action, note.trim()).then((done) => { if (done) setNote(''); });
-  };
+  const act = (action: Exclude<ReviewAction, 'reopen'>) => note.decide(action, props.onAct);
   return (
     <section className="acceptance" aria-label={t('review.acceptance')}>
       <h3>{t('review.acceptance')}</h3>
@@ -42,9 +36,7 @@ export function AcceptancePanel(props: AcceptancePanelProps) {
       <p role="status" className="parcel-status" data-status={status}>{t('review.statusNow', { status: t(`status.${status}`) })}</p>
       {actions.length > 0 ? (
         <>
-          <label htmlFor={noteId}>{t('review.note')}</label>
-          <textarea id={noteId} value={note} maxLength={2000} rows={2} aria-invalid={missingNote} onChange={(e) => setNote(e.target.value)} />
-          {missingNote && <p role="alert" className="error">{t('review.noteRequired')}</p>}
+          <ReviewNote state={note} />
           <div className="button-row">
             {actions.map((a) => (
               <button key={a} type="button" className={a === 'accept' ? 'primary' : undefined} disabled={!props.canAct} onClick={() => act(a)}>{t(`review.do.${a}`)}</button>

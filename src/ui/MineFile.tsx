@@ -8,6 +8,7 @@ import type { ParcelReview } from '../domain/review.ts';
 import { formatArea } from '../domain/units.ts';
 import type { PhotoMeta } from '../store/photo.ts';
 import { MINE_FILE_CSS } from './mine-file-css.ts';
+import { MineDecision, type MineAction } from './MineDecision.tsx';
 import { MineSketch } from './MineSketch.tsx';
 import { PhotoPair } from './PhotoPair.tsx';
 import { ReviewHistory } from './ReviewHistory.tsx';
@@ -22,10 +23,10 @@ export interface MineFileProps {
   reviews: ReadonlyMap<string, ParcelReview>;
   photosByFeature: ReadonlyMap<string, readonly PhotoMeta[]>;
   loadPhoto: (id: string) => Promise<Blob | null>;
-  /** Parcels whose finished work the reviewer can accept now, as one step for the mine. */
-  acceptable: number;
+  /** Parcels each whole-mine step would move now. */
+  decidable: Record<MineAction, number>;
   canAct: boolean;
-  onAcceptAll: () => void;
+  onDecide: (action: MineAction, note: string) => Promise<boolean>;
   /** Why the last step failed, if it did. */
   message: string | null;
   onClose: () => void;
@@ -59,10 +60,10 @@ export function MineFile(props: MineFileProps) {
       <div className="button-row no-print">
         <button type="button" onClick={() => window.print()}>{t('mineFile.print')}</button>
         <button type="button" onClick={exportFile}>{t('mineFile.export')}</button>
-        {props.acceptable > 0 && <button type="button" className="primary" disabled={!props.canAct} onClick={props.onAcceptAll}>{t('mineFile.acceptAll', { count: props.acceptable })}</button>}
         <button type="button" className="icon" aria-label={t('mineFile.close')} onClick={props.onClose}>×</button>
       </div>
       {exportError && <p role="alert" className="error no-print">{t('mineFile.exportFailed', { reason: exportError })}</p>}
+      <MineDecision counts={props.decidable} canAct={props.canAct} onDecide={props.onDecide} />
       {props.message && <p role="alert" className="error no-print">{props.message}</p>}
       <article ref={article} className="mine-file" data-mine={mine.id}>
         <h2>{title}</h2>

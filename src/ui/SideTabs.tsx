@@ -1,5 +1,5 @@
 // The side panel's tabs (layers, conflicts, …): WAI-ARIA tabs, arrow keys move between them.
-import { useId, useRef, type ReactNode } from 'react';
+import { Activity, useId, useRef, type ReactNode } from 'react';
 
 export interface SideTab<K extends string> {
   key: K;
@@ -47,7 +47,9 @@ export function SideTabs<K extends string>(props: { label: string; tabs: SideTab
           hidden={tab.key !== props.active}
           className="side-panel"
         >
-          {tab.content}
+          {/* A hidden tab keeps its state, but renders only when the browser is idle: at province
+              scale every panel re-rendering on each edit would hold up the map. */}
+          <Activity mode={tab.key === props.active ? 'visible' : 'hidden'}>{tab.content}</Activity>
         </div>
       ))}
     </div>

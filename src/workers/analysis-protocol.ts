@@ -2,10 +2,11 @@
 // progress, results or error echo, so the UI can drop answers to requests it has superseded.
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { TreatedChange } from '../domain/analysis-engine.ts';
-import type { AnalysisResults, InputFeature, ParcelTreated, Progress } from '../domain/analysis-types.ts';
+import type { InputFeature, ParcelResult, ParcelTreated, Progress } from '../domain/analysis-types.ts';
 import type { BufferCollection } from '../domain/buffer-features.ts';
 import type { BufferDistances } from '../domain/buffer-presets.ts';
 import type { Mine } from '../domain/model.ts';
+import type { ResultsSummary } from './analysis-results.ts';
 
 export type AnalysisRequest =
   | {
@@ -27,10 +28,13 @@ export type AnalysisRequest =
 export type AnalysisResponse =
   | { type: 'progress'; requestId: number; progress: Progress }
   /**
+   * `parcels`: every parcel's figures after a load (`whole`), else only those this request changed
+   * (at province scale copying all 50,000 to the page after each edit would hold up the map);
+   * `summary`: the rest of the results, always whole (see applyResults in analysis-results.ts).
    * `recomputed`: ids of the parcels whose figures this request changed (all of them on load).
    * `buffers`: the unioned buffers to draw, when the request changed them; else null.
    */
-  | { type: 'results'; requestId: number; results: AnalysisResults; recomputed: string[]; buffers: BufferCollection | null }
+  | { type: 'results'; requestId: number; whole: boolean; parcels: ParcelResult[]; summary: ResultsSummary; recomputed: string[]; buffers: BufferCollection | null }
   | { type: 'overlapGeometry'; requestId: number; parcelId: string; geometry: Polygon | MultiPolygon | null }
   | { type: 'treatedAsOf'; requestId: number; parcels: ParcelTreated[] }
   | { type: 'disposed'; requestId: number }

@@ -2,6 +2,7 @@
 // runs under test in Node. Requests are handled one at a time, in order of arrival.
 import { createAnalysis, type Analysis } from '../domain/analysis-engine.ts';
 import type { AnalysisRequest, AnalysisResponse } from './analysis-protocol.ts';
+import { resultsMessage } from './analysis-results.ts';
 
 export type Post = (response: AnalysisResponse) => void;
 
@@ -24,7 +25,8 @@ export function createAnalysisSession(post: Post): (request: AnalysisRequest) =>
         onProgress: (progress) => post({ type: 'progress', requestId, progress }),
       });
       const results = analysis.results();
-      return post({ type: 'results', requestId, results, recomputed: results.parcels.map((p) => p.id), buffers: analysis.bufferFeatures() });
+      const recomputed = results.parcels.map((p) => p.id);
+      return post({ type: 'results', requestId, ...resultsMessage(results, recomputed, true), recomputed, buffers: analysis.bufferFeatures() });
     }
     if (!analysis) return post({ type: 'error', requestId, message: 'no programme loaded: send a load request first' });
     if (request.type === 'overlapGeometry') {
@@ -36,7 +38,8 @@ export function createAnalysisSession(post: Post): (request: AnalysisRequest) =>
       analysis.setBufferDistances(request.distances);
       buffers = analysis.bufferFeatures();
     } else analysis.updateTreated(request.change);
-    post({ type: 'results', requestId, results: analysis.results(), recomputed: analysis.lastRecomputed, buffers });
+    const recomputed = analysis.lastRecomputed;
+    post({ type: 'results', requestId, ...resultsMessage(analysis.results(), recomputed, false), recomputed, buffers });
   }
 
   return (request) => {

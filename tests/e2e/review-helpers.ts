@@ -41,9 +41,13 @@ export function columns(shot: Shot, from: number, to: number): Shot {
   return { width, height: shot.height, data };
 }
 
-/** The day before an ISO date. */
-export function dayBefore(date: string): string {
+function addDays(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
+  d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** The day before an ISO date. */
+export const dayBefore = (date: string): string => addDays(date, -1);
+/** The day after an ISO date. */
+export const dayAfter = (date: string): string => addDays(date, 1);

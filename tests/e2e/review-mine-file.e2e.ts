@@ -1,7 +1,7 @@
 // One file per mine (一矿一档) in the browser: its figures agree with independent sums of the data
 // files; in print media only the file shows; Chromium prints it to an A4 PDF whose text has the
 // mine's name and figures; it exports as one self-contained HTML file; the whole mine is
-// accepted in one step.
+// accepted in one step, then sent back in one step with one note.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -131,5 +131,29 @@ describe('mine file', () => {
     await file().getByRole('button', { name: `整矿通过验收（${acceptable} 个图斑）` }).click();
     await expect.poll(() => figure('accepted-parcels')).toBe(String(before + acceptable));
     expect(await file().getByRole('button', { name: /整矿通过验收/ }).count()).toBe(0);
+  });
+
+  it('sends the whole mine back in one step, with one note recorded for every parcel', async () => {
+    const accepted = Number(await figure('accepted-parcels'));
+    const returnable = parcels.filter((p) => ['treated', 'accepted'].includes(p.properties.status)).length;
+    expect(accepted).toBeGreaterThan(0);
+    const decision = file().getByRole('region', { name: '整矿验收' });
+    const sendBack = decision.getByRole('button', { name: `整矿退回整改（${returnable} 个图斑）` });
+    await sendBack.click();
+    await expect.poll(() => decision.getByRole('alert').textContent()).toBe('退回整改时必须填写审查意见');
+    expect(await figure('accepted-parcels')).toBe(String(accepted));
+
+    const why = '覆土厚度不足，复查不合格';
+    await decision.getByLabel('审查意见').fill(why);
+    await sendBack.click();
+    // Closed cases (销号) stay accepted: the flow sends back only work awaiting or given acceptance.
+    const closed = parcels.filter((p) => p.properties.status === 'closed').length;
+    await expect.poll(() => figure('accepted-parcels')).toBe(String(closed));
+    for (const p of parcels.filter((x) => ['treated', 'accepted'].includes(x.properties.status))) {
+      await expect.poll(() => file().locator(`tr[data-row="${p.properties.id}"] td`).last().textContent()).toBe('验收不通过');
+      const history = file().getByRole('region', { name: `${p.properties.name}（${p.properties.id}）验收记录`, exact: true });
+      expect(await history.locator('li[data-action=send_back]').last().textContent()).toContain(why);
+    }
+    expect(await decision.count()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 // Time for an edit to appear on the map, as a surveyor meets it: from the click that closes a
-// drawn polygon to the first frame in which the map shows the new treated polygon under it.
+// drawn polygon to the first frame in which the map shows the new treated polygon under it (in
+// the treated layer, or in the layer that shows it while it is being saved).
 import type { Page } from 'playwright-core';
 import { jumpTo, waitIdle } from './page-probes.ts';
 
@@ -18,7 +19,7 @@ export interface EditTiming {
   visibleMs: number;
   /** From the closing click until the store published the committed edit (IndexedDB, strict durability). */
   committedMs: number;
-  /** From the store's publication to the first frame showing it: the map's own share. */
+  /** From the store's publication to the first frame showing it (negative: shown before it was stored). */
   mapMs: number;
 }
 
@@ -52,12 +53,13 @@ export async function timeEdit(page: Page, centre: [number, number], half = 50):
     const w = window as unknown as { __fulvMap: Map };
     const canvas = (w.__fulvMap as unknown as { getCanvas(): HTMLCanvasElement }).getCanvas();
     const p: [number, number] = [canvas.clientWidth / 2, canvas.clientHeight / 2];
-    return w.__fulvMap.queryRenderedFeatures(p, { layers: ['treated-fill'] }).length > 0 ? performance.now() : false;
+    return w.__fulvMap.queryRenderedFeatures(p, { layers: ['treated-fill', 'treated-pending-fill'] }).length > 0 ? performance.now() : false;
   }, undefined, { timeout: 60_000, polling: 'raf' })).jsonValue() as number;
+  // The map shows the polygon while it is being saved, so the save may end after it is visible.
+  await page.getByRole('region', { name: '编辑历史' }).getByRole('status').filter({ hasText: '已保存' }).waitFor({ timeout: 60_000 });
   const { closeAt, committedAt } = await page.evaluate(() => {
     const w = window as unknown as { __closeAt: number; __committedAt: number };
     return { closeAt: w.__closeAt, committedAt: w.__committedAt };
   });
-  await page.getByRole('region', { name: '编辑历史' }).getByRole('status').filter({ hasText: '已保存' }).waitFor({ timeout: 60_000 });
   return { visibleMs: visibleAt - closeAt, committedMs: committedAt - closeAt, mapMs: visibleAt - committedAt };
 }

@@ -1,31 +1,19 @@
 // The programme as of a date: statuses from acceptance steps and treatment dates, treated
 // polygons done by then, and accepted polygons shown as accepted while the acceptance stood.
 import { describe, expect, it } from 'vitest';
-import type { Programme, TreatedFeature } from '../../../src/domain/model.ts';
+import type { Programme } from '../../../src/domain/model.ts';
 import { statusAsOf } from '../../../src/domain/parcel-status.ts';
 import { programmeAsOf } from '../../../src/domain/programme-as-of.ts';
 import type { ParcelReview } from '../../../src/domain/review.ts';
 import { currentStatuses } from '../../../src/domain/current-statuses.ts';
 import { deepFreeze, rect } from '../../helpers/analysis-features.ts';
 import { fieldProgramme, treatedFeature } from '../../helpers/field-store.ts';
+import { early, late, P, programmeBefore, programmeNow, reshaped, storyEvents } from '../../helpers/reviewed-parcel.ts';
 
-const P = 'T-M1-P1';
-const early = treatedFeature('T-T1', { date: '2021-04-01' });
-const late = treatedFeature('T-T2', { date: '2023-09-15' }, rect(118.52, 40.10, 118.53, 40.11));
-const programme: Programme = fieldProgramme([early, late]);
-const reshaped: TreatedFeature = deepFreeze({ ...late, geometry: rect(118.52, 40.10, 118.54, 40.12) });
-
-const review: ParcelReview = deepFreeze({
-  parcel_id: P,
-  status: 'treated',
-  events: [
-    { action: 'submit', status: 'treated', at: '2023-10-01T02:00:00Z', who: '赵军', note: '' },
-    { action: 'accept', status: 'accepted', at: '2023-11-20T02:00:00Z', who: '王审', note: '', accepted: [early, late] },
-    { action: 'reopen', status: 'treated', at: '2024-05-06T02:00:00Z', who: '赵军', note: '', treated_id: 'T-T2', change: 'reshaped' },
-  ],
-});
+const review: ParcelReview = deepFreeze({ parcel_id: P, status: 'treated', events: storyEvents });
 const reviews = new Map([[P, review]]);
-const now: Programme = { ...programme, treated: { type: 'FeatureCollection', features: [early, reshaped] } };
+const programme = programmeBefore;
+const now = programmeNow;
 const ids = (date: string) => programmeAsOf(now, reviews, date).treated.features.map((f) => f.properties.id);
 const statusOf = (date: string) => programmeAsOf(now, reviews, date).parcels.features.find((f) => f.properties.id === P)!.properties.status;
 
