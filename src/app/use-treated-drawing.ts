@@ -58,7 +58,9 @@ export function useTreatedDrawing(map: ProgrammeMap | null, programme: Programme
       onRefused: (problem) => setRefusal(refusalText(live.current.t, problem)),
       onDrawn: (drawn) => {
         setState('idle');
-        map.selecting = true;
+        // The click that closed the shape is still being dispatched: had it selected (here,
+        // deselected) too, the inspector would close and reopen, resizing the map twice.
+        setTimeout(() => { map.selecting = true; }, 0);
         live.current.handlers.onDrawn(drawn);
       },
       onReshaped: (reshaped) => {

@@ -1,6 +1,6 @@
 // The MapLibre map of a programme: creates it with the offline style, feeds its sources and
 // exposes the few operations the UI needs. The UI never touches MapLibre directly.
-import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type FilterSpecification, type LngLatBoundsLike } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerCount, setWorkerUrl, type FilterSpecification, type LngLatBoundsLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Feature, FeatureCollection } from 'geojson';
@@ -14,6 +14,10 @@ import type { SnapTargets } from '../domain/snap-targets.ts';
 import { parcelFillColour, programmeStyle, type ParcelStyleMode, type ProgrammeSource } from './programme-style.ts';
 
 setWorkerUrl(workerUrl);
+// MapLibre keeps each GeoJSON source on one of its workers, one worker by default: with a second,
+// a small source (the polygon being saved, the drawing) is not queued behind re-tiling 50,000
+// parcels.
+setWorkerCount(2);
 
 export interface ProgrammeMapOptions {
   container: HTMLElement;

@@ -154,11 +154,13 @@ export class TreatedDrawing {
     if (!feature || feature.geometry.type !== 'Polygon') return;
     const shape = feature.geometry as Polygon;
     if (mode === 'polygon') {
-      this.draw.clear();
       this.draw.setMode('static');
       this.state = 'idle';
       this.events.onShape(null);
       this.events.onDrawn(shape);
+      // The drawn outline stays until the map has drawn the polygon as stored (or as being
+      // saved), so it never blinks out in between; a new drawing clears it at once.
+      this.map.once('idle', () => { if (this.state === 'idle') this.draw.clear(); });
     } else {
       this.events.onReshaped(shape);
     }
