@@ -119,4 +119,20 @@ describe('dashboard: targets for a period, and figures as of a date', () => {
     await dashboard().getByRole('button', { name: '显示当前' }).click();
     await expect.poll(() => dashboard().locator('[data-figure=as-of]').textContent()).toBe('以下为当前数据');
   });
+
+  it('takes targets in 公顷 as well, and keeps them in 亩 (15 亩 = 1 公顷)', async () => {
+    const year = 2021;
+    const own = programme.targets.rows.find((r) => r.year === year && r.township_id === TOWNSHIP.id && r.category_group === 'closed_and_abandoned')!;
+    await editor().getByLabel('目标面积单位', { exact: true }).selectOption('ha');
+    const inHa = dashboard().getByRole('region', { name: '目标任务（公顷）' });
+    const haCell = inHa.getByLabel(`马兰庄镇闭坑、政策性关闭和废弃矿山${year}年目标（公顷）`, { exact: true });
+    expect(Number(await haCell.inputValue())).toBeCloseTo(own.target_mu / 15, 6);
+    await haCell.fill('2.5');
+    await inHa.getByRole('button', { name: '保存目标' }).click();
+    await expect.poll(() => inHa.getByRole('status').textContent()).toBe('目标已保存');
+    await inHa.getByLabel('目标面积单位', { exact: true }).selectOption('mu');
+    expect(await cell(String(year)).inputValue()).toBe('37.5');
+    await editor().getByRole('button', { name: '恢复计划原值' }).click();
+    await expect.poll(() => cell(String(year)).inputValue()).toBe(String(own.target_mu));
+  });
 });
