@@ -6,7 +6,7 @@ export const GROUP_LAYERS: Record<LayerGroup, string[]> = {
   buffers: ['buffers-fill', 'buffers-outline'],
   zones: ['zones-fill', 'zones-outline', 'zones-line'],
   parcels: ['parcels-fill', 'parcels-outline'],
-  treated: ['treated-fill', 'treated-outline', 'treated-pending-fill', 'treated-pending-outline'],
+  treated: ['treated-fill', 'treated-outline'],
   gem: ['gem-fill', 'gem-outline', 'gem-point'],
   imported: ['imported-fill', 'imported-outline', 'imported-line', 'imported-point'],
 };

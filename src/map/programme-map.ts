@@ -8,6 +8,8 @@ import { applyBasemap, type BasemapSettings } from './basemap.ts';
 import { attachFeatureInteraction, type FeatureRef } from './feature-interaction.ts';
 import { GROUP_LAYERS, type LayerGroup } from './layer-groups.ts';
 import { applyOfflineBasemap, type OfflineBasemap } from './offline-basemap.ts';
+import { TREATED_COLOUR, TREATED_OUTLINE } from './palette.ts';
+import { PendingPolygonsLayer } from './pending-polygons-layer.ts';
 import { SourceFeeds } from './source-feed.ts';
 import { TreatedDrawing, type TreatedDrawingEvents } from './treated-drawing.ts';
 import type { SnapTargets } from '../domain/snap-targets.ts';
@@ -33,6 +35,7 @@ export class ProgrammeMap {
   private selected: FeatureRef | null = null;
   private detachInteraction: () => void = () => {};
   private readonly feeds: SourceFeeds;
+  private readonly pendingTreated = new PendingPolygonsLayer('treated-pending', { colour: TREATED_COLOUR, opacity: 0.45 }, TREATED_OUTLINE);
   private offlineBasemapKey: string | null = null;
   /** Off while the surveyor draws: a click then places a vertex, not selects a feature. */
   selecting = true;
@@ -48,11 +51,13 @@ export class ProgrammeMap {
       // Keeps the drawing buffer readable, so screenshots and printing show the map.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
-    this.feeds = new SourceFeeds(this.map);
+    this.feeds = new SourceFeeds(this.map, { treated: this.pendingTreated });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
     void this.ready.then(() => {
+      // Right above the treated polygons, as they will be drawn once stored.
+      this.map.addLayer(this.pendingTreated, 'overlap-fill');
       this.detachInteraction = attachFeatureInteraction(this.map, (ref) => {
         if (!this.selecting) return;
         this.select(ref);
@@ -76,6 +81,7 @@ export class ProgrammeMap {
   }
 
   setGroupVisible(group: LayerGroup, visible: boolean): void {
+    if (group === 'treated') this.pendingTreated.visible = visible;
     for (const layer of GROUP_LAYERS[group]) {
       if (this.map.getLayer(layer)) this.map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
     }

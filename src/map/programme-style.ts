@@ -54,9 +54,6 @@ function programmeLayers(mode: ParcelStyleMode): LayerSpecification[] {
     // Over a review period, work done before the period is faded (`in_period` false).
     { id: 'treated-fill', type: 'fill', source: 'treated', paint: { 'fill-color': TREATED_COLOUR, 'fill-opacity': ['case', hovered, 0.7, ['==', ['get', 'in_period'], false], 0.15, 0.45], 'fill-antialias': false } },
     { id: 'treated-outline', type: 'line', source: 'treated', minzoom: OUTLINES_FROM_ZOOM, paint: { 'line-color': outlineColour(TREATED_OUTLINE), 'line-width': outlineWidth(1.2) } },
-    // A drawn polygon while it is being saved (map/source-feed.ts), drawn as the others.
-    { id: 'treated-pending-fill', type: 'fill', source: 'treated-pending', paint: { 'fill-color': TREATED_COLOUR, 'fill-opacity': 0.45, 'fill-antialias': false } },
-    { id: 'treated-pending-outline', type: 'line', source: 'treated-pending', minzoom: OUTLINES_FROM_ZOOM, paint: { 'line-color': outlineColour(TREATED_OUTLINE), 'line-width': outlineWidth(1.2) } },
     { id: 'overlap-fill', type: 'fill', source: 'overlap', paint: { 'fill-color': CONFLICT_COLOUR, 'fill-opacity': 0.55 } },
     { id: 'overlap-outline', type: 'line', source: 'overlap', paint: { 'line-color': CONFLICT_COLOUR, 'line-width': 2.5 } },
     { id: 'gps-accuracy', type: 'fill', source: 'gps', filter: ['==', ['get', 'kind'], 'accuracy'], paint: { 'fill-color': GPS_COLOUR, 'fill-opacity': 0.15 } },
@@ -73,7 +70,7 @@ function programmeLayers(mode: ParcelStyleMode): LayerSpecification[] {
   ];
 }
 
-export const PROGRAMME_SOURCES = ['parcels', 'treated', 'treated-pending', 'zones', 'buffers', 'overlap', 'gps', 'gem', 'imported'] as const;
+export const PROGRAMME_SOURCES = ['parcels', 'treated', 'zones', 'buffers', 'overlap', 'gps', 'gem', 'imported'] as const;
 export type ProgrammeSource = (typeof PROGRAMME_SOURCES)[number];
 
 export function programmeStyle(mode: ParcelStyleMode): StyleSpecification {

@@ -3,21 +3,24 @@
 // one feature among thousands), and an unchanged collection is not sent at all.
 //
 // A feature can also be shown before its collection arrives (a drawn polygon while it is being
-// saved) through a small companion source, `<source>-pending`: updating a source of one feature
-// is immediate, where even a diff makes MapLibre's worker re-index the whole source.
+// saved) through a pending display drawn in the next frame (map/pending-polygons-layer.ts): even
+// a diff makes MapLibre's worker re-index the whole source and reload its tiles first.
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { collectionDiff } from './collection-diff.ts';
 
 export type FeedOutcome = 'unchanged' | 'diff' | 'full';
 
-const pendingSource = (sourceId: string): string => `${sourceId}-pending`;
+/** Where features wait while their collection is on its way. */
+export interface PendingDisplay {
+  set(features: Feature[]): void;
+}
 
 export class SourceFeeds {
   private readonly sent = new Map<string, FeatureCollection>();
   private readonly pending = new Map<string, Feature[]>();
 
-  constructor(private readonly map: MapLibreMap) {}
+  constructor(private readonly map: MapLibreMap, private readonly displays: Partial<Record<string, PendingDisplay>> = {}) {}
 
   push(sourceId: string, data: FeatureCollection): FeedOutcome {
     const source = this.map.getSource(sourceId);
@@ -33,9 +36,9 @@ export class SourceFeeds {
     return diff === 'full' ? 'full' : 'diff';
   }
 
-  /** Shows `feature` at once in `<sourceId>-pending`; returns a function that takes it away. */
+  /** Shows `feature` at once in the source's pending display; returns a function that takes it away. */
   preview(sourceId: string, feature: Feature): () => void {
-    if (!this.map.getSource(pendingSource(sourceId))) return () => undefined;
+    if (!this.displays[sourceId]) return () => undefined;
     this.setPending(sourceId, [...(this.pending.get(sourceId) ?? []), feature]);
     return () => this.setPending(sourceId, (this.pending.get(sourceId) ?? []).filter((f) => f !== feature));
   }
@@ -52,7 +55,6 @@ export class SourceFeeds {
 
   private setPending(sourceId: string, features: Feature[]): void {
     this.pending.set(sourceId, features);
-    const source = this.map.getSource(pendingSource(sourceId));
-    if (source?.type === 'geojson') (source as GeoJSONSource).setData({ type: 'FeatureCollection', features }).catch(() => undefined);
+    this.displays[sourceId]?.set(features);
   }
 }

@@ -36,8 +36,11 @@ export async function newPage(browser: Browser, locale = 'zh-CN'): Promise<Page>
 /** Waits until the map exists, has loaded its style and sources, and is not moving. */
 export async function waitForMapIdle(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(() => {
-    const map = (window as unknown as { __fulvMap?: { loaded(): boolean; isMoving(): boolean; areTilesLoaded(): boolean } }).__fulvMap;
-    return !!map && map.loaded() && !map.isMoving() && map.areTilesLoaded();
+    type Probe = { loaded(): boolean; isMoving(): boolean; areTilesLoaded(): boolean; getCanvas(): HTMLCanvasElement; getContainer(): HTMLElement };
+    const map = (window as unknown as { __fulvMap?: Probe }).__fulvMap;
+    // The map also follows its container's size (an inspector opened or closed) a moment later.
+    const sized = !!map && map.getCanvas().style.width === `${map.getContainer().clientWidth}px`;
+    return !!map && sized && map.loaded() && !map.isMoving() && map.areTilesLoaded();
   }, undefined, { timeout, polling: 100 });
   // One more frame so the last tiles are painted before a screenshot.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

@@ -83,6 +83,7 @@ describe('the programme map', () => {
     const parcel = untreatedParcel();
     await searchAndPick(page, parcel.properties.id, new RegExp(parcel.properties.id));
     await page.getByRole('button', { name: '关闭属性面板' }).click();
+    await waitForMapIdle(page);
     const inside = pointOnFeature(parcel).geometry.coordinates as [number, number];
     const { x, y } = await screenPoint(page, inside);
     await page.mouse.click(x, y);

@@ -1,6 +1,6 @@
 // Time for an edit to appear on the map, as a surveyor meets it: from the click that closes a
 // drawn polygon to the first frame in which the map shows the new treated polygon under it (in
-// the treated layer, or in the layer that shows it while it is being saved).
+// the treated layer, or in the layer that draws it while it is being saved).
 import type { Page } from 'playwright-core';
 import { jumpTo, waitIdle } from './page-probes.ts';
 
@@ -53,7 +53,9 @@ export async function timeEdit(page: Page, centre: [number, number], half = 50):
     const w = window as unknown as { __fulvMap: Map };
     const canvas = (w.__fulvMap as unknown as { getCanvas(): HTMLCanvasElement }).getCanvas();
     const p: [number, number] = [canvas.clientWidth / 2, canvas.clientHeight / 2];
-    return w.__fulvMap.queryRenderedFeatures(p, { layers: ['treated-fill', 'treated-pending-fill'] }).length > 0 ? performance.now() : false;
+    // The polygon while it is being saved is drawn by a custom layer, which says what it drew.
+    const pending = (w.__fulvMap as unknown as { getLayer(id: string): { implementation?: { drawnIds: string[] } } | undefined }).getLayer('treated-pending')?.implementation?.drawnIds ?? [];
+    return pending.length > 0 || w.__fulvMap.queryRenderedFeatures(p, { layers: ['treated-fill'] }).length > 0 ? performance.now() : false;
   }, undefined, { timeout: 60_000, polling: 'raf' })).jsonValue() as number;
   // The map shows the polygon while it is being saved, so the save may end after it is visible.
   await page.getByRole('region', { name: '编辑历史' }).getByRole('status').filter({ hasText: '已保存' }).waitFor({ timeout: 60_000 });
