@@ -53,6 +53,7 @@ import { TileCacheTools } from '../ui/TileCacheTools.tsx';
 import { useGpsTrace } from './use-gps-trace.ts';
 import { storeErrorMessage, useSaveState } from './use-save-state.ts';
 import { refusalText, useTreatedDrawing } from './use-treated-drawing.ts';
+import { useUndoShortcuts } from './use-undo-shortcuts.ts';
 
 type SideTab = 'layers' | 'survey' | 'planner' | 'review';
 const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -178,18 +179,7 @@ export function App() {
 
   const undo = useCallback(() => { if (store) void track(store.undo(who)); }, [store, who, track]);
   const redo = useCallback(() => { if (store) void track(store.redo(who)); }, [store, who, track]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return;
-      // Text fields keep the browser's own undo of typing.
-      if (e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]')) return;
-      e.preventDefault();
-      if (e.shiftKey) redo();
-      else undo();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undo, redo]);
+  useUndoShortcuts(undo, redo);
 
   const data = useMemo(() => {
     const d: Partial<Record<string, FeatureCollection>> = {};

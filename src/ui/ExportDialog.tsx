@@ -1,10 +1,11 @@
 // Exporting programme data: what (whole programme, a township or a mine), which layers, which
 // format and coordinate system. Files are downloaded; the areas go with them.
-import { useEffect, useId, useRef } from 'react';
-import { knownEpsgCodes, crsFromEpsg } from '../io/crs/crs-catalogue.ts';
+import { useId } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../io/export/export-types.ts';
 import type { Programme } from '../domain/model.ts';
+import { CrsOptions } from './CrsOptions.tsx';
 import { useI18n } from './i18n/language-context.tsx';
+import { useModalDialog } from './modal-dialog.ts';
 
 export type ExportScope = { kind: 'all' } | { kind: 'township'; id: string } | { kind: 'mine'; id: string };
 export const EXPORT_LAYERS = ['parcels', 'treated', 'zones'] as const;
@@ -36,14 +37,8 @@ const LAYER_KEYS = { parcels: 'layers.parcels', treated: 'layers.treated', zones
 
 export function ExportDialog(props: ExportDialogProps) {
   const { t, language } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(props.open);
   const ids = { title: useId(), scope: useId(), format: useId(), crs: useId() };
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (props.open && !d.open) d.showModal();
-    else if (!props.open && d.open) d.close();
-  }, [props.open]);
   const name = (x: { name: string; name_en: string }) => (language === 'en' ? x.name_en : x.name);
   const { programme } = props;
   return (
@@ -74,7 +69,7 @@ export function ExportDialog(props: ExportDialogProps) {
       <label htmlFor={ids.crs}>{t('export.crs')}</label>
       <select id={ids.crs} value={props.crs} onChange={(e) => props.onCrs(e.target.value)}>
         <option value="">{t('export.crsDefault')}</option>
-        {knownEpsgCodes().map((code) => <option key={code} value={`EPSG:${code}`}>EPSG:{code} {crsFromEpsg(code)?.name}</option>)}
+        <CrsOptions />
       </select>
       <p className="note">{t('export.note')}</p>
       {props.message && <p role={props.message.error ? 'alert' : 'status'} className={props.message.error ? 'error' : 'status'}>{props.message.text}</p>}

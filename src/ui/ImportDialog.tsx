@@ -1,12 +1,13 @@
 // Importing programme data: pick the files (or paste a coordinate table), see what was read —
 // count, extent (drawn on the map), coordinate system and encoding with how they were found,
 // the field mapping (editable) and every problem — and only then import, or cancel.
-import { useEffect, useId, useRef } from 'react';
-import { knownEpsgCodes, crsFromEpsg } from '../io/crs/crs-catalogue.ts';
+import { useId, useRef } from 'react';
 import type { ImportPreview, ImportProgress } from '../io/import-types.ts';
 import { CODED_FIELDS, IMPORT_LAYERS, TARGET_FIELDS, isCodedField, type FieldMapping, type ImportLayer, type TargetField } from '../io/mapping/field-mapping-types.ts';
 import { VALUE_WORDS } from '../io/mapping/field-vocabulary.ts';
+import { CrsOptions } from './CrsOptions.tsx';
 import { useI18n } from './i18n/language-context.tsx';
+import { useModalDialog } from './modal-dialog.ts';
 import type { MessageKey } from './i18n/zh.ts';
 
 export interface ImportDialogProps {
@@ -34,17 +35,11 @@ const SHOWN_PROBLEMS = 50;
 
 export function ImportDialog(props: ImportDialogProps) {
   const { t, language } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(props.open);
   const paste = useRef<HTMLTextAreaElement>(null);
   const ids = { title: useId(), layer: useId(), files: useId(), paste: useId(), crs: useId(), encoding: useId() };
   const { preview } = props;
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (props.open && !d.open) d.showModal();
-    else if (!props.open && d.open) d.close();
-  }, [props.open]);
 
   const fieldLabel = (field: string) => t(`import.field.${field}` as MessageKey);
   const codeLabel = (field: string, code: string) => {
@@ -72,7 +67,7 @@ export function ImportDialog(props: ImportDialogProps) {
         <label htmlFor={ids.crs}>{t('import.crs')}</label>
         <select id={ids.crs} value={props.crs} onChange={(e) => props.onCrs(e.target.value)}>
           <option value="">{t('import.crsAuto')}</option>
-          {knownEpsgCodes().map((code) => <option key={code} value={`EPSG:${code}`}>EPSG:{code} {crsFromEpsg(code)?.name}</option>)}
+          <CrsOptions />
         </select>
         <label htmlFor={ids.encoding}>{t('import.encoding')}</label>
         <select id={ids.encoding} value={props.encoding} onChange={(e) => props.onEncoding(e.target.value)}>

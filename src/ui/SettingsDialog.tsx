@@ -1,25 +1,20 @@
 // Settings: the optional online basemap. The app stays offline unless the user turns this on.
 // Sections that act at once (offline basemaps, tile caching) come in as children, below the form.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { isValidTileUrl, type BasemapSettings } from '../map/basemap.ts';
 import { useI18n } from './i18n/language-context.tsx';
+import { useModalDialog } from './modal-dialog.ts';
 
 export function SettingsDialog(props: { open: boolean; basemap: BasemapSettings; onSave: (b: BasemapSettings) => void; onClose: () => void; children?: ReactNode }) {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState(props.basemap);
   const [error, setError] = useState<string | null>(null);
   const ids = { enabled: useId(), url: useId(), tms: useId(), attribution: useId(), hint: useId() };
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (props.open && !d.open) {
-      setDraft(props.basemap);
-      setError(null);
-      d.showModal();
-    } else if (!props.open && d.open) d.close();
-  }, [props.open, props.basemap]);
+  // Each opening starts from the settings in use.
+  const dialog = useModalDialog(props.open, () => {
+    setDraft(props.basemap);
+    setError(null);
+  });
 
   const save = () => {
     if (draft.enabled && !isValidTileUrl(draft.url.trim())) {
