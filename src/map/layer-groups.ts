@@ -14,6 +14,7 @@ export const GROUP_LAYERS: Record<LayerGroup, string[]> = {
 /** Layers answering clicks, in priority order: the feature drawn on top wins. */
 export const CLICKABLE_LAYERS = ['treated-fill', 'parcels-fill', 'imported-fill', 'imported-line', 'imported-point', 'gem-fill', 'gem-point', 'zones-fill', 'zones-line'] as const;
 
-export const LAYER_SOURCE: Record<string, string> = Object.fromEntries(
-  Object.entries(GROUP_LAYERS).flatMap(([group, layers]) => layers.map((layer) => [layer, group])),
+/** The group a layer belongs to, if the user can toggle it. */
+export const LAYER_GROUP: Partial<Record<string, LayerGroup>> = Object.fromEntries(
+  (Object.entries(GROUP_LAYERS) as [LayerGroup, string[]][]).flatMap(([group, layers]) => layers.map((layer) => [layer, group])),
 );

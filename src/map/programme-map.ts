@@ -6,14 +6,14 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Feature, FeatureCollection } from 'geojson';
 import { applyBasemap, type BasemapSettings } from './basemap.ts';
 import { attachFeatureInteraction, type FeatureRef } from './feature-interaction.ts';
-import { GROUP_LAYERS, type LayerGroup } from './layer-groups.ts';
+import { GROUP_LAYERS, LAYER_GROUP, type LayerGroup } from './layer-groups.ts';
 import { applyOfflineBasemap, type OfflineBasemap } from './offline-basemap.ts';
 import { TREATED_COLOUR, TREATED_OUTLINE } from './palette.ts';
 import { PendingPolygonsLayer } from './pending-polygons-layer.ts';
 import { SourceFeeds } from './source-feed.ts';
 import { TreatedDrawing, type TreatedDrawingEvents } from './treated-drawing.ts';
 import type { SnapTargets } from '../domain/snap-targets.ts';
-import { parcelFillColour, programmeStyle, type ParcelStyleMode, type ProgrammeSource } from './programme-style.ts';
+import { parcelFillColour, programmeStyle, PROGRAMME_SOURCES, type ParcelStyleMode, type ProgrammeSource } from './programme-style.ts';
 
 setWorkerUrl(workerUrl);
 // MapLibre keeps each GeoJSON source on one of its workers, one worker by default: with a second,
@@ -37,17 +37,30 @@ export class ProgrammeMap {
   private readonly feeds: SourceFeeds;
   private readonly pendingTreated = new PendingPolygonsLayer('treated-pending', { colour: TREATED_COLOUR, opacity: 0.45 }, TREATED_OUTLINE);
   private offlineBasemapKey: string | null = null;
+  private readonly hiddenGroups = new Set<LayerGroup>();
+  // A layer of an empty source is hidden: it would still cost a software renderer a pass over
+  // the stencil buffer every frame (the tiles' clipping masks), for nothing.
+  private readonly emptySources = new Set<string>(PROGRAMME_SOURCES);
+  private readonly sourceLayers = new Map<string, string[]>();
   /** Off while the surveyor draws: a click then places a vertex, not selects a feature. */
   selecting = true;
 
   constructor(options: ProgrammeMapOptions) {
+    const style = programmeStyle(options.parcelStyle);
+    for (const layer of style.layers) {
+      if (!('source' in layer) || typeof layer.source !== 'string') continue;
+      this.sourceLayers.set(layer.source, [...(this.sourceLayers.get(layer.source) ?? []), layer.id]);
+    }
     this.map = new MapLibreMap({
       container: options.container,
-      style: programmeStyle(options.parcelStyle),
+      style,
       center: [118.7, 40.05],
       zoom: 10,
       locale: options.locale,
       attributionControl: { compact: true },
+      // No labels to fade in: without this the map renders every frame for 300 ms after each
+      // move, which a software renderer pays for in the frames that follow.
+      fadeDuration: 0,
       // Keeps the drawing buffer readable, so screenshots and printing show the map.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
@@ -58,6 +71,7 @@ export class ProgrammeMap {
     void this.ready.then(() => {
       // Right above the treated polygons, as they will be drawn once stored.
       this.map.addLayer(this.pendingTreated, 'overlap-fill');
+      this.showLayers([...this.sourceLayers.values()].flat());
       this.detachInteraction = attachFeatureInteraction(this.map, (ref) => {
         if (!this.selecting) return;
         this.select(ref);
@@ -73,6 +87,11 @@ export class ProgrammeMap {
   /** Sends only what changed since the last call for this source (see source-feed.ts). */
   setData(source: ProgrammeSource, data: FeatureCollection): void {
     this.feeds.push(source, data);
+    const empty = data.features.length === 0;
+    if (empty === this.emptySources.has(source)) return;
+    if (empty) this.emptySources.add(source);
+    else this.emptySources.delete(source);
+    this.showLayers(this.sourceLayers.get(source) ?? []);
   }
 
   /** Shows a feature before it is stored; see SourceFeeds.preview. */
@@ -82,8 +101,20 @@ export class ProgrammeMap {
 
   setGroupVisible(group: LayerGroup, visible: boolean): void {
     if (group === 'treated') this.pendingTreated.visible = visible;
-    for (const layer of GROUP_LAYERS[group]) {
-      if (this.map.getLayer(layer)) this.map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
+    if (visible) this.hiddenGroups.delete(group);
+    else this.hiddenGroups.add(group);
+    this.showLayers(GROUP_LAYERS[group]);
+  }
+
+  /** A layer shows unless its group is turned off or its source is empty. */
+  private showLayers(layers: string[]): void {
+    for (const id of layers) {
+      const layer = this.map.getLayer(id);
+      if (!layer) continue;
+      const group = LAYER_GROUP[id];
+      const visible = !this.emptySources.has(layer.source) && !(group && this.hiddenGroups.has(group));
+      if ((this.map.getLayoutProperty(id, 'visibility') === 'none') === !visible) continue;
+      this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
     }
   }
 

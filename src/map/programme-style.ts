@@ -16,9 +16,9 @@ function matchColour(property: string, keys: readonly string[], colours: Record<
 }
 
 export function parcelFillColour(mode: ParcelStyleMode): ExpressionSpecification {
-  return mode === 'status'
+  return selectableFill(mode === 'status'
     ? matchColour('status', PARCEL_STATUSES, STATUS_COLOURS)
-    : matchColour('damage_type', DAMAGE_TYPES, DAMAGE_COLOURS);
+    : matchColour('damage_type', DAMAGE_TYPES, DAMAGE_COLOURS));
 }
 
 const zoneColour = matchColour('zone_type', ZONE_TYPES, ZONE_COLOURS);
@@ -35,8 +35,22 @@ function outlineColour(base: string | ExpressionSpecification): ExpressionSpecif
   return ['case', selected, HIGHLIGHT_COLOUR, hovered, '#ffffff', base] as ExpressionSpecification;
 }
 
-/** Below this zoom a parcel (typically 1–40 ha) is a few pixels across: its fill shows it. */
-const OUTLINES_FROM_ZOOM = 9;
+/**
+ * Below this zoom a parcel (typically 1–40 ha) is under about ten pixels across and its fill
+ * alone shows it; an outline there would only darken it, yet the outlines of a province's
+ * parcels are most of what a frame draws at zoom 11 (two thirds of the triangles at 20,000
+ * parcels).
+ */
+export const OUTLINES_FROM_ZOOM = 12;
+
+/**
+ * A selected parcel or treated polygon is filled in the highlight colour, which shows it at every
+ * zoom (its outline is not drawn below OUTLINES_FROM_ZOOM). Feature state only, not zoom: a
+ * colour that depended on both would double the colour data of every vertex.
+ */
+function selectableFill(colour: string | ExpressionSpecification): ExpressionSpecification {
+  return ['case', selected, HIGHLIGHT_COLOUR, colour] as ExpressionSpecification;
+}
 
 function programmeLayers(mode: ParcelStyleMode): LayerSpecification[] {
   return [
@@ -46,13 +60,13 @@ function programmeLayers(mode: ParcelStyleMode): LayerSpecification[] {
     { id: 'zones-outline', type: 'line', source: 'zones', filter: isPolygon, paint: { 'line-color': outlineColour(zoneColour), 'line-width': outlineWidth(1.5) } },
     { id: 'zones-line', type: 'line', source: 'zones', filter: isLine, paint: { 'line-color': outlineColour(zoneColour), 'line-width': outlineWidth(3) } },
     // Parcels and treated polygons can number tens of thousands: their fills skip antialiasing (the
-    // outline layers draw the edges) and their outlines start at the zoom where a parcel is more
-    // than a few pixels wide. Together these roughly halved the time a frame takes in a software
-    // renderer at 50,000 parcels (tests/bench/map.bench.ts).
+    // outline layers draw the edges) and their outlines start at OUTLINES_FROM_ZOOM. Together these
+    // cut the time a frame takes in a software renderer at 50,000 parcels to about a third
+    // (tests/bench/map.bench.ts).
     { id: 'parcels-fill', type: 'fill', source: 'parcels', paint: { 'fill-color': parcelFillColour(mode), 'fill-opacity': ['case', hovered, 0.85, 0.65], 'fill-antialias': false } },
     { id: 'parcels-outline', type: 'line', source: 'parcels', minzoom: OUTLINES_FROM_ZOOM, paint: { 'line-color': outlineColour('#3e2723'), 'line-width': outlineWidth(1) } },
     // Over a review period, work done before the period is faded (`in_period` false).
-    { id: 'treated-fill', type: 'fill', source: 'treated', paint: { 'fill-color': TREATED_COLOUR, 'fill-opacity': ['case', hovered, 0.7, ['==', ['get', 'in_period'], false], 0.15, 0.45], 'fill-antialias': false } },
+    { id: 'treated-fill', type: 'fill', source: 'treated', paint: { 'fill-color': selectableFill(TREATED_COLOUR), 'fill-opacity': ['case', selected, 0.8, hovered, 0.7, ['==', ['get', 'in_period'], false], 0.15, 0.45], 'fill-antialias': false } },
     { id: 'treated-outline', type: 'line', source: 'treated', minzoom: OUTLINES_FROM_ZOOM, paint: { 'line-color': outlineColour(TREATED_OUTLINE), 'line-width': outlineWidth(1.2) } },
     { id: 'overlap-fill', type: 'fill', source: 'overlap', paint: { 'fill-color': CONFLICT_COLOUR, 'fill-opacity': 0.55 } },
     { id: 'overlap-outline', type: 'line', source: 'overlap', paint: { 'line-color': CONFLICT_COLOUR, 'line-width': 2.5 } },

@@ -14,6 +14,8 @@ import { CONFLICT_COLOUR, HIGHLIGHT_COLOUR, TREATED_OUTLINE } from './palette.ts
 /** How far, in screen pixels, a vertex or edge pulls the pointer: a fingertip on a phone. */
 const SNAP_PX = 14;
 const EDITED_ID = 'fulv-edited-shape';
+/** The layers terra-draw's MapLibre adapter adds (prefix "td"). */
+const TERRA_DRAW_LAYERS = ['td-polygon', 'td-polygon-outline', 'td-linestring', 'td-point', 'td-point-marker'];
 
 export interface TreatedDrawingEvents {
   /** The shape as it is now (cursor included while drawing); null when nothing is drawn. */
@@ -78,6 +80,7 @@ export class TreatedDrawing {
   startDrawing(): void {
     this.clear();
     this.state = 'drawing';
+    this.showLayers(true);
     this.draw.setMode('polygon');
   }
 
@@ -94,6 +97,7 @@ export class TreatedDrawing {
       return false;
     }
     this.state = 'editing';
+    this.showLayers(true);
     this.draw.selectFeature(EDITED_ID);
     return true;
   }
@@ -107,8 +111,19 @@ export class TreatedDrawing {
   clear(): void {
     this.draw.setMode('static');
     this.draw.clear();
+    this.showLayers(false);
     this.state = 'idle';
     this.events.onShape(null);
+  }
+
+  /**
+   * Terra-draw's layers are hidden while it has nothing to show: even empty, each would cost a
+   * software renderer a stencil pass per frame.
+   */
+  private showLayers(shown: boolean): void {
+    for (const id of TERRA_DRAW_LAYERS) {
+      if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', shown ? 'visible' : 'none');
+    }
   }
 
   destroy(): void {
@@ -160,7 +175,11 @@ export class TreatedDrawing {
       this.events.onDrawn(shape);
       // The drawn outline stays until the map has drawn the polygon as stored (or as being
       // saved), so it never blinks out in between; a new drawing clears it at once.
-      this.map.once('idle', () => { if (this.state === 'idle') this.draw.clear(); });
+      this.map.once('idle', () => {
+        if (this.state !== 'idle') return;
+        this.draw.clear();
+        this.showLayers(false);
+      });
     } else {
       this.events.onReshaped(shape);
     }

@@ -4,11 +4,6 @@
 import type { Page } from 'playwright-core';
 import { jumpTo, waitIdle } from './page-probes.ts';
 
-type Map = {
-  queryRenderedFeatures(p: [number, number], o: { layers: string[] }): unknown[];
-  project(p: [number, number]): { x: number; y: number };
-};
-
 export async function openSurveyTab(page: Page): Promise<void> {
   await page.getByRole('tab', { name: '外业调查' }).click();
   await page.getByRole('textbox', { name: '调查人姓名' }).fill('测试员');
@@ -37,26 +32,33 @@ export async function timeEdit(page: Page, centre: [number, number], half = 50):
     await page.mouse.click(cx + dx, cy + dy);
     await page.waitForTimeout(80);
   }
-  await page.evaluate(() => {
-    const w = window as unknown as { __closeAt?: number; __committedAt?: number; __fulvStore: { subscribe(l: () => void): () => void } };
+  // Watched from inside the page, from before the click: after each frame the map renders, is
+  // the polygon in it? The time taken is when that frame's task has ended, so it includes the
+  // frame's hand-over to the compositor (in software WebGL, the wait for the rendered pixels).
+  // A string, as tsx would wrap named functions in helpers the page does not have.
+  await page.evaluate(`(() => {
+    const w = window;
     delete w.__closeAt;
     delete w.__committedAt;
+    delete w.__visibleAt;
     window.addEventListener('pointerup', (e) => { w.__closeAt = e.timeStamp; }, { capture: true, once: true });
-    const stop = w.__fulvStore.subscribe(() => {
-      w.__committedAt = performance.now();
-      stop();
-    });
-  });
+    const stop = w.__fulvStore.subscribe(() => { w.__committedAt = performance.now(); stop(); });
+    const map = w.__fulvMap;
+    // The polygon while it is being saved is drawn by a custom layer, which says what it drew.
+    const shown = () => (map.getLayer('treated-pending')?.implementation?.drawnIds.length ?? 0) > 0
+      || map.queryRenderedFeatures([map.getCanvas().clientWidth / 2, map.getCanvas().clientHeight / 2], { layers: ['treated-fill'] }).length > 0;
+    const afterFrame = new MessageChannel();
+    afterFrame.port1.onmessage = () => { w.__visibleAt ??= performance.now(); };
+    const onRender = () => {
+      if (w.__closeAt === undefined || !shown()) return;
+      map.off('render', onRender);
+      afterFrame.port2.postMessage(null);
+    };
+    map.on('render', onRender);
+  })()`);
   await page.mouse.move(cx - half, cy - half);
   await page.mouse.click(cx - half, cy - half);
-  const visibleAt = await (await page.waitForFunction(() => {
-    const w = window as unknown as { __fulvMap: Map };
-    const canvas = (w.__fulvMap as unknown as { getCanvas(): HTMLCanvasElement }).getCanvas();
-    const p: [number, number] = [canvas.clientWidth / 2, canvas.clientHeight / 2];
-    // The polygon while it is being saved is drawn by a custom layer, which says what it drew.
-    const pending = (w.__fulvMap as unknown as { getLayer(id: string): { implementation?: { drawnIds: string[] } } | undefined }).getLayer('treated-pending')?.implementation?.drawnIds ?? [];
-    return pending.length > 0 || w.__fulvMap.queryRenderedFeatures(p, { layers: ['treated-fill'] }).length > 0 ? performance.now() : false;
-  }, undefined, { timeout: 60_000, polling: 'raf' })).jsonValue() as number;
+  const visibleAt = await (await page.waitForFunction(() => (window as unknown as { __visibleAt?: number }).__visibleAt ?? false, undefined, { timeout: 60_000 })).jsonValue() as number;
   // The map shows the polygon while it is being saved, so the save may end after it is visible.
   await page.getByRole('region', { name: '编辑历史' }).getByRole('status').filter({ hasText: '已保存' }).waitFor({ timeout: 60_000 });
   const { closeAt, committedAt } = await page.evaluate(() => {
