@@ -5,7 +5,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Polygon } from 'geojson';
 import { drawnShapeProblem } from '../domain/drawn-shape.ts';
 import { tracePolygon } from '../domain/gps-trace.ts';
-import type { Programme, TreatedFeature } from '../domain/model.ts';
+import type { TreatedFeature } from '../domain/model.ts';
 import { gpsFeatures } from '../map/gps-features.ts';
 import { createTreated, reshapeTreated } from '../store/edits-from-snapshot.ts';
 import { BUILT_IN_PRESETS, type BufferDistances, type BufferPreset } from '../domain/buffer-presets.ts';
@@ -31,7 +31,7 @@ import { useI18n } from '../ui/i18n/language-context.tsx';
 import {
   loadBasemap, loadBufferDistances, loadUserPresets, saveBasemap, saveBufferDistances, saveUserPresets,
 } from './app-settings.ts';
-import { loadDemoProgramme, loadGemSample } from './demo-programme.ts';
+import { loadDemoProgramme, loadGemSample, type Seed } from './demo-programme.ts';
 import { newTreatedFeature } from './new-treated.ts';
 import { loadSurveySettings, saveSurveySettings, type SurveySettings } from './survey-settings.ts';
 import { SurveyTab } from './SurveyTab.tsx';
@@ -62,12 +62,12 @@ const SOURCE_KIND: Record<string, InspectorKind> = { parcels: 'parcel', treated:
 
 export function App() {
   const { t } = useI18n();
-  const [seed, setSeed] = useState<Programme | null>(null);
+  const [seed, setSeed] = useState<Seed | null>(null);
   const field = useFieldStore(seed);
   const { store, snapshot } = field;
   // The stored programme once the database is open; the bundled one (read-only) only if the
   // database cannot be opened, so that nobody works on a stale view while it opens.
-  const programme = snapshot?.programme ?? (field.problem?.kind === 'failed' ? seed : null);
+  const programme = snapshot?.programme ?? (field.problem?.kind === 'failed' ? seed?.programme ?? null : null);
   const [survey, setSurvey] = useState<SurveySettings>(loadSurveySettings);
   const changeSurvey = useCallback((patch: Partial<SurveySettings>) => {
     setSurvey((old) => {
@@ -152,7 +152,7 @@ export function App() {
   // Zoom to the programme once both the map and the data are there.
   useEffect(() => {
     if (!map || !seed) return;
-    const bounds = featureBounds(seed.parcels, seed.zones);
+    const bounds = featureBounds(seed.programme.parcels, seed.programme.zones);
     if (bounds) map.fitBounds(bounds, false);
   }, [map, seed]);
 

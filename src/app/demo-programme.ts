@@ -7,19 +7,27 @@ import gemUrl from '../../data/gem/gem_coal_mine_boundaries_tangshan.geojson?url
 import { assembleProgramme } from '../io/programme-files.ts';
 import { readGeojsonForView } from '../io/geojson-file.ts';
 import type { Programme } from '../domain/model.ts';
+import { seedFilesFingerprint } from '../store/seed-fingerprint.ts';
 import type { FeatureCollection } from 'geojson';
 
-async function fetchJson(url: string): Promise<unknown> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.json();
+/** A seed programme and the version of its files, which tells a regenerated seed apart. */
+export interface Seed {
+  programme: Programme;
+  version: string;
 }
 
-export async function loadDemoProgramme(): Promise<Programme> {
-  const [meta, parcels, treated, zones] = await Promise.all([metaUrl, parcelsUrl, treatedUrl, zonesUrl].map(fetchJson));
+async function fetchText(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.text();
+}
+
+export async function loadDemoProgramme(): Promise<Seed> {
+  const texts = await Promise.all([metaUrl, parcelsUrl, treatedUrl, zonesUrl].map(fetchText));
+  const [meta, parcels, treated, zones] = texts.map((text) => JSON.parse(text) as unknown);
   const result = assembleProgramme(meta, parcels, treated, zones);
   if (!result.ok) throw new Error(result.reason);
-  return result.value;
+  return { programme: result.value, version: seedFilesFingerprint(result.value.id, texts) };
 }
 
 /** Real mine boundaries near Qian'an (GEM, CC BY 4.0), loaded only when the user turns them on. */

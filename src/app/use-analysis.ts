@@ -10,6 +10,7 @@ import type { BufferDistances } from '../domain/buffer-presets.ts';
 import type { Programme, TreatedFeature } from '../domain/model.ts';
 import type { AnalysisRequest, AnalysisResponse } from '../workers/analysis-protocol.ts';
 import { applyResults } from '../workers/analysis-results.ts';
+import { packedBuffers, packFeatures } from '../workers/packed-features.ts';
 
 type OverlapGeometry = Polygon | MultiPolygon | null;
 /** A request before the hook numbers it (Omit distributed over the union). */
@@ -47,10 +48,10 @@ export function useAnalysis(programme: Programme | null, distances: BufferDistan
   const zones = programme?.zones;
   const mines = programme?.mines;
 
-  const send = useCallback((request: UnnumberedRequest): number => {
+  const send = useCallback((request: UnnumberedRequest, transfer: Transferable[] = []): number => {
     const requestId = nextId.current++;
     setPending((n) => n + 1);
-    worker.current?.postMessage({ ...request, requestId } as AnalysisRequest);
+    worker.current?.postMessage({ ...request, requestId } as AnalysisRequest, transfer);
     return requestId;
   }, []);
 
@@ -77,14 +78,8 @@ export function useAnalysis(programme: Programme | null, distances: BufferDistan
     w.onerror = (event) => setError(event.message || 'worker failed');
     loadedDistances.current = distancesNow.current;
     sentTreated.current = new Map(treatedNow.current.map((f) => [f.properties.id, f]));
-    send({
-      type: 'load',
-      parcels: parcels.features,
-      zones: zones.features,
-      treated: treatedNow.current,
-      mines,
-      distances: distancesNow.current,
-    });
+    const packed = { parcels: packFeatures(parcels.features), zones: packFeatures(zones.features), treated: packFeatures(treatedNow.current) };
+    send({ type: 'load', ...packed, mines, distances: distancesNow.current }, packedBuffers(packed.parcels, packed.zones, packed.treated));
     return () => {
       w.terminate();
       worker.current = null;

@@ -1,17 +1,17 @@
 // The programme's field database (IndexedDB) as React state: opened once the demo programme is
 // read (seeding it the first time), then every render reads the store's current snapshot.
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { Programme } from '../domain/model.ts';
 import { FieldStoreError } from '../persistence/field-store-error.ts';
 import { openFieldStore, type FieldStore } from '../persistence/field-store.ts';
 import { requestPersistentStorage } from '../persistence/persistent-storage.ts';
 import type { FieldSnapshot } from '../store/field-snapshot.ts';
+import type { Seed } from './demo-programme.ts';
 
 export type StoreProblem = { kind: 'blocked' } | { kind: 'failed'; error: FieldStoreError | Error } | { kind: 'background'; error: FieldStoreError };
 
 const noStore = { subscribe: () => () => undefined, getSnapshot: () => null };
 
-export function useFieldStore(seed: Programme | null): { store: FieldStore | null; snapshot: FieldSnapshot | null; problem: StoreProblem | null } {
+export function useFieldStore(seed: Seed | null): { store: FieldStore | null; snapshot: FieldSnapshot | null; problem: StoreProblem | null } {
   const [store, setStore] = useState<FieldStore | null>(null);
   const [problem, setProblem] = useState<StoreProblem | null>(null);
 
@@ -20,7 +20,8 @@ export function useFieldStore(seed: Programme | null): { store: FieldStore | nul
     let opened: FieldStore | null = null;
     let alive = true;
     openFieldStore({
-      programme: seed,
+      programme: seed.programme,
+      seedVersion: seed.version,
       onBlocked: () => setProblem({ kind: 'blocked' }),
       onBackgroundError: (error) => setProblem({ kind: 'background', error }),
     }).then((s) => {

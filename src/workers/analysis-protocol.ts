@@ -7,14 +7,15 @@ import type { BufferCollection } from '../domain/buffer-features.ts';
 import type { BufferDistances } from '../domain/buffer-presets.ts';
 import type { Mine } from '../domain/model.ts';
 import type { ResultsSummary } from './analysis-results.ts';
+import type { PackedFeatures } from './packed-features.ts';
 
 export type AnalysisRequest =
   | {
     type: 'load';
     requestId: number;
-    parcels: readonly InputFeature[];
-    zones: readonly InputFeature[];
-    treated: readonly InputFeature[];
+    parcels: PackedFeatures;
+    zones: PackedFeatures;
+    treated: PackedFeatures;
     distances: BufferDistances;
     mines?: readonly Mine[];
   }

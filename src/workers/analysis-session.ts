@@ -3,6 +3,7 @@
 import { createAnalysis, type Analysis } from '../domain/analysis-engine.ts';
 import type { AnalysisRequest, AnalysisResponse } from './analysis-protocol.ts';
 import { resultsMessage } from './analysis-results.ts';
+import { unpackFeatures } from './packed-features.ts';
 
 export type Post = (response: AnalysisResponse) => void;
 
@@ -20,7 +21,8 @@ export function createAnalysisSession(post: Post): (request: AnalysisRequest) =>
     if (request.type === 'load') {
       analysis?.dispose();
       analysis = null;
-      const { parcels, zones, treated, distances, mines } = request;
+      const { distances, mines } = request;
+      const [parcels, zones, treated] = [unpackFeatures(request.parcels), unpackFeatures(request.zones), unpackFeatures(request.treated)];
       analysis = await createAnalysis({ parcels, zones, treated, distances, ...(mines ? { mines } : {}) }, {
         onProgress: (progress) => post({ type: 'progress', requestId, progress }),
       });

@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import pointOnFeature from '@turf/point-on-feature';
 import { launchBrowser, newPage, openApp, screenPoint, waitForMapIdle } from './browser.ts';
+import { PNG } from 'pngjs';
 import { mapShot, shareChanged, shareUnlike } from './map-pixels.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
 import { equalAreaReference } from '../helpers/equal-area-reference.ts';
-import { BACKGROUND_COLOUR } from '../../src/map/palette.ts';
+import { BACKGROUND_COLOUR, HIGHLIGHT_COLOUR } from '../../src/map/palette.ts';
 
 const baseUrl = inject('baseUrl');
 const programme = demoProgramme();
@@ -101,6 +102,28 @@ describe('the programme map', () => {
     expect(Math.abs(m2 - reference)).toBeLessThanOrEqual(1);
     expect(Math.abs(mu - (reference * 15) / 10000)).toBeLessThanOrEqual(0.006);
     expect(Math.abs(ha - reference / 10000)).toBeLessThanOrEqual(0.00006);
+  });
+
+  it('keeps the selected parcel in sight zoomed out, where outlines are not drawn', async () => {
+    // Follows the test above: its parcel is selected. At zoom 10 no outline is drawn, so the
+    // selection shows as the parcel's fill turning to the highlight colour.
+    const inside = pointOnFeature(untreatedParcel()).geometry.coordinates as [number, number];
+    const pixelAtParcel = async (): Promise<[number, number, number]> => {
+      await page.evaluate((c) => {
+        (window as unknown as { __fulvMap: { jumpTo(o: object): void } }).__fulvMap.jumpTo({ center: c, zoom: 10 });
+      }, inside);
+      await waitForMapIdle(page);
+      const { x, y } = await screenPoint(page, inside);
+      const png = PNG.sync.read(await page.screenshot({ clip: { x: Math.round(x) - 1, y: Math.round(y) - 1, width: 3, height: 3 } }));
+      return [png.data[16]!, png.data[17]!, png.data[18]!];
+    };
+    await page.mouse.move(1, 1);
+    const selected = await pixelAtParcel();
+    await page.getByRole('button', { name: '关闭属性面板' }).click();
+    const unselected = await pixelAtParcel();
+    const highlight = [1, 3, 5].map((i) => parseInt(HIGHLIGHT_COLOUR.slice(i, i + 2), 16));
+    const distance = (c: number[]) => Math.hypot(...c.map((v, i) => v - highlight[i]!));
+    expect(distance(selected)).toBeLessThan(distance(unselected) - 30);
   });
 
   it('finds a mine by name and flies to it', async () => {

@@ -4,6 +4,7 @@ import type { AnalysisResults } from '../../../src/domain/analysis-types.ts';
 import type { AnalysisResponse } from '../../../src/workers/analysis-protocol.ts';
 import { applyResults } from '../../../src/workers/analysis-results.ts';
 import { createAnalysisSession } from '../../../src/workers/analysis-session.ts';
+import { packFeatures } from '../../../src/workers/packed-features.ts';
 import { parcel, rect, treated, zone } from '../../helpers/analysis-features.ts';
 
 describe('the analysis worker session', () => {
@@ -13,9 +14,9 @@ describe('the analysis worker session', () => {
     void send({ type: 'setBufferDistances', requestId: 1, distances: { ...GENERAL_PRESET.distances, traffic_line: 100 } });
     void send({
       type: 'load', requestId: 2, distances: GENERAL_PRESET.distances,
-      parcels: [parcel('near', rect(118.5, 40, 118.51, 40.01)), parcel('far', rect(118.8, 40.2, 118.81, 40.21))],
-      zones: [zone('road', 'traffic_line', { type: 'LineString', coordinates: [[118.49, 39.9], [118.49, 40.1]] })],
-      treated: [],
+      parcels: packFeatures([parcel('near', rect(118.5, 40, 118.51, 40.01)), parcel('far', rect(118.8, 40.2, 118.81, 40.21))]),
+      zones: packFeatures([zone('road', 'traffic_line', { type: 'LineString', coordinates: [[118.49, 39.9], [118.49, 40.1]] })]),
+      treated: packFeatures([]),
     });
     void send({ type: 'setBufferDistances', requestId: 3, distances: { ...GENERAL_PRESET.distances, traffic_line: 2000 } });
     void send({ type: 'updateTreated', requestId: 4, change: { feature: treated('t', '2024-04-01', rect(118.8, 40.2, 118.805, 40.21)) } });
@@ -41,9 +42,9 @@ describe('the analysis worker session, for the map', () => {
     const send = createAnalysisSession((m) => messages.push(m));
     void send({
       type: 'load', requestId: 1, distances: GENERAL_PRESET.distances,
-      parcels: [parcel('near', rect(118.5, 40, 118.51, 40.01)), parcel('far', rect(118.8, 40.2, 118.81, 40.21))],
-      zones: [zone('road', 'traffic_line', { type: 'LineString', coordinates: [[118.49, 39.9], [118.49, 40.1]] })],
-      treated: [],
+      parcels: packFeatures([parcel('near', rect(118.5, 40, 118.51, 40.01)), parcel('far', rect(118.8, 40.2, 118.81, 40.21))]),
+      zones: packFeatures([zone('road', 'traffic_line', { type: 'LineString', coordinates: [[118.49, 39.9], [118.49, 40.1]] })]),
+      treated: packFeatures([]),
     });
     void send({ type: 'overlapGeometry', requestId: 2, parcelId: 'near' });
     void send({ type: 'overlapGeometry', requestId: 3, parcelId: 'far' });

@@ -14,6 +14,7 @@ import { targetProgress } from '../../../src/domain/target-progress.ts';
 import type { AnalysisResponse } from '../../../src/workers/analysis-protocol.ts';
 import { applyResults } from '../../../src/workers/analysis-results.ts';
 import { createAnalysisSession } from '../../../src/workers/analysis-session.ts';
+import { packFeatures } from '../../../src/workers/packed-features.ts';
 import { deepFreeze, rect } from '../../helpers/analysis-features.ts';
 import { fieldProgramme, treatedFeature } from '../../helpers/field-store.ts';
 
@@ -48,7 +49,7 @@ const now: Programme = deepFreeze({
 async function session() {
   const messages: AnalysisResponse[] = [];
   const send = createAnalysisSession((m) => messages.push(m));
-  await send({ type: 'load', requestId: 1, distances: GENERAL_PRESET.distances, parcels: now.parcels.features, zones: [], treated: now.treated.features, mines: now.mines });
+  await send({ type: 'load', requestId: 1, distances: GENERAL_PRESET.distances, parcels: packFeatures(now.parcels.features), zones: packFeatures([]), treated: packFeatures(now.treated.features), mines: now.mines });
   return { messages, send };
 }
 

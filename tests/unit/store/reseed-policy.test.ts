@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reseedDecision, treatedToAdd } from '../../../src/store/reseed-policy.ts';
-import { programmeFingerprint } from '../../../src/store/seed-fingerprint.ts';
+import { programmeFingerprint, seedFilesFingerprint } from '../../../src/store/seed-fingerprint.ts';
 import { fieldProgramme, treatedFeature } from '../../helpers/field-store.ts';
 
 describe('reseeding', () => {
@@ -21,5 +21,19 @@ describe('reseeding', () => {
     const b = fieldProgramme([treatedFeature('T-T1', { note: 'changed' })]);
     expect(programmeFingerprint(a)).toBe(programmeFingerprint(fieldProgramme()));
     expect(programmeFingerprint(a)).not.toBe(programmeFingerprint(b));
+  });
+
+  it('fingerprints seed files by their text, so a change in any one of them is a new version', () => {
+    const files = ['{"id":"P1"}', '{"type":"FeatureCollection","features":[]}', '{"type":"FeatureCollection","features":[1]}'];
+    const version = seedFilesFingerprint('P1', files);
+    expect(version).toMatch(/^P1:\d+:[0-9a-f]+$/);
+    expect(seedFilesFingerprint('P1', [...files])).toBe(version);
+    for (let i = 0; i < files.length; i++) {
+      const changed = files.map((f, j) => (j === i ? f.replace('}', ' }') : f));
+      expect(seedFilesFingerprint('P1', changed)).not.toBe(version);
+      const sameLength = files.map((f, j) => (j === i ? f.replace('{', '[') : f));
+      expect(seedFilesFingerprint('P1', sameLength)).not.toBe(version);
+    }
+    expect(seedFilesFingerprint('P2', files)).not.toBe(version);
   });
 });
