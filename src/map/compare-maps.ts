@@ -5,6 +5,7 @@ import { Map as MapLibreMap, NavigationControl, type GeoJSONSource } from 'mapli
 import type { FeatureCollection } from 'geojson';
 import { setImagery, type ImageryLayer } from './imagery-layer.ts';
 import { programmeStyle, type ProgrammeSource } from './programme-style.ts';
+import { skipTransparentSky } from './skip-transparent-sky.ts';
 
 export type CompareSide = 'before' | 'after';
 
@@ -19,15 +20,20 @@ export class CompareMaps {
   private syncing = false;
 
   constructor(containers: Record<CompareSide, HTMLElement>, view: CompareView, locale: Record<string, string>) {
-    const make = (container: HTMLElement): MapLibreMap => new MapLibreMap({
-      container,
-      style: programmeStyle('status'),
-      center: view.center,
-      zoom: view.zoom,
-      locale,
-      attributionControl: { compact: true },
-      canvasContextAttributes: { preserveDrawingBuffer: true },
-    });
+    const make = (container: HTMLElement): MapLibreMap => {
+      const map = new MapLibreMap({
+        container,
+        style: programmeStyle('status'),
+        center: view.center,
+        zoom: view.zoom,
+        locale,
+        attributionControl: { compact: true },
+        fadeDuration: 0,
+        canvasContextAttributes: { preserveDrawingBuffer: true },
+      });
+      skipTransparentSky(map);
+      return map;
+    };
     this.maps = { before: make(containers.before), after: make(containers.after) };
     this.maps.after.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.ready = Promise.all([this.maps.before, this.maps.after].map((m) => new Promise<void>((resolve) => m.once('load', () => resolve())))).then(() => undefined);

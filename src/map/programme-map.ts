@@ -10,6 +10,7 @@ import { GROUP_LAYERS, LAYER_GROUP, type LayerGroup } from './layer-groups.ts';
 import { applyOfflineBasemap, type OfflineBasemap } from './offline-basemap.ts';
 import { TREATED_COLOUR, TREATED_OUTLINE } from './palette.ts';
 import { PendingPolygonsLayer } from './pending-polygons-layer.ts';
+import { skipTransparentSky } from './skip-transparent-sky.ts';
 import { SourceFeeds } from './source-feed.ts';
 import { TreatedDrawing, type TreatedDrawingEvents } from './treated-drawing.ts';
 import type { SnapTargets } from '../domain/snap-targets.ts';
@@ -64,6 +65,7 @@ export class ProgrammeMap {
       // Keeps the drawing buffer readable, so screenshots and printing show the map.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
+    skipTransparentSky(this.map);
     this.feeds = new SourceFeeds(this.map, { treated: this.pendingTreated });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');

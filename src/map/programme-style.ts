@@ -97,6 +97,9 @@ export function programmeStyle(mode: ParcelStyleMode): StyleSpecification {
   }
   return {
     version: 8,
+    // Nothing here fades from one value to another; without this every style change (a layer
+    // shown or hidden) would keep the map drawing frames for 300 ms.
+    transition: { duration: 0, delay: 0 },
     sources,
     layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOUR } }, ...programmeLayers(mode)],
   };

@@ -68,6 +68,7 @@ export class TreatedDrawing {
       ],
     });
     this.draw.start();
+    this.showLayers(false);
     this.draw.on('change', (ids) => this.changed(ids));
     this.draw.on('finish', (id, context) => this.finished(String(id), context.mode));
   }
