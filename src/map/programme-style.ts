@@ -55,7 +55,9 @@ function selectableFill(colour: string | ExpressionSpecification): ExpressionSpe
 function programmeLayers(mode: ParcelStyleMode): LayerSpecification[] {
   return [
     { id: 'buffers-fill', type: 'fill', source: 'buffers', paint: { 'fill-color': zoneColour, 'fill-opacity': 0.12 } },
-    { id: 'buffers-outline', type: 'line', source: 'buffers', paint: { 'line-color': zoneColour, 'line-width': 1.2, 'line-dasharray': [3, 2] } },
+    // Below zoom 9 a buffer of a kilometre is a few pixels wide and its fill shows it; its dashed
+    // outline was then almost half of what an overview of a province draws.
+    { id: 'buffers-outline', type: 'line', source: 'buffers', minzoom: 9, paint: { 'line-color': zoneColour, 'line-width': 1.2, 'line-dasharray': [3, 2] } },
     { id: 'zones-fill', type: 'fill', source: 'zones', filter: isPolygon, paint: { 'fill-color': zoneColour, 'fill-opacity': ['case', hovered, 0.45, 0.3] } },
     { id: 'zones-outline', type: 'line', source: 'zones', filter: isPolygon, paint: { 'line-color': outlineColour(zoneColour), 'line-width': outlineWidth(1.5) } },
     { id: 'zones-line', type: 'line', source: 'zones', filter: isLine, paint: { 'line-color': outlineColour(zoneColour), 'line-width': outlineWidth(3) } },
