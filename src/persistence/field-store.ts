@@ -285,7 +285,9 @@ export async function openFieldStore(options: FieldStoreOptions): Promise<FieldS
     onTerminated: () => store?.shut({ state: 'closed', reason: 'terminated', message: TERMINATED }),
   });
   try {
-    const seeded = await seedProgramme(db, programme, options.seedVersion ?? programmeFingerprint(programme), now());
+    const seeded = options.seedVersion === undefined
+      ? await seedProgramme(db, programme, programmeFingerprint(programme), now())
+      : await seedProgramme(db, programme, options.seedVersion, now(), () => programmeFingerprint(programme));
     const reference = await readReferenceLayers(db);
     const contents = await readEditableContents(db);
     const keeper = new SnapshotKeeper(db, buildSnapshot(reference, contents.treated, contents.photos, contents.state, undefined, contents.review), (error) => {

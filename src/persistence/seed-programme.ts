@@ -26,7 +26,14 @@ function freshMeta(programmeId: string): FieldMeta {
   };
 }
 
-export function seedProgramme(db: IDBPDatabase<FieldDB>, programme: Programme, fingerprint: string, at: Date): Promise<SeedOutcome> {
+/**
+ * `formerVersion`: the same seed's version as Fulv computed it before (a hash of the whole
+ * programme), asked only when `fingerprint` is new to the database. When the database applied
+ * the seed under that version, nothing is reseeded and the new version is recorded beside it, so
+ * an update of the app does not replace reference layers (imported parcels among them) with the
+ * very seed they came from.
+ */
+export function seedProgramme(db: IDBPDatabase<FieldDB>, programme: Programme, fingerprint: string, at: Date, formerVersion?: () => string): Promise<SeedOutcome> {
   return writeTransaction(db, SEED_STORES, 'the programme', async (transaction): Promise<SeedOutcome> => {
     const stored = await transaction.objectStore('meta').get('field');
     if (stored && stored.programmeId !== programme.id) {
@@ -34,6 +41,10 @@ export function seedProgramme(db: IDBPDatabase<FieldDB>, programme: Programme, f
     }
     const decision = reseedDecision(stored ? { applied: stored.seedsApplied } : null, fingerprint);
     if (decision === 'none') return { decision, added: 0 };
+    if (stored && decision === 'reseed' && formerVersion && stored.seedsApplied.includes(formerVersion())) {
+      await transaction.objectStore('meta').put({ ...stored, seedsApplied: [...stored.seedsApplied, fingerprint] }, 'field');
+      return { decision: 'none', added: 0 };
+    }
 
     const { treated, townships, mines, parcels, zones, ...header } = programme;
     await transaction.objectStore('programme').put(header, 'header');

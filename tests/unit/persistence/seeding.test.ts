@@ -64,6 +64,28 @@ describe('seeding', () => {
     expect(store.getSnapshot().programme.mines.map((m) => m.name)).toEqual(['甲矿（新）', '乙矿（新）']);
   });
 
+  it('knows a seed it applied under its former version, so an app update reseeds nothing', async () => {
+    const database = testDatabase();
+    const first = await database.open(); // an earlier build: the version is a hash of the whole programme
+    const clock = first.getSnapshot().clock;
+    await first.close();
+    const updated = await database.open({ seedVersion: 'P1:files:1' });
+    expect(updated.getSnapshot().clock).toBe(clock);
+    await updated.close();
+    // The new version is now known too: the next start reads its record and writes nothing.
+    const again = track(await database.open({ seedVersion: 'P1:files:1' }));
+    expect(again.getSnapshot().clock).toBe(clock);
+  });
+
+  it('reseeds under a new files version when the programme itself changed', async () => {
+    const database = testDatabase();
+    await (await database.open()).close();
+    const base = fieldProgramme();
+    const renamed = { ...base, mines: base.mines.map((m) => ({ ...m, name: 'renamed' })) };
+    const store = track(await openFieldStore({ programme: renamed, dbName: database.dbName, indexedDB: database.factory, now, seedVersion: 'P1:files:2' }));
+    expect(store.getSnapshot().programme.mines.map((m) => m.name)).toEqual(['renamed', 'renamed']);
+  });
+
   it('does not roll a newer seed back when a tab still running the older build opens', async () => {
     const database = testDatabase();
     const base = fieldProgramme();
