@@ -61,7 +61,7 @@ const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', features: []
 const SOURCE_KIND: Record<string, InspectorKind> = { parcels: 'parcel', treated: 'treated', zones: 'zone', gem: 'imported', imported: 'imported' };
 
 export function App() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [seed, setSeed] = useState<Seed | null>(null);
   const field = useFieldStore(seed);
   const { store, snapshot } = field;
@@ -79,7 +79,6 @@ export function App() {
   const who = survey.surveyor.trim() || 'anonymous';
   const { save, track } = useSaveState(t);
   const importer = useImport(t, store, programme, who);
-  const exporter = useExport(t, programme);
   // An import's preview is drawn on the map (in the "opened file" layer) and zoomed to.
   useEffect(() => {
     if (!importer.previewCollection) return;
@@ -103,6 +102,7 @@ export function App() {
   const [overlap, setOverlap] = useState<FeatureCollection>(NO_FEATURES);
   const analysis = useAnalysis(programme, distances);
   const review = useReview(programme, snapshot);
+  const exporter = useExport(t, language, programme, review.statuses);
   const { overlapOf } = analysis;
 
   const changeDistances = useCallback((d: BufferDistances) => {

@@ -1,8 +1,13 @@
-// The export dialog's controller: picks the features in scope, has the import worker write the
-// files (so a large Shapefile never blocks the map) and downloads them.
+// The export dialog's controller: picks the features in scope, with each parcel's status as the
+// app shows it (domain/current-statuses.ts: treated work and acceptance steps, not only the
+// record), has the import worker write the file (so a large Shapefile never blocks the map) and
+// downloads it, named for the programme, the scope and the day.
 import { useCallback, useRef, useState } from 'react';
-import type { Programme } from '../domain/model.ts';
+import { withStatuses } from '../domain/current-statuses.ts';
+import type { ParcelStatus, Programme } from '../domain/model.ts';
+import { exportFileTitle, localDay } from '../io/export/export-file-title.ts';
 import type { ExportFormat, ExportLayer } from '../io/export/export-types.ts';
+import type { ExportValueStyle } from '../io/export/value-labels.ts';
 import { parseScope, type ExportLayerName } from '../ui/ExportDialog.tsx';
 import type { Translate } from '../ui/i18n/translate.ts';
 import type { MessageKey } from '../ui/i18n/zh.ts';
@@ -17,10 +22,10 @@ function download(bytes: Uint8Array, name: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function layersInScope(programme: Programme, scope: string, chosen: Record<ExportLayerName, boolean>): ExportLayer[] {
+function layersInScope(programme: Programme, statuses: ReadonlyMap<string, ParcelStatus>, scope: string, chosen: Record<ExportLayerName, boolean>): ExportLayer[] {
   const s = parseScope(scope);
   const mineIds = new Set(programme.mines.filter((m) => s.kind === 'all' || (s.kind === 'mine' ? m.id === s.id : m.township_id === s.id)).map((m) => m.id));
-  const parcels = programme.parcels.features.filter((f) => s.kind === 'all' || mineIds.has(f.properties.mine_id));
+  const parcels = withStatuses(programme.parcels, statuses).features.filter((f) => s.kind === 'all' || mineIds.has(f.properties.mine_id));
   const parcelIds = new Set(parcels.map((p) => p.properties.id));
   const treated = programme.treated.features.filter((f) => s.kind === 'all' || (f.properties.mine_id !== null && mineIds.has(f.properties.mine_id)) || (f.properties.parcel_id !== null && parcelIds.has(f.properties.parcel_id)));
   const layers: ExportLayer[] = [];
@@ -31,13 +36,21 @@ function layersInScope(programme: Programme, scope: string, chosen: Record<Expor
   return layers;
 }
 
-export function useExport(t: Translate, programme: Programme | null) {
+function scopeName(programme: Programme, scope: string, t: Translate, language: 'zh' | 'en'): string {
+  const s = parseScope(scope);
+  const named = s.kind === 'township' ? programme.townships.find((x) => x.id === s.id) : s.kind === 'mine' ? programme.mines.find((x) => x.id === s.id) : undefined;
+  if (!named) return t('export.fileScope.all');
+  return language === 'en' ? named.name_en : named.name;
+}
+
+export function useExport(t: Translate, language: 'zh' | 'en', programme: Programme | null, statuses: ReadonlyMap<string, ParcelStatus>) {
   const client = useRef<ImportWorkerClient | null>(null);
   const [open, setOpen] = useState(false);
   const [scope, setScope] = useState('all');
   const [layers, setLayers] = useState<Record<ExportLayerName, boolean>>({ parcels: true, treated: true, zones: false });
   const [format, setFormat] = useState<ExportFormat>('geojson');
   const [crs, setCrs] = useState('');
+  const [values, setValues] = useState<ExportValueStyle>('codes');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
@@ -46,8 +59,9 @@ export function useExport(t: Translate, programme: Programme | null) {
     setBusy(true);
     setMessage(null);
     client.current ??= new ImportWorkerClient();
+    const title = exportFileTitle(language === 'en' ? programme.name_en : programme.name, scopeName(programme, scope, t, language), localDay(new Date()));
     const answer = await client.current.request({
-      type: 'export', layers: layersInScope(programme, scope, layers), format, options: crs ? { crs } : {}, title: programme.name,
+      type: 'export', layers: layersInScope(programme, statuses, scope, layers), format, options: { ...(crs ? { crs } : {}), values }, title,
     });
     setBusy(false);
     if (answer.type === 'exported') {
@@ -58,13 +72,13 @@ export function useExport(t: Translate, programme: Programme | null) {
     } else if (answer.type === 'error') {
       setMessage({ text: t('export.failed', { reason: answer.message }), error: true });
     }
-  }, [programme, scope, layers, format, crs, t]);
+  }, [programme, statuses, scope, layers, format, crs, values, t, language]);
 
   return {
     open, setOpen,
     dialog: {
       open, onClose: () => setOpen(false), scope, onScope: setScope, layers, onLayers: setLayers, format, onFormat: setFormat,
-      crs, onCrs: setCrs, onRun: () => void run(), busy, message,
+      crs, onCrs: setCrs, values, onValues: setValues, onRun: () => void run(), busy, message,
     },
   };
 }

@@ -34,7 +34,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`convert: ${parsed.message}\n${CONVERT_USAGE}\n`);
     return 2;
   }
-  const { input, output, toCrs, fromCrs, encoding } = parsed.args;
+  const { input, output, toCrs, fromCrs, encoding, values } = parsed.args;
   const format = OUTPUT_FORMATS[extname(output).toLowerCase()];
   if (!format) throw new UsageError(`cannot tell the output format from ${output}`);
   let files: ImportFile[];
@@ -54,7 +54,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (p.stage === 'read') process.stderr.write(`convert: ${p.severity} ${p.featureId ?? 'file'}: ${p.code}: ${p.reason}\n`);
   }
   const name = basename(output, extname(output));
-  const written = exportLayers([exportLayer(preview.value, name)], format, toCrs ? { crs: toCrs } : {}, name);
+  const written = exportLayers([exportLayer(preview.value, name)], format, { ...(toCrs ? { crs: toCrs } : {}), values }, name);
   if (!written.ok) {
     process.stderr.write(`convert: ${written.code}: ${written.reason}\n`);
     return 1;

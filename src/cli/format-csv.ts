@@ -1,13 +1,10 @@
 // One row per parcel for spreadsheets, then the issues; the JSON output carries the totals.
 import type { AnalysisResults } from '../domain/analysis-types.ts';
 import { ZONE_TYPES } from '../domain/model.ts';
+import { csvLine, csvNumber, type CsvCell } from '../io/table/csv-text.ts';
 
-function cell(value: string | number | null): string {
-  const text = value === null ? '' : typeof value === 'number' ? String(Math.round(value * 1e4) / 1e4) : value;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const row = (values: (string | number | null)[]): string => values.map(cell).join(',');
+// Cells go through the shared writer, which keeps parcel ids and issue text from running as formulas.
+const row = (values: readonly CsvCell[]): string => csvLine(values.map((v) => (typeof v === 'number' ? csvNumber(v) : v)));
 
 export function formatCsv(results: AnalysisResults): string {
   const lines = [

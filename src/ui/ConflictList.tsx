@@ -1,11 +1,16 @@
-// The planner's conflict list: filters, sortable columns, and one button per parcel that shows
-// it on the map with its overlap highlighted.
-import { useId, useMemo, useRef } from 'react';
+// The planner's conflict list: filters, sortable columns, one button per parcel that shows it on
+// the map with its overlap highlighted, and the list as filtered exported as CSV or .xlsx.
+import { useId, useMemo, useRef, useState } from 'react';
 import { conflictList, type ConflictQuery, type ConflictSortKey } from '../domain/conflict-list.ts';
 import type { ParcelResult } from '../domain/analysis-types.ts';
 import { MINE_CATEGORIES, ZONE_TYPES, type MineCategory, type Programme, type ZoneType } from '../domain/model.ts';
 import { formatArea } from '../domain/units.ts';
+import { localDay } from '../io/export/export-file-title.ts';
+import { CSV_MEDIA_TYPE, csvText } from '../io/table/csv-text.ts';
+import { XLSX_MEDIA_TYPE, xlsxBytes } from '../io/table/xlsx-table.ts';
+import { conflictFileTitle, conflictTable } from './conflict-table.ts';
 import { useI18n } from './i18n/language-context.tsx';
+import { saveFile } from './save-file.ts';
 import { useRowWindow } from './use-row-window.ts';
 
 export interface ConflictListProps {
@@ -30,6 +35,17 @@ export function ConflictList(props: ConflictListProps) {
   );
   const body = useRef<HTMLTableSectionElement>(null);
   const rows = useRowWindow(body, list.rows.length);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const exportList = (kind: 'csv' | 'xlsx') => {
+    const table = conflictTable(list, programme, t, language);
+    const title = conflictFileTitle(query, programme, t, language, localDay(new Date()));
+    setExportError(null);
+    if (kind === 'csv') return saveFile(csvText(table), `${title}.csv`, CSV_MEDIA_TYPE);
+    xlsxBytes(table, t('planner.file.name')).then(
+      (bytes) => saveFile(bytes as Uint8Array<ArrayBuffer>, `${title}.xlsx`, XLSX_MEDIA_TYPE),
+      (error: unknown) => setExportError(t('planner.exportFailed', { reason: error instanceof Error ? error.message : String(error) })),
+    );
+  };
   const percent = (share: number) => (share * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + '%';
 
   const sortButton = (key: ConflictSortKey) => {
@@ -71,6 +87,13 @@ export function ConflictList(props: ConflictListProps) {
       <p role="status" className="summary">
         {list.rows.length === 0 ? t('planner.none') : t('planner.summary', { count: list.rows.length, mu: formatArea(list.overlap_m2, 'mu', locale) })}
       </p>
+      {list.rows.length > 0 && (
+        <div className="conflict-export">
+          <button type="button" aria-label={t('planner.exportCsvLabel')} onClick={() => exportList('csv')}>{t('planner.exportCsv')}</button>
+          <button type="button" aria-label={t('planner.exportXlsxLabel')} onClick={() => exportList('xlsx')}>{t('planner.exportXlsx')}</button>
+        </div>
+      )}
+      {exportError && <p role="alert" className="error">{exportError}</p>}
       {list.rows.length > 0 && (
         <table aria-rowcount={list.rows.length + 1}>
           <thead>

@@ -2,6 +2,7 @@
 // format and coordinate system. Files are downloaded; the areas go with them.
 import { useId } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../io/export/export-types.ts';
+import { EXPORT_VALUE_STYLES, type ExportValueStyle } from '../io/export/value-labels.ts';
 import type { Programme } from '../domain/model.ts';
 import { CrsOptions } from './CrsOptions.tsx';
 import { useI18n } from './i18n/language-context.tsx';
@@ -23,6 +24,8 @@ export interface ExportDialogProps {
   onFormat: (format: ExportFormat) => void;
   crs: string;
   onCrs: (crs: string) => void;
+  values: ExportValueStyle;
+  onValues: (values: ExportValueStyle) => void;
   onRun: () => void;
   busy: boolean;
   message: { text: string; error: boolean } | null;
@@ -38,7 +41,7 @@ const LAYER_KEYS = { parcels: 'layers.parcels', treated: 'layers.treated', zones
 export function ExportDialog(props: ExportDialogProps) {
   const { t, language } = useI18n();
   const dialog = useModalDialog(props.open);
-  const ids = { title: useId(), scope: useId(), format: useId(), crs: useId() };
+  const ids = { title: useId(), scope: useId(), format: useId(), crs: useId(), values: useId() };
   const name = (x: { name: string; name_en: string }) => (language === 'en' ? x.name_en : x.name);
   const { programme } = props;
   return (
@@ -71,7 +74,11 @@ export function ExportDialog(props: ExportDialogProps) {
         <option value="">{t('export.crsDefault')}</option>
         <CrsOptions />
       </select>
-      <p className="note">{t('export.note')}</p>
+      <label htmlFor={ids.values}>{t('export.values')}</label>
+      <select id={ids.values} value={props.values} onChange={(e) => props.onValues(e.target.value as ExportValueStyle)}>
+        {EXPORT_VALUE_STYLES.map((v) => <option key={v} value={v}>{t(`export.values.${v}`)}</option>)}
+      </select>
+      <p className="note">{t('export.note')} {t('export.valuesNote')}</p>
       {props.message && <p role={props.message.error ? 'alert' : 'status'} className={props.message.error ? 'error' : 'status'}>{props.message.text}</p>}
       <footer>
         <button type="button" className="primary" disabled={props.busy || !Object.values(props.layers).some(Boolean)} onClick={props.onRun}>{t('export.run')}</button>

@@ -1,23 +1,20 @@
 // A coordinate table (拐点坐标表) in a Gauss-Krüger zone, as plans print them and the table
 // reader reads them back: 图斑编号, 圈号 (1 = first shell; holes and further parts follow), 点号
 // (J1…, the closing vertex repeats J1), X = northing, Y = easting (metres, 4 decimals), then the
-// feature's attributes and areas on every row of the feature. UTF-8 with a BOM, so that Excel
-// on Chinese Windows shows the text rather than mojibake.
+// feature's attributes and areas on every row of the feature. An attribute named like one of the
+// five table columns is written as name_2 (and reported), so no two columns share a name. Cells
+// go through the shared CSV writer: UTF-8 with a BOM, never a formula.
 import type { Position } from 'geojson';
 import type { CrsDefinition } from '../crs/crs-catalogue.ts';
 import { crsTransform } from '../crs/crs-transform.ts';
 import { windPolygon } from '../geometry/ring-winding.ts';
-import type { AttributeValue } from '../import-types.ts';
+import { csvLine, UTF8_BOM } from '../table/csv-text.ts';
+import { distinctFieldNames } from './distinct-field-names.ts';
 import { exportAttributes, fieldOrder } from './export-attributes.ts';
 import type { ExportLayer, ExportProblem } from './export-types.ts';
+import type { ExportValueStyle } from './value-labels.ts';
 
 export const TABLE_HEADER = ['图斑编号', '圈号', '点号', 'X', 'Y'] as const;
-
-export function csvCell(value: AttributeValue): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n，]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 function polygonsOf(geometry: ExportLayer['features'][number]['geometry']): Position[][][] | null {
   if (geometry?.type === 'Polygon') return [geometry.coordinates];
@@ -25,11 +22,15 @@ function polygonsOf(geometry: ExportLayer['features'][number]['geometry']): Posi
   return null;
 }
 
-export function writeCoordinateTable(layer: ExportLayer, crs: CrsDefinition, problems: ExportProblem[]): string {
+export function writeCoordinateTable(layer: ExportLayer, crs: CrsDefinition, problems: ExportProblem[], values: ExportValueStyle = 'codes'): string {
   const t = crsTransform(crs);
-  const rows = layer.features.map(exportAttributes);
+  const rows = layer.features.map((f) => exportAttributes(f, values));
   const attributes = fieldOrder(rows).filter((f) => f !== 'id');
-  const lines = [[...TABLE_HEADER, ...attributes].map(csvCell).join(',')];
+  const names = distinctFieldNames(TABLE_HEADER, attributes);
+  for (const [key, name] of names) {
+    if (key !== name) problems.push({ layer: layer.name, featureIndex: null, code: 'field_renamed', reason: `field ${key} is ${name} in the table, beside the generated column ${key}` });
+  }
+  const lines = [csvLine([...TABLE_HEADER, ...attributes.map((a) => names.get(a)!)])];
   layer.features.forEach((feature, i) => {
     const polygons = polygonsOf(feature.geometry);
     if (!polygons) {
@@ -38,7 +39,7 @@ export function writeCoordinateTable(layer: ExportLayer, crs: CrsDefinition, pro
     }
     const row = rows[i]!;
     const id = row['id'] ?? `#${i + 1}`;
-    const tail = attributes.map((a) => csvCell(row[a] ?? null));
+    const tail = attributes.map((a) => row[a] ?? null);
     let ringNumber = 0;
     let farthest = 0;
     for (const polygon of polygons) {
@@ -49,7 +50,7 @@ export function writeCoordinateTable(layer: ExportLayer, crs: CrsDefinition, pro
           const [easting, northing] = t.fromLonLat(p[0]!, p[1]!);
           farthest = Math.max(farthest, Math.abs(p[0]! - (crs.tm?.lon0 ?? p[0]!)));
           const point = `J${k === ring.length - 1 ? 1 : k + 1}`;
-          lines.push([csvCell(id), String(ringNumber), point, northing.toFixed(4), easting.toFixed(4), ...tail].join(','));
+          lines.push(csvLine([id, ringNumber, point, northing.toFixed(4), easting.toFixed(4), ...tail]));
         });
       }
     }
@@ -58,5 +59,5 @@ export function writeCoordinateTable(layer: ExportLayer, crs: CrsDefinition, pro
       problems.push({ layer: layer.name, featureIndex: i, code: 'outside_zone', reason: `feature ${i + 1} lies ${farthest.toFixed(2)}° from the central meridian ${crs.tm?.lon0}°E, outside the zone; its coordinates are valid but distorted` });
     }
   });
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }

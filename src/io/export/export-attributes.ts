@@ -1,12 +1,14 @@
 // The attribute row written for a feature: its own properties, then the source attributes an
 // import kept (renamed src_… where they clash), then the ellipsoidal area in m², 亩 and 公顷,
-// computed here on the CGCS2000 ellipsoid whatever the file said before.
+// computed here on the CGCS2000 ellipsoid whatever the file said before. Fulv's own coded fields
+// are written as codes or as the app's Chinese labels (value-labels.ts); source attributes as read.
 import type { Geometry } from 'geojson';
 import { ellipsoidalArea } from '../../domain/ellipsoidal-area.ts';
 import { m2ToHa, m2ToMu } from '../../domain/units.ts';
 import type { AttributeValue } from '../import-types.ts';
 import { attributeValue } from '../readers/attribute-values.ts';
 import type { ExportFeature } from './export-types.ts';
+import { exportValue, type ExportValueStyle } from './value-labels.ts';
 
 export const AREA_FIELDS = ['area_m2', 'area_mu', 'area_ha'] as const;
 
@@ -24,11 +26,11 @@ export function areaAttributes(geometry: Geometry | null): Record<(typeof AREA_F
   return { area_m2: round(m2, 2), area_mu: round(m2ToMu(m2), 5), area_ha: round(m2ToHa(m2), 6) };
 }
 
-export function exportAttributes(feature: ExportFeature): AttributeRow {
+export function exportAttributes(feature: ExportFeature, values: ExportValueStyle = 'codes'): AttributeRow {
   const row: AttributeRow = {};
   const properties = (feature.properties ?? {}) as Record<string, unknown>;
   for (const [key, value] of Object.entries(properties)) {
-    if (key !== 'source_attributes') row[key] = attributeValue(value);
+    if (key !== 'source_attributes') row[key] = exportValue(key, attributeValue(value), values);
   }
   const kept = properties['source_attributes'];
   if (typeof kept === 'object' && kept !== null) {

@@ -1,7 +1,9 @@
 // The export entry point: one or more layers (a selection or the whole programme) into files of
-// one format. GeoJSON and CSV write a file per layer; KML one file with a Document per layer;
-// Shapefile one .zip holding every layer's files.
+// one format, always as one file to download: GeoJSON and CSV write one file for one layer and a
+// .zip of a file per layer for several; KML one file with a Document per layer; Shapefile one
+// .zip holding every layer's files. The title names that file (the app: programme, scope, date).
 import { ioFail, type IoResult } from '../io-result.ts';
+import { CSV_MEDIA_TYPE } from '../table/csv-text.ts';
 import { zipArchive } from '../zip-archive.ts';
 import { writeCoordinateTable } from './coordinate-table-export.ts';
 import { exportCrs } from './export-crs.ts';
@@ -19,12 +21,16 @@ export function exportLayers(layers: readonly ExportLayer[], format: ExportForma
   if (!crs.ok) return crs;
   const problems: ExportProblem[] = [];
   const files: ExportFile[] = [];
-  if (format === 'geojson') {
-    for (const layer of layers) files.push({ name: `${layer.name}.geojson`, bytes: encoder.encode(writeGeojson(layer, crs.value)), mediaType: 'application/geo+json' });
-  } else if (format === 'csv') {
-    for (const layer of layers) files.push({ name: `${layer.name}.csv`, bytes: encoder.encode(writeCoordinateTable(layer, crs.value, problems)), mediaType: 'text/csv' });
+  const values = options.values ?? 'codes';
+  if (format === 'geojson' || format === 'csv') {
+    const perLayer = layers.map((layer): ExportFile => (format === 'geojson'
+      ? { name: `${layer.name}.geojson`, bytes: encoder.encode(writeGeojson(layer, crs.value, values)), mediaType: 'application/geo+json' }
+      : { name: `${layer.name}.csv`, bytes: encoder.encode(writeCoordinateTable(layer, crs.value, problems, values)), mediaType: CSV_MEDIA_TYPE }));
+    files.push(perLayer.length === 1
+      ? { ...perLayer[0]!, name: `${title}.${format}` }
+      : { name: `${title}.zip`, bytes: zipArchive(perLayer), mediaType: 'application/zip' });
   } else if (format === 'kml' || format === 'kmz') {
-    const kml = encoder.encode(writeKml(layers, title));
+    const kml = encoder.encode(writeKml(layers, title, values));
     files.push(format === 'kml'
       ? { name: `${title}.kml`, bytes: kml, mediaType: 'application/vnd.google-earth.kml+xml' }
       : { name: `${title}.kmz`, bytes: zipArchive([{ name: 'doc.kml', bytes: kml }]), mediaType: 'application/vnd.google-earth.kmz' });
@@ -32,7 +38,7 @@ export function exportLayers(layers: readonly ExportLayer[], format: ExportForma
     const inner: ExportFile[] = [];
     const dbfFieldNames: Record<string, Record<string, string>> = {};
     for (const layer of layers) {
-      const written = writeShapefileLayer(layer, crs.value, problems);
+      const written = writeShapefileLayer(layer, crs.value, problems, values);
       if (!written.ok) return written;
       inner.push(...written.value.files);
       dbfFieldNames[layer.name] = written.value.fieldNames;

@@ -1,6 +1,7 @@
 // What goes into an export and what comes out. Any feature with an object of properties fits:
 // ParcelFeature, ZoneFeature, TreatedFeature, or a feature read from a file.
 import type { Geometry } from 'geojson';
+import type { ExportValueStyle } from './value-labels.ts';
 
 export interface ExportFeature {
   geometry: Geometry | null;
@@ -24,6 +25,8 @@ export interface ExportOptions {
    * with zone prefix, of the layer's centre).
    */
   crs?: string;
+  /** Fulv's coded fields as codes (default) or as the app's Chinese labels. */
+  values?: ExportValueStyle;
 }
 
 export interface ExportFile {

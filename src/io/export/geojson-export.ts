@@ -9,6 +9,7 @@ import { mapPositions } from '../geometry/map-positions.ts';
 import { windGeometry } from '../geometry/ring-winding.ts';
 import { exportAttributes } from './export-attributes.ts';
 import type { ExportLayer } from './export-types.ts';
+import type { ExportValueStyle } from './value-labels.ts';
 
 const roundTo = (decimals: number) => {
   const f = 10 ** decimals;
@@ -29,10 +30,10 @@ export function outputGeometry(geometry: Geometry, crs: CrsDefinition): Geometry
   });
 }
 
-export function writeGeojson(layer: ExportLayer, crs: CrsDefinition): string {
+export function writeGeojson(layer: ExportLayer, crs: CrsDefinition, values: ExportValueStyle = 'codes'): string {
   const features = layer.features.map((f) => JSON.stringify({
     type: 'Feature',
-    properties: exportAttributes(f),
+    properties: exportAttributes(f, values),
     geometry: f.geometry ? outputGeometry(f.geometry, crs) : null,
   }));
   const crsMember = crs.kind === 'projected' && crs.code ? `"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::${crs.code.slice(5)}"}},\n` : '';

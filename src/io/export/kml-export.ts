@@ -4,6 +4,7 @@
 import type { Geometry, Position } from 'geojson';
 import { fieldOrder, exportAttributes, type AttributeRow } from './export-attributes.ts';
 import type { ExportLayer } from './export-types.ts';
+import type { ExportValueStyle } from './value-labels.ts';
 import { outputGeometry } from './geojson-export.ts';
 import { WGS84_GEOGRAPHIC } from '../crs/crs-catalogue.ts';
 
@@ -43,20 +44,28 @@ function kmlType(rows: readonly AttributeRow[], name: string): string {
   return 'string';
 }
 
+/**
+ * A bool field's value as 1 or 0: both are xsd:boolean, and GDAL reads a bool field as an
+ * integer, so "true" would come back as 0.
+ */
+function simpleData(value: string | number | boolean): string {
+  return typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
+}
+
 function schemaId(layer: string): string {
   return `${layer.replace(/[^A-Za-z0-9_]/g, '_') || 'layer'}_fields`;
 }
 
 /** A layer is a Document of its own, with its Schema inside: GDAL's libkml finds the fields of a KMZ only so. */
-function layerDocument(layer: ExportLayer): string {
-  const rows = layer.features.map(exportAttributes);
+function layerDocument(layer: ExportLayer, values: ExportValueStyle): string {
+  const rows = layer.features.map((f) => exportAttributes(f, values));
   const fields = fieldOrder(rows);
   const id = schemaId(layer.name);
   const schema = `<Schema name="${xmlText(layer.name)}" id="${id}">${fields.map((f) => `<SimpleField name="${xmlText(f)}" type="${kmlType(rows, f)}"/>`).join('')}</Schema>`;
   const placemarks = layer.features.map((f, i) => {
     const row = rows[i]!;
     const label = row['name'];
-    const data = fields.filter((k) => row[k] !== null && row[k] !== undefined).map((k) => `<SimpleData name="${xmlText(k)}">${xmlText(String(row[k]))}</SimpleData>`).join('');
+    const data = fields.filter((k) => row[k] !== null && row[k] !== undefined).map((k) => `<SimpleData name="${xmlText(k)}">${xmlText(simpleData(row[k]!))}</SimpleData>`).join('');
     const geometry = f.geometry ? geometryKml(outputGeometry(f.geometry, WGS84_GEOGRAPHIC)) : '';
     return `<Placemark>${label !== null && label !== undefined && label !== '' ? `<name>${xmlText(String(label))}</name>` : ''}`
       + `<ExtendedData><SchemaData schemaUrl="#${id}">${data}</SchemaData></ExtendedData>${geometry}</Placemark>`;
@@ -64,7 +73,7 @@ function layerDocument(layer: ExportLayer): string {
   return `<Document id="${id.replace(/_fields$/, '')}"><name>${xmlText(layer.name)}</name>\n${schema}\n${placemarks.join('\n')}\n</Document>`;
 }
 
-export function writeKml(layers: readonly ExportLayer[], title: string): string {
+export function writeKml(layers: readonly ExportLayer[], title: string, values: ExportValueStyle = 'codes'): string {
   return '<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
-    + `<name>${xmlText(title)}</name>\n${layers.map(layerDocument).join('\n')}\n</Document></kml>\n`;
+    + `<name>${xmlText(title)}</name>\n${layers.map((l) => layerDocument(l, values)).join('\n')}\n</Document></kml>\n`;
 }

@@ -11,6 +11,7 @@ import { shapeFamily, writeShp, type ShapeFamily } from '../shapefile/shp-writer
 import { exportAttributes, fieldOrder } from './export-attributes.ts';
 import type { ExportFile, ExportLayer, ExportProblem } from './export-types.ts';
 import { outputGeometry } from './geojson-export.ts';
+import type { ExportValueStyle } from './value-labels.ts';
 
 const FAMILY_SUFFIX: Record<ShapeFamily, string> = { polygon: 'polygons', line: 'lines', point: 'points', multipoint: 'multipoints' };
 const encoder = new TextEncoder();
@@ -20,7 +21,7 @@ export interface ShapefileFiles {
   fieldNames: Record<string, string>;
 }
 
-export function writeShapefileLayer(layer: ExportLayer, crs: CrsDefinition, problems: ExportProblem[]): IoResult<ShapefileFiles> {
+export function writeShapefileLayer(layer: ExportLayer, crs: CrsDefinition, problems: ExportProblem[], values: ExportValueStyle = 'codes'): IoResult<ShapefileFiles> {
   const prj = esriWkt(crs);
   if (!prj) return ioFail('export_crs_unsupported', `cannot write a .prj for ${crs.code ?? crs.name}`);
   const groups = new Map<ShapeFamily, number[]>();
@@ -32,7 +33,7 @@ export function writeShapefileLayer(layer: ExportLayer, crs: CrsDefinition, prob
     }
     groups.set(family, [...(groups.get(family) ?? []), i]);
   });
-  const rows = layer.features.map(exportAttributes);
+  const rows = layer.features.map((f) => exportAttributes(f, values));
   const names = dbfFieldNames(fieldOrder(rows));
   const fieldNames = Object.fromEntries(names);
   for (const [key, name] of names) {

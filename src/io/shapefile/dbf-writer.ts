@@ -1,7 +1,8 @@
 // The .dbf of an export: dBase III, UTF-8 text (declared by the .cpg beside it), one column per
 // attribute. Types follow the values: all numbers → N (width and decimals from the values, so
-// they come back exactly), all booleans → L, anything else → C up to 254 bytes (longer text is
-// cut at a character boundary and reported).
+// they come back exactly), all booleans → L, all calendar dates (yyyy-mm-dd, as Fulv keeps
+// dates) → D, so GDAL, QGIS and ArcGIS read a date field rather than text; anything else → C up
+// to 254 bytes (longer text is cut at a character boundary and reported).
 import type { AttributeValue } from '../import-types.ts';
 import { truncateUtf8 } from './dbf-field-names.ts';
 
@@ -13,7 +14,7 @@ export interface DbfColumn {
 }
 
 interface FieldSpec extends DbfColumn {
-  type: 'C' | 'N' | 'L';
+  type: 'C' | 'N' | 'L' | 'D';
   length: number;
   decimals: number;
 }
@@ -34,9 +35,21 @@ function decimalsOf(v: number): number {
   return dot < 0 ? 0 : text.length - dot - 1;
 }
 
+/** A real calendar day written yyyy-mm-dd (not 2024-02-30). */
+function isCalendarDate(v: AttributeValue): v is string {
+  if (typeof v !== 'string') return false;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!match) return false;
+  const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return day.toISOString().slice(0, 10) === v;
+}
+
 function spec(column: DbfColumn, values: readonly AttributeValue[]): FieldSpec {
   const present = values.filter((v) => v !== null);
   if (present.length > 0 && present.every((v) => typeof v === 'boolean')) return { ...column, type: 'L', length: 1, decimals: 0 };
+  // An empty text among dates is a day not known: a blank date.
+  const dates = present.filter((v) => v !== '');
+  if (dates.length > 0 && dates.every(isCalendarDate)) return { ...column, type: 'D', length: 8, decimals: 0 };
   if (present.length > 0 && present.every((v) => typeof v === 'number')) {
     const nums = present as number[];
     const decimals = Math.min(15, Math.max(...nums.map(decimalsOf)));
@@ -83,6 +96,7 @@ export function writeDbf(columns: readonly DbfColumn[], rows: readonly Record<st
       let text: string;
       if (v === null) text = '';
       else if (f.type === 'L') text = v ? 'T' : 'F';
+      else if (f.type === 'D') text = typeof v === 'string' ? v.replace(/-/g, '') : '';
       else if (f.type === 'N') text = numberText(v as number, f.decimals).padStart(f.length, ' ');
       else {
         text = String(v);
