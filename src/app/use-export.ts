@@ -3,14 +3,14 @@
 // record), has the import worker write the file (so a large Shapefile never blocks the map) and
 // downloads it, named for the programme, the scope and the day.
 import { useCallback, useRef, useState } from 'react';
-import { withStatuses } from '../domain/current-statuses.ts';
 import type { ParcelStatus, Programme } from '../domain/model.ts';
 import { exportFileTitle, localDay } from '../io/export/export-file-title.ts';
-import type { ExportFormat, ExportLayer } from '../io/export/export-types.ts';
+import type { ExportFormat } from '../io/export/export-types.ts';
 import type { ExportValueStyle } from '../io/export/value-labels.ts';
 import { parseScope, type ExportLayerName } from '../ui/ExportDialog.tsx';
 import type { Translate } from '../ui/i18n/translate.ts';
 import type { MessageKey } from '../ui/i18n/zh.ts';
+import { layersInScope } from './export-scope.ts';
 import { ImportWorkerClient } from './import-worker-client.ts';
 
 function download(bytes: Uint8Array, name: string, type: string): void {
@@ -20,20 +20,6 @@ function download(bytes: Uint8Array, name: string, type: string): void {
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function layersInScope(programme: Programme, statuses: ReadonlyMap<string, ParcelStatus>, scope: string, chosen: Record<ExportLayerName, boolean>): ExportLayer[] {
-  const s = parseScope(scope);
-  const mineIds = new Set(programme.mines.filter((m) => s.kind === 'all' || (s.kind === 'mine' ? m.id === s.id : m.township_id === s.id)).map((m) => m.id));
-  const parcels = withStatuses(programme.parcels, statuses).features.filter((f) => s.kind === 'all' || mineIds.has(f.properties.mine_id));
-  const parcelIds = new Set(parcels.map((p) => p.properties.id));
-  const treated = programme.treated.features.filter((f) => s.kind === 'all' || (f.properties.mine_id !== null && mineIds.has(f.properties.mine_id)) || (f.properties.parcel_id !== null && parcelIds.has(f.properties.parcel_id)));
-  const layers: ExportLayer[] = [];
-  if (chosen.parcels) layers.push({ name: 'parcels', features: parcels });
-  if (chosen.treated) layers.push({ name: 'treated', features: treated });
-  // Zones are programme-wide: a township's or mine's export carries them all as context.
-  if (chosen.zones) layers.push({ name: 'zones', features: programme.zones.features });
-  return layers;
 }
 
 function scopeName(programme: Programme, scope: string, t: Translate, language: 'zh' | 'en'): string {
