@@ -1,13 +1,15 @@
 // A Shapefile is several files sharing a base name: .shp (geometry) and .dbf (attributes) are
-// required, .prj (CRS) and .cpg (code page) are read when present, .shx is not needed because
-// the .shp is read front to back. A zip may hold several Shapefiles: each becomes a layer.
+// required, .prj (CRS), .cpg (code page) and .shx (record offsets) are read when present; without
+// a usable .shx the .shp is read front to back. A zip may hold several Shapefiles: each becomes
+// a layer.
 import type { CrsDefinition } from '../crs/crs-catalogue.ts';
 import { crsFromPrj } from '../crs/prj-crs.ts';
 import type { EncodingInfo, ImportFile, ImportProblem, SourceFeature } from '../import-types.ts';
 import { IoError, ioFail, type IoResult } from '../io-result.ts';
 import { readDbf } from '../shapefile/dbf-reader.ts';
 import { readShp } from '../shapefile/shp-reader.ts';
-import { decodeText, encodingFromLabel, type TextEncodingName } from '../text-encoding.ts';
+import { codePageFromLabel } from '../code-pages.ts';
+import { decodeText, type TextEncodingName } from '../text-encoding.ts';
 import { fileNotice, type SourceLayer, type SourceRead } from './source-read.ts';
 
 interface Bundle {
@@ -48,9 +50,9 @@ function readLayer(bundle: Bundle, encoding: TextEncodingName | undefined): IoRe
     crs = { crs: parsed.value, how: 'declared' };
   }
   const cpgFile = bundle.parts.get('cpg');
-  const cpg = cpgFile ? encodingFromLabel(decodeText(cpgFile.bytes, 'utf-8')) : null;
+  const cpg = cpgFile ? codePageFromLabel(decodeText(cpgFile.bytes, 'utf-8')) : null;
   try {
-    const geometry = readShp(shp.bytes, shp.name);
+    const geometry = readShp(shp.bytes, shp.name, bundle.parts.get('shx')?.bytes);
     const table = readDbf(dbf.bytes, dbf.name, encoding, cpg);
     if (geometry.records.length !== table.records.length) {
       return ioFail('shp_dbf_mismatch', `${shp.name} has ${geometry.records.length} shapes but ${dbf.name} has ${table.records.length} records`, { file: shp.name });

@@ -1,10 +1,12 @@
 // The .dbf attribute table (dBase III as Shapefiles use it). Text fields are bytes in some code
-// page, named by the .cpg, by the language-driver byte, by the user, or by nobody; the bytes of
-// all text are gathered first so that the encoding is decided once for the whole table.
+// page, named by the user, the .cpg, the language-driver byte (code-pages.ts), or by nobody; the
+// bytes of all text are gathered first so that the encoding is decided once for the whole table.
 import type { EncodingInfo, SourceProperties } from '../import-types.ts';
 import { IoError } from '../io-result.ts';
 import { mismatchFailure } from '../readers/decode-document.ts';
-import { decodeText, detectEncoding, encodingMismatch, hasNonAscii, type TextEncodingName } from '../text-encoding.ts';
+import { codePageFromLdid, type CodePage } from '../code-pages.ts';
+import { decodeText, encodingMismatch, hasNonAscii, isValidUtf8, strictText, type TextEncodingName, type TextPart } from '../text-encoding.ts';
+import { DBF_NAME_BYTES } from './dbf-field-names.ts';
 
 export interface DbfField {
   name: string;
@@ -18,9 +20,6 @@ export interface DbfContents {
   records: SourceProperties[];
   encoding: EncodingInfo;
 }
-
-/** Language-driver ids of the Chinese code page 936 (ArcGIS writes 0x4D). */
-const GBK_LANGUAGE_DRIVERS = new Set([0x4d, 0x7a]);
 
 interface RawField {
   nameBytes: Uint8Array;
@@ -44,31 +43,55 @@ function readFields(bytes: Uint8Array, headerLength: number, file: string): RawF
   return fields;
 }
 
-function chooseEncoding(text: Uint8Array, file: string, chosen: TextEncodingName | undefined, cpg: TextEncodingName | null, driver: number): EncodingInfo {
-  const stated: EncodingInfo | null = chosen ? { name: chosen, how: 'chosen' }
-    : cpg ? { name: cpg, how: 'declared' }
-      : GBK_LANGUAGE_DRIVERS.has(driver) ? { name: 'gbk', how: 'declared' } : null;
+/** The encoding the user chose or the file names (.cpg first, as GDAL reads it, then the LDID). */
+function statedEncoding(chosen: TextEncodingName | undefined, cpg: CodePage | null, ldid: number, anyText: boolean, file: string): EncodingInfo | null {
+  if (chosen) return { name: chosen, how: 'chosen' };
+  const page = cpg ?? codePageFromLdid(ldid);
+  if (!page) return null;
+  if (page.known) return { name: page.encoding, how: 'declared' };
+  // ASCII reads the same in every code page a DBF uses: only text beyond it needs the decoder.
+  if (!anyText) return { name: 'utf-8', how: 'default' };
+  const source = cpg ? `the .cpg names the code page "${page.name}"` : `the .dbf header names ${page.name}`;
+  throw new IoError('encoding_unsupported', `${source}, which this browser cannot decode; choose the encoding to import`, { file });
+}
+
+function chooseEncoding(parts: readonly TextPart[], sample: Uint8Array, file: string, chosen: TextEncodingName | undefined, cpg: CodePage | null, ldid: number): EncodingInfo {
+  const anyText = parts.some((p) => hasNonAscii(p.bytes));
+  const stated = statedEncoding(chosen, cpg, ldid, anyText, file);
   if (stated) {
-    const problem = encodingMismatch(text, stated.name);
+    const problem = encodingMismatch(parts, stated.name);
     if (problem) {
-      const failure = mismatchFailure(text, stated.name, stated.how === 'chosen' ? 'the chosen encoding is' : 'the .cpg or .dbf header declares', problem, file);
+      const failure = mismatchFailure(sample, stated.name, stated.how === 'chosen' ? 'the chosen encoding is' : 'the .cpg or .dbf header declares', problem, file);
       throw new IoError('wrong_encoding', failure.reason, { file });
     }
     return stated;
   }
-  return { name: detectEncoding(text), how: hasNonAscii(text) ? 'detected' : 'default' };
+  return { name: parts.every((p) => isValidUtf8(p.bytes, p.mayBeCut)) ? 'utf-8' : 'gbk', how: anyText ? 'detected' : 'default' };
 }
 
-function textOf(bytes: Uint8Array, encoding: TextEncodingName): string {
-  return decodeText(bytes, encoding).replace(/[\0 ]+$/, '').trim();
+/** Trailing NULs and spaces pad a DBF name or value; a value that fills its width has none. */
+function unpadded(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 0 || bytes[end - 1] === 0x20)) end--;
+  return bytes.subarray(0, end);
+}
+
+function textPart(bytes: Uint8Array, width: number): TextPart {
+  const text = unpadded(bytes);
+  return { bytes: text, mayBeCut: text.length >= width };
+}
+
+function textOf(part: TextPart, encoding: TextEncodingName): string {
+  const text = part.mayBeCut ? strictText(part.bytes, encoding, true) : null;
+  return (text ?? decodeText(part.bytes, encoding)).trim();
 }
 
 function value(raw: Uint8Array, field: RawField, encoding: TextEncodingName): string | number | boolean | null {
   if (field.type === 'C' || field.type === 'M' || field.type === 'V') {
-    const text = textOf(raw, encoding);
+    const text = textOf(textPart(raw, field.length), encoding);
     return text === '' ? null : text;
   }
-  const ascii = textOf(raw, 'utf-8');
+  const ascii = decodeText(unpadded(raw), 'utf-8').trim();
   if (ascii === '' || /^\*+$/.test(ascii)) return null;
   if (field.type === 'N' || field.type === 'F') {
     const n = Number(ascii.replace(',', '.'));
@@ -79,7 +102,18 @@ function value(raw: Uint8Array, field: RawField, encoding: TextEncodingName): st
   return ascii;
 }
 
-export function readDbf(bytes: Uint8Array, file: string, chosen: TextEncodingName | undefined, cpg: TextEncodingName | null): DbfContents {
+/** Names made unique as a table needs them: two names cut to the same text get _1, _2… */
+function uniqueNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    let unique = name || 'field';
+    for (let n = 1; taken.has(unique.toLowerCase()); n++) unique = `${name}_${n}`;
+    taken.add(unique.toLowerCase());
+    return unique;
+  });
+}
+
+export function readDbf(bytes: Uint8Array, file: string, chosen: TextEncodingName | undefined, cpg: CodePage | null): DbfContents {
   if (bytes.length < 33) throw new IoError('dbf_corrupt', 'the .dbf is too short to hold a header', { file });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = view.getUint32(4, true);
@@ -90,20 +124,24 @@ export function readDbf(bytes: Uint8Array, file: string, chosen: TextEncodingNam
   if (headerLength + count * recordLength > bytes.length) {
     throw new IoError('dbf_corrupt', `the .dbf is truncated: its header promises ${count} records, the file holds ${Math.floor((bytes.length - headerLength) / recordLength)}`, { file });
   }
-  // All text bytes (field names and text values) decide the encoding together.
-  const textParts: Uint8Array[] = raw.map((f) => f.nameBytes);
+  // All text (field names and text values) decides the encoding together. A name or value that
+  // fills its width may have been cut mid-character by its writer, which says nothing against
+  // the encoding.
+  const names = raw.map((f) => textPart(f.nameBytes, DBF_NAME_BYTES));
+  const parts: TextPart[] = [...names];
   for (let r = 0; r < count; r++) {
     const base = headerLength + r * recordLength;
-    for (const f of raw) if (f.type === 'C') textParts.push(bytes.subarray(base + f.offset, base + f.offset + f.length));
+    for (const f of raw) if (f.type === 'C') parts.push(textPart(bytes.subarray(base + f.offset, base + f.offset + f.length), f.length));
   }
-  const joined = new Uint8Array(textParts.reduce((n, p) => n + p.length + 1, 0));
+  const sample = new Uint8Array(parts.reduce((n, p) => n + p.bytes.length + 1, 0));
   let at = 0;
-  for (const p of textParts) {
-    joined.set(p, at);
-    at += p.length + 1;
+  for (const p of parts) {
+    sample.set(p.bytes, at);
+    at += p.bytes.length + 1;
   }
-  const encoding = chooseEncoding(joined, file, chosen, cpg, bytes[29]!);
-  const fields: DbfField[] = raw.map((f) => ({ name: textOf(f.nameBytes, encoding.name), type: f.type, length: f.length, decimals: f.decimals }));
+  const encoding = chooseEncoding(parts, sample, file, chosen, cpg, bytes[29]!);
+  const unique = uniqueNames(names.map((n) => textOf(n, encoding.name)));
+  const fields: DbfField[] = raw.map((f, k) => ({ name: unique[k]!, type: f.type, length: f.length, decimals: f.decimals }));
   const records: SourceProperties[] = [];
   for (let r = 0; r < count; r++) {
     const base = headerLength + r * recordLength;
