@@ -52,7 +52,7 @@ function statedEncoding(chosen: TextEncodingName | undefined, cpg: CodePage | nu
   // ASCII reads the same in every code page a DBF uses: only text beyond it needs the decoder.
   if (!anyText) return { name: 'utf-8', how: 'default' };
   const source = cpg ? `the .cpg names the code page "${page.name}"` : `the .dbf header names ${page.name}`;
-  throw new IoError('encoding_unsupported', `${source}, which this browser cannot decode; choose the encoding to import`, { file });
+  throw new IoError('encoding_unsupported', `${source}, which TextDecoder cannot decode; choose the encoding to import`, { file });
 }
 
 function chooseEncoding(parts: readonly TextPart[], sample: Uint8Array, file: string, chosen: TextEncodingName | undefined, cpg: CodePage | null, ldid: number): EncodingInfo {
