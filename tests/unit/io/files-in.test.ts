@@ -54,6 +54,16 @@ describe('a UTF-8 Shapefile whose Chinese field names GDAL cut mid-character', (
     expect(p.problems.filter((x) => x.code === 'mojibake_suspected')).toEqual([]);
   });
 
+  it('proposes the fields whose names GDAL cut for the parcel model (图斑编 is 图斑编号, 矿山名 is 矿山名称)', async () => {
+    const p = await preview(shapefile.files, { layer: 'parcels' });
+    expect(p.mapping.fields).toMatchObject({ id: '图斑编', mine_id: '矿山名' });
+    const gbk = gdalShapefile(dir, 'gbk-status', collection([{ properties: { 恢复治理状态: '已治理' }, geometry: square(118.6, 40, 0.01) }]), ['-lco', 'ENCODING=CP936']);
+    // 12 GBK bytes cut to 10: five whole characters.
+    const q = await preview(gbk.files, { layer: 'parcels' });
+    expect(Object.keys(q.features[0]!.properties)).toEqual(['恢复治理状']);
+    expect(q.mapping.fields.status).toBe('恢复治理状');
+  });
+
   it('reads the same when the user chooses UTF-8, and is refused as GBK (valid UTF-8 becomes mojibake)', async () => {
     expect(names(ours(await preview(shapefile.files, { encoding: 'utf-8' })))).toEqual(['图斑编', '矿山名', '治理面', '图斑编_1', '备注']);
     const gbk = await read(shapefile.files, { encoding: 'gbk' });
