@@ -7,8 +7,11 @@
 // TextDecoder's 'gbk' is GB18030, a superset, available in browsers, Workers and Node.
 import { codePageFromLabel } from './code-pages.ts';
 
-/** The encodings offered to the user and told apart by detection. */
-export const TEXT_ENCODINGS = ['utf-8', 'gbk'] as const;
+/**
+ * The encodings the import dialog offers when a file is silent or wrong: the Chinese ones first
+ * (detection tells UTF-8 from GBK by itself), then what files from elsewhere use most.
+ */
+export const TEXT_ENCODINGS = ['utf-8', 'gbk', 'gb18030', 'big5', 'windows-1252', 'windows-1250', 'windows-1251', 'shift_jis', 'euc-kr'] as const;
 /** A TextDecoder encoding name (WHATWG), as `new TextDecoder(label).encoding` gives it. */
 export type TextEncodingName = string;
 
