@@ -97,7 +97,7 @@ function shxOffsets(shx: Uint8Array | undefined, view: DataView, end: number): n
   for (let at = 100; at < shx.length; at += 8) {
     const offset = index.getInt32(at, false) * 2;
     const length = index.getInt32(at + 4, false) * 2;
-    if (offset < 100 || offset + 8 + length > end || view.getInt32(offset + 4, false) * 2 !== length) return null;
+    if (offset < 100 || length < 4 || offset + 8 + length > end || view.getInt32(offset + 4, false) * 2 !== length) return null;
     offsets.push(offset);
   }
   return offsets;
