@@ -35,15 +35,24 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncodingName): strin
   return decoder.decode(bytes);
 }
 
+const strictDecoders = new Map<string, TextDecoder>();
+
 /**
  * The text of bytes that are valid in the encoding, or null. With `mayBeCut`, the bytes may end
  * part-way through a character (a DBF field name or value cut to its width by the writer, as
  * GDAL cuts 图斑编号 to 图斑编 and the first byte of 号): that partial character is left out.
  */
 export function strictText(bytes: Uint8Array, encoding: TextEncodingName, mayBeCut = false): string | null {
+  let decoder = strictDecoders.get(encoding);
+  if (!decoder) strictDecoders.set(encoding, (decoder = new TextDecoder(encoding, { fatal: true })));
   try {
-    // A fresh decoder each time: a stream decode keeps the partial character for the next call.
-    return new TextDecoder(encoding, { fatal: true }).decode(bytes, { stream: mayBeCut });
+    return decoder.decode(bytes);
+  } catch {
+    if (!mayBeCut) return null;
+  }
+  try {
+    // A fresh decoder: a stream decode holds the partial character back, for a next call.
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes, { stream: true });
   } catch {
     return null;
   }
@@ -64,6 +73,22 @@ export interface TextPart {
   mayBeCut: boolean;
 }
 
+/** The parts one after another, each ended by a NUL (which no multibyte character contains). */
+export function joinParts(parts: readonly TextPart[]): Uint8Array {
+  const joined = new Uint8Array(parts.reduce((n, p) => n + p.bytes.length + 1, 0));
+  let at = 0;
+  for (const p of parts) {
+    joined.set(p.bytes, at);
+    at += p.bytes.length + 1;
+  }
+  return joined;
+}
+
+/** Every part valid in the encoding; one decode of them all first, part by part only if that fails. */
+export function partsValid(parts: readonly TextPart[], encoding: TextEncodingName, joined = joinParts(parts)): boolean {
+  return strictText(joined, encoding) !== null || parts.every((p) => strictText(p.bytes, encoding, p.mayBeCut) !== null);
+}
+
 /**
  * Does the chosen or declared encoding misread these bytes? A UTF-8 claim on non-UTF-8 bytes
  * gives U+FFFD; any other claim on bytes that are valid UTF-8 with non-ASCII text gives mojibake
@@ -71,11 +96,12 @@ export interface TextPart {
  * claimed code page has no character for are invalid in it.
  */
 export function encodingMismatch(parts: readonly TextPart[], encoding: TextEncodingName): string | null {
-  if (!parts.some((p) => hasNonAscii(p.bytes))) return null;
-  const valid = parts.every((p) => isValidUtf8(p.bytes, p.mayBeCut));
+  const joined = joinParts(parts);
+  if (!hasNonAscii(joined)) return null;
+  const valid = partsValid(parts, 'utf-8', joined);
   if (encoding === 'utf-8') return valid ? null : 'the text is not valid UTF-8 (it looks like GBK)';
   if (valid) return `the text is valid UTF-8, and read as ${encoding.toUpperCase()} it becomes mojibake`;
-  if (!parts.every((p) => strictText(p.bytes, encoding, p.mayBeCut) !== null)) return `the text has bytes that are not ${encoding.toUpperCase()}`;
+  if (!partsValid(parts, encoding, joined)) return `the text has bytes that are not ${encoding.toUpperCase()}`;
   return null;
 }
 

@@ -5,7 +5,7 @@ import type { EncodingInfo, SourceProperties } from '../import-types.ts';
 import { IoError } from '../io-result.ts';
 import { mismatchFailure } from '../readers/decode-document.ts';
 import { codePageFromLdid, type CodePage } from '../code-pages.ts';
-import { decodeText, encodingMismatch, hasNonAscii, isValidUtf8, strictText, type TextEncodingName, type TextPart } from '../text-encoding.ts';
+import { decodeText, encodingMismatch, hasNonAscii, joinParts, partsValid, strictText, type TextEncodingName, type TextPart } from '../text-encoding.ts';
 import { DBF_NAME_BYTES } from './dbf-field-names.ts';
 
 export interface DbfField {
@@ -55,18 +55,18 @@ function statedEncoding(chosen: TextEncodingName | undefined, cpg: CodePage | nu
   throw new IoError('encoding_unsupported', `${source}, which TextDecoder cannot decode; choose the encoding to import`, { file });
 }
 
-function chooseEncoding(parts: readonly TextPart[], sample: Uint8Array, file: string, chosen: TextEncodingName | undefined, cpg: CodePage | null, ldid: number): EncodingInfo {
+function chooseEncoding(parts: readonly TextPart[], file: string, chosen: TextEncodingName | undefined, cpg: CodePage | null, ldid: number): EncodingInfo {
   const anyText = parts.some((p) => hasNonAscii(p.bytes));
   const stated = statedEncoding(chosen, cpg, ldid, anyText, file);
   if (stated) {
     const problem = encodingMismatch(parts, stated.name);
     if (problem) {
-      const failure = mismatchFailure(sample, stated.name, stated.how === 'chosen' ? 'the chosen encoding is' : 'the .cpg or .dbf header declares', problem, file);
+      const failure = mismatchFailure(joinParts(parts), stated.name, stated.how === 'chosen' ? 'the chosen encoding is' : 'the .cpg or .dbf header declares', problem, file);
       throw new IoError('wrong_encoding', failure.reason, { file });
     }
     return stated;
   }
-  return { name: parts.every((p) => isValidUtf8(p.bytes, p.mayBeCut)) ? 'utf-8' : 'gbk', how: anyText ? 'detected' : 'default' };
+  return { name: partsValid(parts, 'utf-8') ? 'utf-8' : 'gbk', how: anyText ? 'detected' : 'default' };
 }
 
 /** Trailing NULs and spaces pad a DBF name or value; a value that fills its width has none. */
@@ -133,13 +133,7 @@ export function readDbf(bytes: Uint8Array, file: string, chosen: TextEncodingNam
     const base = headerLength + r * recordLength;
     for (const f of raw) if (f.type === 'C') parts.push(textPart(bytes.subarray(base + f.offset, base + f.offset + f.length), f.length));
   }
-  const sample = new Uint8Array(parts.reduce((n, p) => n + p.bytes.length + 1, 0));
-  let at = 0;
-  for (const p of parts) {
-    sample.set(p.bytes, at);
-    at += p.bytes.length + 1;
-  }
-  const encoding = chooseEncoding(parts, sample, file, chosen, cpg, bytes[29]!);
+  const encoding = chooseEncoding(parts, file, chosen, cpg, bytes[29]!);
   const unique = uniqueNames(names.map((n) => textOf(n, encoding.name)));
   const fields: DbfField[] = raw.map((f, k) => ({ name: unique[k]!, type: f.type, length: f.length, decimals: f.decimals }));
   const records: SourceProperties[] = [];
