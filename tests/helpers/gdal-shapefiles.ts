@@ -11,7 +11,10 @@ export interface GdalShapefile {
   files: ImportFile[];
 }
 
-/** ogr2ogr's Shapefile of `source` (a GeoJSON object) in `dir`, with its parts as ImportFiles. */
+/**
+ * ogr2ogr's Shapefile of `source` (a GeoJSON object) in `dir`, with its parts as ImportFiles;
+ * `options` go before the file names (-lco ENCODING=…, --config SHAPE_ENCODING …).
+ */
 export function gdalShapefile(dir: string, name: string, source: unknown, options: readonly string[] = []): GdalShapefile {
   const input = writeScratch(dir, `${name}-source.geojson`, JSON.stringify(source));
   const shp = join(dir, `${name}.shp`);
@@ -25,9 +28,9 @@ export function shapefileParts(dir: string, name: string): ImportFile[] {
 }
 
 /** The fields of each feature as `ogrinfo -al` prints them, in the file's order: [name, value]. */
-export function gdalAttributes(path: string): [string, string][][] {
+export function gdalAttributes(path: string, config: readonly string[] = []): [string, string][][] {
   const features: [string, string][][] = [];
-  for (const line of tool('ogrinfo', ['-ro', '-al', path]).split('\n')) {
+  for (const line of tool('ogrinfo', [...config, '-ro', '-al', path]).split('\n')) {
     if (/^OGRFeature\(/.test(line)) features.push([]);
     const match = /^ {2}(.+?) \((?:String|Real|Integer|Integer64|Date)\) = (.*)$/.exec(line);
     if (match && features.length > 0) features[features.length - 1]!.push([match[1]!, match[2]!]);

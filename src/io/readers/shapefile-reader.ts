@@ -35,6 +35,7 @@ interface LayerRead {
   layer: SourceLayer;
   features: SourceFeature[];
   encoding: EncodingInfo;
+  encodingNotice: string | null;
 }
 
 function readLayer(bundle: Bundle, encoding: TextEncodingName | undefined): IoResult<LayerRead> {
@@ -63,7 +64,7 @@ function readLayer(bundle: Bundle, encoding: TextEncodingName | undefined): IoRe
       sourceLayer: bundle.base,
       problems: record.problem ? [{ code: record.geometry ? 'unsupported_geometry' : 'empty', severity: 'error', reason: record.problem }] : [],
     }));
-    return { ok: true, value: { layer: { name: bundle.base, crs }, features, encoding: table.encoding } };
+    return { ok: true, value: { layer: { name: bundle.base, crs }, features, encoding: table.encoding, encodingNotice: table.notice } };
   } catch (error) {
     if (error instanceof IoError) return error.toFailure();
     throw error;
@@ -81,8 +82,8 @@ export function readShapefile(files: readonly ImportFile[], fileName: string, en
   }
   const notices: ImportProblem[] = [];
   if (layers.length > 1) notices.push(fileNotice('multiple_layers', `the archive holds ${layers.length} Shapefiles (${layers.map((l) => l.layer.name).join(', ')}); all are imported`));
-  const detected = layers.find((l) => l.encoding.how === 'detected');
-  if (detected) notices.push(fileNotice('encoding_detected', `no .cpg names the code page; the attribute text reads as ${detected.encoding.name.toUpperCase()}`));
+  const noticed = layers.find((l) => l.encodingNotice !== null);
+  if (noticed) notices.push(fileNotice('encoding_detected', layers.length > 1 ? `${noticed.layer.name}: ${noticed.encodingNotice!}` : noticed.encodingNotice!));
   const declared = layers.find((l) => l.encoding.how !== 'default') ?? layers[0]!;
   return {
     ok: true,

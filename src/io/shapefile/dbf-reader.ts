@@ -15,10 +15,15 @@ export interface DbfField {
   decimals: number;
 }
 
-export interface DbfContents {
+interface DbfEncoding {
+  encoding: EncodingInfo;
+  /** Why the encoding is not what the file says, or that it says nothing. */
+  notice: string | null;
+}
+
+export interface DbfContents extends DbfEncoding {
   fields: DbfField[];
   records: SourceProperties[];
-  encoding: EncodingInfo;
 }
 
 interface RawField {
@@ -43,30 +48,68 @@ function readFields(bytes: Uint8Array, headerLength: number, file: string): RawF
   return fields;
 }
 
+/** Encodings with characters of more than one byte, which a run of GBK bytes cannot be mistaken for. */
+const MULTIBYTE = new Set(['utf-8', 'gbk', 'gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr', 'iso-2022-jp']);
+
+interface Stated {
+  encoding: EncodingInfo;
+  /** Named by the language-driver byte only, which GDAL writes as 0x57 whatever the bytes are. */
+  byLdid: string | null;
+}
+
 /** The encoding the user chose or the file names (.cpg first, as GDAL reads it, then the LDID). */
-function statedEncoding(chosen: TextEncodingName | undefined, cpg: CodePage | null, ldid: number, anyText: boolean, file: string): EncodingInfo | null {
-  if (chosen) return { name: chosen, how: 'chosen' };
+function statedEncoding(chosen: TextEncodingName | undefined, cpg: CodePage | null, ldid: number, anyText: boolean, file: string): Stated | null {
+  if (chosen) return { encoding: { name: chosen, how: 'chosen' }, byLdid: null };
   const page = cpg ?? codePageFromLdid(ldid);
   if (!page) return null;
-  if (page.known) return { name: page.encoding, how: 'declared' };
+  if (page.known) return { encoding: { name: page.encoding, how: 'declared' }, byLdid: cpg ? null : `language driver 0x${ldid.toString(16).toUpperCase()}` };
   // ASCII reads the same in every code page a DBF uses: only text beyond it needs the decoder.
-  if (!anyText) return { name: 'utf-8', how: 'default' };
+  if (!anyText) return { encoding: { name: 'utf-8', how: 'default' }, byLdid: null };
   const source = cpg ? `the .cpg names the code page "${page.name}"` : `the .dbf header names ${page.name}`;
   throw new IoError('encoding_unsupported', `${source}, which TextDecoder cannot decode; choose the encoding to import`, { file });
 }
 
-function chooseEncoding(parts: readonly TextPart[], file: string, chosen: TextEncodingName | undefined, cpg: CodePage | null, ldid: number): EncodingInfo {
+function longestNonAsciiRun(bytes: Uint8Array): number {
+  let longest = 0;
+  let run = 0;
+  for (const b of bytes) {
+    run = b >= 0x80 ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
+/**
+ * What text under a language-driver byte really is, when the byte is contradicted: GDAL stamps
+ * 0x57 (ISO-8859-1) on files it wrote with SHAPE_ENCODING set to "" (UTF-8 bytes) or CP936 (GBK
+ * bytes), and no .cpg. Valid UTF-8 is UTF-8; under a single-byte code page, valid GBK with two
+ * Chinese characters in a row (four bytes beyond ASCII, which no European word has) is GBK.
+ */
+function ldidContradiction(parts: readonly TextPart[], declared: TextEncodingName): TextEncodingName | null {
+  if (declared !== 'utf-8' && partsValid(parts, 'utf-8')) return 'utf-8';
+  if (!MULTIBYTE.has(declared) && longestNonAsciiRun(joinParts(parts)) >= 4 && partsValid(parts, 'gbk')) return 'gbk';
+  return null;
+}
+
+function chooseEncoding(parts: readonly TextPart[], file: string, chosen: TextEncodingName | undefined, cpg: CodePage | null, ldid: number): DbfEncoding {
   const anyText = parts.some((p) => hasNonAscii(p.bytes));
   const stated = statedEncoding(chosen, cpg, ldid, anyText, file);
+  if (stated?.byLdid && anyText) {
+    const actual = ldidContradiction(parts, stated.encoding.name);
+    if (actual) {
+      return { encoding: { name: actual, how: 'detected' }, notice: `the .dbf header's ${stated.byLdid} names ${stated.encoding.name.toUpperCase()}, but the text is ${actual.toUpperCase()} (no .cpg); it reads as ${actual.toUpperCase()}` };
+    }
+  }
   if (stated) {
-    const problem = encodingMismatch(parts, stated.name);
+    const problem = encodingMismatch(parts, stated.encoding.name);
     if (problem) {
-      const failure = mismatchFailure(joinParts(parts), stated.name, stated.how === 'chosen' ? 'the chosen encoding is' : 'the .cpg or .dbf header declares', problem, file);
+      const failure = mismatchFailure(joinParts(parts), stated.encoding.name, stated.encoding.how === 'chosen' ? 'the chosen encoding is' : 'the .cpg or .dbf header declares', problem, file);
       throw new IoError('wrong_encoding', failure.reason, { file });
     }
-    return stated;
+    return { encoding: stated.encoding, notice: null };
   }
-  return { name: partsValid(parts, 'utf-8') ? 'utf-8' : 'gbk', how: anyText ? 'detected' : 'default' };
+  const name = partsValid(parts, 'utf-8') ? 'utf-8' : 'gbk';
+  return { encoding: { name, how: anyText ? 'detected' : 'default' }, notice: anyText ? `no .cpg names the code page; the attribute text reads as ${name.toUpperCase()}` : null };
 }
 
 /** Trailing NULs and spaces pad a DBF name or value; a value that fills its width has none. */
@@ -133,7 +176,7 @@ export function readDbf(bytes: Uint8Array, file: string, chosen: TextEncodingNam
     const base = headerLength + r * recordLength;
     for (const f of raw) if (f.type === 'C') parts.push(textPart(bytes.subarray(base + f.offset, base + f.offset + f.length), f.length));
   }
-  const encoding = chooseEncoding(parts, file, chosen, cpg, bytes[29]!);
+  const { encoding, notice } = chooseEncoding(parts, file, chosen, cpg, bytes[29]!);
   const unique = uniqueNames(names.map((n) => textOf(n, encoding.name)));
   const fields: DbfField[] = raw.map((f, k) => ({ name: unique[k]!, type: f.type, length: f.length, decimals: f.decimals }));
   const records: SourceProperties[] = [];
@@ -145,5 +188,5 @@ export function readDbf(bytes: Uint8Array, file: string, chosen: TextEncodingNam
     });
     records.push(record);
   }
-  return { fields, records, encoding };
+  return { fields, records, encoding, notice };
 }

@@ -117,6 +117,21 @@ describe('DBFs in other code pages', () => {
     expect(ours(p)[0]).toEqual([['city', 'México'], ['name', 'Zürich']]);
   });
 
+  it('reads UTF-8 or GBK text under the 0x57 (ISO-8859-1) that GDAL stamps whatever SHAPE_ENCODING wrote, saying so', async () => {
+    const chinese = collection([{ properties: { 矿山: '迁安首钢矿', 备注: '边坡复绿' }, geometry: point(118.6, 40) }]);
+    for (const [name, shapeEncoding, encoding] of [['raw-utf8', '', 'utf-8'], ['raw-gbk', 'CP936', 'gbk']] as const) {
+      const s = gdalShapefile(dir, name, chinese, ['--config', 'SHAPE_ENCODING', shapeEncoding]);
+      // The premise: no .cpg, LDID 0x57; GDAL reads it right only when told the encoding.
+      expect(s.files.some((f) => f.name.endsWith('.cpg'))).toBe(false);
+      expect(s.files.find((f) => f.name.endsWith('.dbf'))!.bytes[29]).toBe(0x57);
+      const p = await preview(s.files);
+      expect(p.encoding).toEqual({ name: encoding, how: 'detected' });
+      expect(ours(p)).toEqual(gdalAttributes(s.shp, ['--config', 'SHAPE_ENCODING', shapeEncoding === '' ? 'UTF-8' : shapeEncoding]));
+      expect(values(ours(p))).toEqual([['迁安首钢矿', '边坡复绿']]);
+      expect(p.problems.find((x) => x.code === 'encoding_detected')?.reason).toBe(`the .dbf header's language driver 0x57 names WINDOWS-1252, but the text is ${encoding.toUpperCase()} (no .cpg); it reads as ${encoding.toUpperCase()}`);
+    }
+  });
+
   it('reads a .cpg of 1252, as ArcGIS writes it', async () => {
     const s = gdalShapefile(dir, 'arcgis1252', latin, ['-lco', 'ENCODING=CP1252']);
     const files = s.files.map((f) => (f.name.endsWith('.cpg') ? { ...f, bytes: new TextEncoder().encode('1252') } : f));
