@@ -132,6 +132,17 @@ describe('DBFs in other code pages', () => {
     }
   });
 
+  it('reads a KML in the code page its XML declaration names (ISO-8859-1), as GDAL does', async () => {
+    const latin1 = (text: string): Uint8Array => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+    const path = join(dir, 'latin1.kml');
+    writeFileSync(path, latin1('<?xml version="1.0" encoding="ISO-8859-1"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>México</name>'
+      + '<Point><coordinates>-99.13,19.43</coordinates></Point></Placemark></Document></kml>\n'));
+    expect(tool('ogrinfo', ['-ro', '-al', path])).toMatch(/Name \(String\) = México/);
+    const p = await preview([{ name: 'latin1.kml', bytes: new Uint8Array(readFileSync(path)) }]);
+    expect(p.encoding).toEqual({ name: 'windows-1252', how: 'declared' });
+    expect(Object.values(p.features[0]!.properties)).toContain('México');
+  });
+
   it('reads a .cpg of 1252, as ArcGIS writes it', async () => {
     const s = gdalShapefile(dir, 'arcgis1252', latin, ['-lco', 'ENCODING=CP1252']);
     const files = s.files.map((f) => (f.name.endsWith('.cpg') ? { ...f, bytes: new TextEncoder().encode('1252') } : f));
