@@ -7,7 +7,7 @@ import type { Programme } from '../domain/model.ts';
 import type { ImportPreview, ImportProgress } from '../io/import-types.ts';
 import type { FieldMapping, ImportLayer } from '../io/mapping/field-mapping-types.ts';
 import { withMapping } from '../io/retarget-import.ts';
-import type { TextEncodingName } from '../io/text-encoding.ts';
+import { TEXT_ENCODINGS, type TextEncodingName } from '../io/text-encoding.ts';
 import type { FieldStore } from '../persistence/field-store.ts';
 import { createTreated } from '../store/edits-from-snapshot.ts';
 import type { Translate } from '../ui/i18n/translate.ts';
@@ -45,7 +45,7 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
     setResult(null);
     setPreview(null);
     setProgress({ phase: 'unpacking', done: 0, total: 0 });
-    const chosen: TextEncodingName | null = encoding === 'utf-8' || encoding === 'gbk' ? encoding : null;
+    const chosen: TextEncodingName | null = (TEXT_ENCODINGS as readonly string[]).includes(encoding) ? encoding : null;
     const options = { layer, ...(crs ? { sourceCrs: crs } : {}), ...(chosen ? { encoding: chosen } : {}) };
     const answer = await worker().request({ type: 'read', files, options }, setProgress, files.map((f) => f.bytes.buffer));
     setProgress(null);

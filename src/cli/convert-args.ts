@@ -1,6 +1,6 @@
 // Command-line arguments of `npm run convert`; a mistake comes back as a message for stderr.
 import { EXPORT_VALUE_STYLES, type ExportValueStyle } from '../io/export/value-labels.ts';
-import { TEXT_ENCODINGS, type TextEncodingName } from '../io/text-encoding.ts';
+import { encodingFromLabel, type TextEncodingName } from '../io/text-encoding.ts';
 
 export interface ConvertArgs {
   input: string;
@@ -11,10 +11,11 @@ export interface ConvertArgs {
   values: ExportValueStyle;
 }
 
-export const CONVERT_USAGE = `usage: npm run --silent convert -- IN OUT [--to-crs EPSG:N] [--from-crs EPSG:N] [--encoding utf-8|gbk] [--values codes|labels]
+export const CONVERT_USAGE = `usage: npm run --silent convert -- IN OUT [--to-crs EPSG:N] [--from-crs EPSG:N] [--encoding utf-8|gbk|big5|1252…] [--values codes|labels]
   IN:  .geojson/.json, .zip or .shp (Shapefile), .kml, .kmz, .gpx, .csv/.txt (coordinate table)
   OUT: .geojson, .zip (zipped Shapefile) or .shp (loose files beside it), .kml, .kmz, .csv (coordinate table)
   --from-crs: the input's CRS when the file does not say (a 6-digit coordinate table…)
+  --encoding: the text's encoding or code page, when the file does not say or says wrong
   --values: Fulv's coded fields (status, damage_type…) as codes (default) or as Chinese labels (未治理, 露天采场…)`;
 
 const VALUE_OPTIONS = ['to-crs', 'from-crs', 'encoding', 'values'] as const;
@@ -36,15 +37,15 @@ export function parseConvertArgs(argv: readonly string[]): { ok: true; args: Con
     values[flag as Option] = value;
   }
   if (positional.length !== 2) return { ok: false, message: 'give one input and one output file' };
-  const encoding = values.encoding?.toLowerCase() ?? null;
-  if (encoding !== null && !(TEXT_ENCODINGS as readonly string[]).includes(encoding)) return { ok: false, message: `--encoding must be utf-8 or gbk, not ${values.encoding}` };
+  const encoding = values.encoding === undefined ? null : encodingFromLabel(values.encoding);
+  if (values.encoding !== undefined && encoding === null) return { ok: false, message: `--encoding ${values.encoding} is not an encoding or code page Fulv can decode (utf-8, gbk, big5, 1252…)` };
   const style = values.values ?? 'codes';
   if (!(EXPORT_VALUE_STYLES as readonly string[]).includes(style)) return { ok: false, message: `--values must be codes or labels, not ${style}` };
   return {
     ok: true,
     args: {
       input: positional[0]!, output: positional[1]!, toCrs: values['to-crs'] ?? null, fromCrs: values['from-crs'] ?? null,
-      encoding: encoding as TextEncodingName | null, values: style as ExportValueStyle,
+      encoding, values: style as ExportValueStyle,
     },
   };
 }

@@ -2,6 +2,7 @@
 // not JSON, not GeoJSON, and projected metres in a file that claims longitude/latitude.
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { fail, ok, type Result } from '../lib/result.ts';
+import { jsonTooDeep, MAX_JSON_DEPTH } from './json-depth.ts';
 
 export const MAX_VIEW_FILE_BYTES = 200 * 1024 * 1024;
 
@@ -30,6 +31,8 @@ function asFeatures(value: unknown): Result<Feature[]> {
 /** Parses text into a FeatureCollection with a stable string `id` property per feature. */
 export function readGeojsonForView(text: string, byteLength: number): Result<FeatureCollection> {
   if (byteLength > MAX_VIEW_FILE_BYTES) return fail(`file is ${Math.round(byteLength / 1048576)} MB; the limit is ${MAX_VIEW_FILE_BYTES / 1048576} MB`);
+  const deep = jsonTooDeep(text);
+  if (deep) return fail(`the JSON nests deeper than ${MAX_JSON_DEPTH} levels (line ${deep.line}, column ${deep.column})`);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -5,6 +5,7 @@ import { useId, useRef } from 'react';
 import type { ImportPreview, ImportProgress } from '../io/import-types.ts';
 import { CODED_FIELDS, IMPORT_LAYERS, TARGET_FIELDS, isCodedField, type FieldMapping, type ImportLayer, type TargetField } from '../io/mapping/field-mapping-types.ts';
 import { VALUE_WORDS } from '../io/mapping/field-vocabulary.ts';
+import { TEXT_ENCODINGS } from '../io/text-encoding.ts';
 import { CrsOptions } from './CrsOptions.tsx';
 import { useI18n } from './i18n/language-context.tsx';
 import { useModalDialog } from './modal-dialog.ts';
@@ -72,8 +73,7 @@ export function ImportDialog(props: ImportDialogProps) {
         <label htmlFor={ids.encoding}>{t('import.encoding')}</label>
         <select id={ids.encoding} value={props.encoding} onChange={(e) => props.onEncoding(e.target.value)}>
           <option value="">{t('import.encodingAuto')}</option>
-          <option value="utf-8">UTF-8</option>
-          <option value="gbk">GBK</option>
+          {TEXT_ENCODINGS.map((e) => <option key={e} value={e}>{e.toUpperCase()}</option>)}
         </select>
         <label htmlFor={ids.files} className="file-button">{t('import.files')}</label>
         <input

@@ -1,8 +1,9 @@
 // The mapping the import dialog opens with: source fields matched to the target layer's fields
-// by name (field-vocabulary.ts), every distinct value of a coded field matched to a Fulv code,
+// by name (field-vocabulary.ts, or a name as a DBF cut it: 图斑编 for 图斑编号), every distinct value of a coded field matched to a Fulv code,
 // and defaults only where one is harmless (damage type "other", direction "natural", status
 // "untreated"). Zone types, measures and dates have no default: the dialog must ask.
 import type { SourceField, SourceProperties } from '../import-types.ts';
+import { dbfNameCuts } from '../shapefile/dbf-field-names.ts';
 import { codeForValue, FIELD_NAMES, normaliseName } from './field-vocabulary.ts';
 import { isCodedField, TARGET_FIELDS, type CodedField, type FieldMapping, type ImportLayer, type TargetField } from './field-mapping-types.ts';
 
@@ -22,7 +23,7 @@ function matchFields(layer: ImportLayer, fields: readonly SourceField[]): FieldM
   const used = new Set<string>();
   const out: FieldMapping['fields'] = {};
   for (const target of TARGET_FIELDS[layer] as readonly TargetField[]) {
-    const source = FIELD_NAMES[target].map((n) => byName.get(normaliseName(n))).find((n) => n !== undefined && !used.has(n)) ?? null;
+    const source = FIELD_NAMES[target].flatMap((n) => [n, ...dbfNameCuts(n)]).map((n) => byName.get(normaliseName(n))).find((n) => n !== undefined && !used.has(n)) ?? null;
     if (source) used.add(source);
     out[target] = source;
   }

@@ -30,7 +30,7 @@ export function decodeDocument(
     ? { name: chosen, how: 'chosen' }
     : hasUtf8Bom(bytes) ? { name: 'utf-8', how: 'declared' } : declared ? { name: declared, how: 'declared' } : null;
   if (stated) {
-    const problem = encodingMismatch(bytes, stated.name);
+    const problem = encodingMismatch([{ bytes, mayBeCut: false }], stated.name);
     if (problem) return mismatchFailure(bytes, stated.name, stated.how === 'chosen' ? 'the chosen encoding is' : 'the file declares', problem, file);
     return { ok: true, value: { text: stripBom(decodeText(bytes, stated.name)), encoding: stated } };
   }

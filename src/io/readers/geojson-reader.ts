@@ -1,4 +1,5 @@
-// GeoJSON: a FeatureCollection, lon/lat by RFC 7946, or in the CRS its legacy `crs` member names
+// GeoJSON: a FeatureCollection, a single Feature or a bare geometry (RFC 7946 §3: each is a GeoJSON
+// text; the latter two become one feature), lon/lat by RFC 7946, or in the CRS its legacy `crs` member names
 // (GDAL writes one for projected data, e.g. urn:ogc:def:crs:EPSG::4527). Coordinates are read
 // easting first whatever EPSG's axis order says, as GDAL and every GeoJSON tool do.
 import type { Geometry } from 'geojson';
@@ -7,6 +8,7 @@ import { crsFromName } from '../crs/crs-names.ts';
 import { geometryShapeProblem } from '../geometry/geometry-shape.ts';
 import type { SourceFeature } from '../import-types.ts';
 import { ioFail, type IoResult } from '../io-result.ts';
+import { jsonTooDeep, MAX_JSON_DEPTH } from '../json-depth.ts';
 import type { TextEncodingName } from '../text-encoding.ts';
 import { attributeValue, sourceProperties } from './attribute-values.ts';
 import { decodeDocument } from './decode-document.ts';
@@ -55,10 +57,25 @@ function readFeature(value: unknown, i: number, layer: string): SourceFeature {
   };
 }
 
+/** The features a GeoJSON text holds: a collection's, a single Feature, or a geometry as one. */
+function featureValues(value: unknown, file: string): IoResult<unknown[]> {
+  const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
+  if (type === 'FeatureCollection') {
+    const features = (value as { features?: unknown }).features;
+    if (Array.isArray(features)) return { ok: true, value: features };
+    return ioFail('geojson_not_feature_collection', 'the file is a FeatureCollection without a "features" array', { file });
+  }
+  if (type === 'Feature') return { ok: true, value: [value] };
+  if (typeof type === 'string' && GEOMETRY_TYPES.includes(type)) return { ok: true, value: [{ type: 'Feature', properties: {}, geometry: value }] };
+  return ioFail('geojson_not_feature_collection', `the file's "type" is ${JSON.stringify(type ?? null)}: GeoJSON is a FeatureCollection, a Feature or a geometry`, { file });
+}
+
 export function readGeojson(bytes: Uint8Array, file: string, encoding?: TextEncodingName): IoResult<SourceRead> {
   const decoded = decodeDocument(bytes, file, encoding);
   if (!decoded.ok) return decoded;
   const { text } = decoded.value;
+  const deep = jsonTooDeep(text);
+  if (deep) return ioFail('json_too_deep', `the JSON nests deeper than ${MAX_JSON_DEPTH} levels at line ${deep.line}, column ${deep.column}; no GeoJSON needs that`, { file, line: deep.line });
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -66,17 +83,12 @@ export function readGeojson(bytes: Uint8Array, file: string, encoding?: TextEnco
     const where = jsonErrorWhere(text, (error as Error).message);
     return ioFail('json_invalid', `not valid JSON: ${where.detail}`, { file, ...(where.line ? { line: where.line } : {}) });
   }
-  const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
-  if (type !== 'FeatureCollection' || !Array.isArray((value as { features?: unknown }).features)) {
-    const what = type === 'FeatureCollection' ? 'a FeatureCollection without a "features" array'
-      : typeof type === 'string' && (type === 'Feature' || GEOMETRY_TYPES.includes(type)) ? `a single ${type}`
-        : `"type" ${JSON.stringify(type ?? null)}`;
-    return ioFail('geojson_not_feature_collection', `the file is ${what}; Fulv imports a GeoJSON FeatureCollection`, { file });
-  }
+  const members = featureValues(value, file);
+  if (!members.ok) return members;
   const crs = layerCrs(value as { crs?: unknown }, file);
   if (!crs.ok) return crs;
   const layer = file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-  const features = ((value as { features: unknown[] }).features).map((f, i) => readFeature(f, i, layer));
+  const features = members.value.map((f, i) => readFeature(f, i, layer));
   const notices = decoded.value.encoding.name === 'gbk'
     ? [fileNotice('encoding_detected', 'the file is not UTF-8 as GeoJSON requires; it was read as GBK')]
     : [];

@@ -1,13 +1,15 @@
 // A Shapefile is several files sharing a base name: .shp (geometry) and .dbf (attributes) are
-// required, .prj (CRS) and .cpg (code page) are read when present, .shx is not needed because
-// the .shp is read front to back. A zip may hold several Shapefiles: each becomes a layer.
+// required, .prj (CRS), .cpg (code page) and .shx (record offsets) are read when present; without
+// a usable .shx the .shp is read front to back. A zip may hold several Shapefiles: each becomes
+// a layer.
 import type { CrsDefinition } from '../crs/crs-catalogue.ts';
 import { crsFromPrj } from '../crs/prj-crs.ts';
 import type { EncodingInfo, ImportFile, ImportProblem, SourceFeature } from '../import-types.ts';
 import { IoError, ioFail, type IoResult } from '../io-result.ts';
 import { readDbf } from '../shapefile/dbf-reader.ts';
 import { readShp } from '../shapefile/shp-reader.ts';
-import { decodeText, encodingFromLabel, type TextEncodingName } from '../text-encoding.ts';
+import { codePageFromLabel } from '../code-pages.ts';
+import { decodeText, type TextEncodingName } from '../text-encoding.ts';
 import { fileNotice, type SourceLayer, type SourceRead } from './source-read.ts';
 
 interface Bundle {
@@ -33,6 +35,7 @@ interface LayerRead {
   layer: SourceLayer;
   features: SourceFeature[];
   encoding: EncodingInfo;
+  encodingNotice: string | null;
 }
 
 function readLayer(bundle: Bundle, encoding: TextEncodingName | undefined): IoResult<LayerRead> {
@@ -48,9 +51,9 @@ function readLayer(bundle: Bundle, encoding: TextEncodingName | undefined): IoRe
     crs = { crs: parsed.value, how: 'declared' };
   }
   const cpgFile = bundle.parts.get('cpg');
-  const cpg = cpgFile ? encodingFromLabel(decodeText(cpgFile.bytes, 'utf-8')) : null;
+  const cpg = cpgFile ? codePageFromLabel(decodeText(cpgFile.bytes, 'utf-8')) : null;
   try {
-    const geometry = readShp(shp.bytes, shp.name);
+    const geometry = readShp(shp.bytes, shp.name, bundle.parts.get('shx')?.bytes);
     const table = readDbf(dbf.bytes, dbf.name, encoding, cpg);
     if (geometry.records.length !== table.records.length) {
       return ioFail('shp_dbf_mismatch', `${shp.name} has ${geometry.records.length} shapes but ${dbf.name} has ${table.records.length} records`, { file: shp.name });
@@ -61,7 +64,7 @@ function readLayer(bundle: Bundle, encoding: TextEncodingName | undefined): IoRe
       sourceLayer: bundle.base,
       problems: record.problem ? [{ code: record.geometry ? 'unsupported_geometry' : 'empty', severity: 'error', reason: record.problem }] : [],
     }));
-    return { ok: true, value: { layer: { name: bundle.base, crs }, features, encoding: table.encoding } };
+    return { ok: true, value: { layer: { name: bundle.base, crs }, features, encoding: table.encoding, encodingNotice: table.notice } };
   } catch (error) {
     if (error instanceof IoError) return error.toFailure();
     throw error;
@@ -79,8 +82,8 @@ export function readShapefile(files: readonly ImportFile[], fileName: string, en
   }
   const notices: ImportProblem[] = [];
   if (layers.length > 1) notices.push(fileNotice('multiple_layers', `the archive holds ${layers.length} Shapefiles (${layers.map((l) => l.layer.name).join(', ')}); all are imported`));
-  const detected = layers.find((l) => l.encoding.how === 'detected');
-  if (detected) notices.push(fileNotice('encoding_detected', `no .cpg names the code page; the attribute text reads as ${detected.encoding.name.toUpperCase()}`));
+  const noticed = layers.find((l) => l.encodingNotice !== null);
+  if (noticed) notices.push(fileNotice('encoding_detected', layers.length > 1 ? `${noticed.layer.name}: ${noticed.encodingNotice!}` : noticed.encodingNotice!));
   const declared = layers.find((l) => l.encoding.how !== 'default') ?? layers[0]!;
   return {
     ok: true,

@@ -25,6 +25,31 @@ export function truncateUtf8(text: string, maxBytes: number): string {
   return out;
 }
 
+/** Bytes of a character in GBK: one for ASCII, two for the rest (GB18030's four-byte forms aside). */
+function truncateGbk(text: string, maxBytes: number): string {
+  let out = '';
+  let bytes = 0;
+  for (const c of text) {
+    const n = c.charCodeAt(0) < 0x80 ? 1 : 2;
+    if (bytes + n > maxBytes) break;
+    out += c;
+    bytes += n;
+  }
+  return out;
+}
+
+/**
+ * What a long name becomes in a DBF written by GDAL, QGIS or ArcGIS, read back without the
+ * character they cut in half: its whole characters within 10 bytes in UTF-8 and in GBK
+ * (治理面积亩 → 治理面, 恢复治理状态 → 恢复治理状). Empty when the name fits.
+ */
+export function dbfNameCuts(name: string): string[] {
+  const cuts = new Set([truncateUtf8(name, DBF_NAME_BYTES), truncateGbk(name, DBF_NAME_BYTES)]);
+  cuts.delete(name);
+  cuts.delete('');
+  return [...cuts];
+}
+
 /** Attribute name → DBF field name, for the names of one table in order. */
 export function dbfFieldNames(names: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();

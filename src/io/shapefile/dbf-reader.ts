@@ -1,10 +1,12 @@
 // The .dbf attribute table (dBase III as Shapefiles use it). Text fields are bytes in some code
-// page, named by the .cpg, by the language-driver byte, by the user, or by nobody; the bytes of
-// all text are gathered first so that the encoding is decided once for the whole table.
+// page, named by the user, the .cpg, the language-driver byte (code-pages.ts), or by nobody; the
+// bytes of all text are gathered first so that the encoding is decided once for the whole table.
 import type { EncodingInfo, SourceProperties } from '../import-types.ts';
 import { IoError } from '../io-result.ts';
 import { mismatchFailure } from '../readers/decode-document.ts';
-import { decodeText, detectEncoding, encodingMismatch, hasNonAscii, type TextEncodingName } from '../text-encoding.ts';
+import { codePageFromLdid, type CodePage } from '../code-pages.ts';
+import { decodeText, encodingMismatch, hasNonAscii, joinParts, partsValid, strictText, type TextEncodingName, type TextPart } from '../text-encoding.ts';
+import { DBF_NAME_BYTES } from './dbf-field-names.ts';
 
 export interface DbfField {
   name: string;
@@ -13,14 +15,16 @@ export interface DbfField {
   decimals: number;
 }
 
-export interface DbfContents {
-  fields: DbfField[];
-  records: SourceProperties[];
+interface DbfEncoding {
   encoding: EncodingInfo;
+  /** Why the encoding is not what the file says, or that it says nothing. */
+  notice: string | null;
 }
 
-/** Language-driver ids of the Chinese code page 936 (ArcGIS writes 0x4D). */
-const GBK_LANGUAGE_DRIVERS = new Set([0x4d, 0x7a]);
+export interface DbfContents extends DbfEncoding {
+  fields: DbfField[];
+  records: SourceProperties[];
+}
 
 interface RawField {
   nameBytes: Uint8Array;
@@ -44,31 +48,93 @@ function readFields(bytes: Uint8Array, headerLength: number, file: string): RawF
   return fields;
 }
 
-function chooseEncoding(text: Uint8Array, file: string, chosen: TextEncodingName | undefined, cpg: TextEncodingName | null, driver: number): EncodingInfo {
-  const stated: EncodingInfo | null = chosen ? { name: chosen, how: 'chosen' }
-    : cpg ? { name: cpg, how: 'declared' }
-      : GBK_LANGUAGE_DRIVERS.has(driver) ? { name: 'gbk', how: 'declared' } : null;
-  if (stated) {
-    const problem = encodingMismatch(text, stated.name);
-    if (problem) {
-      const failure = mismatchFailure(text, stated.name, stated.how === 'chosen' ? 'the chosen encoding is' : 'the .cpg or .dbf header declares', problem, file);
-      throw new IoError('wrong_encoding', failure.reason, { file });
-    }
-    return stated;
-  }
-  return { name: detectEncoding(text), how: hasNonAscii(text) ? 'detected' : 'default' };
+/** Encodings with characters of more than one byte, which a run of GBK bytes cannot be mistaken for. */
+const MULTIBYTE = new Set(['utf-8', 'gbk', 'gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr', 'iso-2022-jp']);
+
+interface Stated {
+  encoding: EncodingInfo;
+  /** Named by the language-driver byte only, which GDAL writes as 0x57 whatever the bytes are. */
+  byLdid: string | null;
 }
 
-function textOf(bytes: Uint8Array, encoding: TextEncodingName): string {
-  return decodeText(bytes, encoding).replace(/[\0 ]+$/, '').trim();
+/** The encoding the user chose or the file names (.cpg first, as GDAL reads it, then the LDID). */
+function statedEncoding(chosen: TextEncodingName | undefined, cpg: CodePage | null, ldid: number, anyText: boolean, file: string): Stated | null {
+  if (chosen) return { encoding: { name: chosen, how: 'chosen' }, byLdid: null };
+  const page = cpg ?? codePageFromLdid(ldid);
+  if (!page) return null;
+  if (page.known) return { encoding: { name: page.encoding, how: 'declared' }, byLdid: cpg ? null : `language driver 0x${ldid.toString(16).toUpperCase()}` };
+  // ASCII reads the same in every code page a DBF uses: only text beyond it needs the decoder.
+  if (!anyText) return { encoding: { name: 'utf-8', how: 'default' }, byLdid: null };
+  const source = cpg ? `the .cpg names the code page "${page.name}"` : `the .dbf header names ${page.name}`;
+  throw new IoError('encoding_unsupported', `${source}, which TextDecoder cannot decode; choose the encoding to import`, { file });
+}
+
+function longestNonAsciiRun(bytes: Uint8Array): number {
+  let longest = 0;
+  let run = 0;
+  for (const b of bytes) {
+    run = b >= 0x80 ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
+/**
+ * What text under a language-driver byte really is, when the byte is contradicted: GDAL stamps
+ * 0x57 (ISO-8859-1) on files it wrote with SHAPE_ENCODING set to "" (UTF-8 bytes) or CP936 (GBK
+ * bytes), and no .cpg. Valid UTF-8 is UTF-8; under a single-byte code page, valid GBK with two
+ * Chinese characters in a row (four bytes beyond ASCII, which no European word has) is GBK.
+ */
+function ldidContradiction(parts: readonly TextPart[], declared: TextEncodingName): TextEncodingName | null {
+  if (declared !== 'utf-8' && partsValid(parts, 'utf-8')) return 'utf-8';
+  if (!MULTIBYTE.has(declared) && longestNonAsciiRun(joinParts(parts)) >= 4 && partsValid(parts, 'gbk')) return 'gbk';
+  return null;
+}
+
+function chooseEncoding(parts: readonly TextPart[], file: string, chosen: TextEncodingName | undefined, cpg: CodePage | null, ldid: number): DbfEncoding {
+  const anyText = parts.some((p) => hasNonAscii(p.bytes));
+  const stated = statedEncoding(chosen, cpg, ldid, anyText, file);
+  if (stated?.byLdid && anyText) {
+    const actual = ldidContradiction(parts, stated.encoding.name);
+    if (actual) {
+      return { encoding: { name: actual, how: 'detected' }, notice: `the .dbf header's ${stated.byLdid} names ${stated.encoding.name.toUpperCase()}, but the text is ${actual.toUpperCase()} (no .cpg); it reads as ${actual.toUpperCase()}` };
+    }
+  }
+  if (stated) {
+    const problem = encodingMismatch(parts, stated.encoding.name);
+    if (problem) {
+      const failure = mismatchFailure(joinParts(parts), stated.encoding.name, stated.encoding.how === 'chosen' ? 'the chosen encoding is' : 'the .cpg or .dbf header declares', problem, file);
+      throw new IoError('wrong_encoding', failure.reason, { file });
+    }
+    return { encoding: stated.encoding, notice: null };
+  }
+  const name = partsValid(parts, 'utf-8') ? 'utf-8' : 'gbk';
+  return { encoding: { name, how: anyText ? 'detected' : 'default' }, notice: anyText ? `no .cpg names the code page; the attribute text reads as ${name.toUpperCase()}` : null };
+}
+
+/** Trailing NULs and spaces pad a DBF name or value; a value that fills its width has none. */
+function unpadded(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 0 || bytes[end - 1] === 0x20)) end--;
+  return bytes.subarray(0, end);
+}
+
+function textPart(bytes: Uint8Array, width: number): TextPart {
+  const text = unpadded(bytes);
+  return { bytes: text, mayBeCut: text.length >= width };
+}
+
+function textOf(part: TextPart, encoding: TextEncodingName): string {
+  const text = part.mayBeCut ? strictText(part.bytes, encoding, true) : null;
+  return (text ?? decodeText(part.bytes, encoding)).trim();
 }
 
 function value(raw: Uint8Array, field: RawField, encoding: TextEncodingName): string | number | boolean | null {
   if (field.type === 'C' || field.type === 'M' || field.type === 'V') {
-    const text = textOf(raw, encoding);
+    const text = textOf(textPart(raw, field.length), encoding);
     return text === '' ? null : text;
   }
-  const ascii = textOf(raw, 'utf-8');
+  const ascii = decodeText(unpadded(raw), 'utf-8').trim();
   if (ascii === '' || /^\*+$/.test(ascii)) return null;
   if (field.type === 'N' || field.type === 'F') {
     const n = Number(ascii.replace(',', '.'));
@@ -79,7 +145,18 @@ function value(raw: Uint8Array, field: RawField, encoding: TextEncodingName): st
   return ascii;
 }
 
-export function readDbf(bytes: Uint8Array, file: string, chosen: TextEncodingName | undefined, cpg: TextEncodingName | null): DbfContents {
+/** Names made unique as a table needs them: two names cut to the same text get _1, _2… */
+function uniqueNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    let unique = name || 'field';
+    for (let n = 1; taken.has(unique.toLowerCase()); n++) unique = `${name}_${n}`;
+    taken.add(unique.toLowerCase());
+    return unique;
+  });
+}
+
+export function readDbf(bytes: Uint8Array, file: string, chosen: TextEncodingName | undefined, cpg: CodePage | null): DbfContents {
   if (bytes.length < 33) throw new IoError('dbf_corrupt', 'the .dbf is too short to hold a header', { file });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = view.getUint32(4, true);
@@ -90,20 +167,18 @@ export function readDbf(bytes: Uint8Array, file: string, chosen: TextEncodingNam
   if (headerLength + count * recordLength > bytes.length) {
     throw new IoError('dbf_corrupt', `the .dbf is truncated: its header promises ${count} records, the file holds ${Math.floor((bytes.length - headerLength) / recordLength)}`, { file });
   }
-  // All text bytes (field names and text values) decide the encoding together.
-  const textParts: Uint8Array[] = raw.map((f) => f.nameBytes);
+  // All text (field names and text values) decides the encoding together. A name or value that
+  // fills its width may have been cut mid-character by its writer, which says nothing against
+  // the encoding.
+  const names = raw.map((f) => textPart(f.nameBytes, DBF_NAME_BYTES));
+  const parts: TextPart[] = [...names];
   for (let r = 0; r < count; r++) {
     const base = headerLength + r * recordLength;
-    for (const f of raw) if (f.type === 'C') textParts.push(bytes.subarray(base + f.offset, base + f.offset + f.length));
+    for (const f of raw) if (f.type === 'C') parts.push(textPart(bytes.subarray(base + f.offset, base + f.offset + f.length), f.length));
   }
-  const joined = new Uint8Array(textParts.reduce((n, p) => n + p.length + 1, 0));
-  let at = 0;
-  for (const p of textParts) {
-    joined.set(p, at);
-    at += p.length + 1;
-  }
-  const encoding = chooseEncoding(joined, file, chosen, cpg, bytes[29]!);
-  const fields: DbfField[] = raw.map((f) => ({ name: textOf(f.nameBytes, encoding.name), type: f.type, length: f.length, decimals: f.decimals }));
+  const { encoding, notice } = chooseEncoding(parts, file, chosen, cpg, bytes[29]!);
+  const unique = uniqueNames(names.map((n) => textOf(n, encoding.name)));
+  const fields: DbfField[] = raw.map((f, k) => ({ name: unique[k]!, type: f.type, length: f.length, decimals: f.decimals }));
   const records: SourceProperties[] = [];
   for (let r = 0; r < count; r++) {
     const base = headerLength + r * recordLength;
@@ -113,5 +188,5 @@ export function readDbf(bytes: Uint8Array, file: string, chosen: TextEncodingNam
     });
     records.push(record);
   }
-  return { fields, records, encoding };
+  return { fields, records, encoding, notice };
 }

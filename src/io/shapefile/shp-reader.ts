@@ -85,25 +85,53 @@ function readShape(c: Cursor, offset: number, record: number): ShpRecord {
   return { geometry: polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons }, problem: null };
 }
 
-export function readShp(bytes: Uint8Array, file: string): ShpContents {
+/**
+ * Record offsets from the .shx, when it agrees with the .shp: its header, and every entry's
+ * offset and length matching the record header it points at. Null otherwise.
+ */
+function shxOffsets(shx: Uint8Array | undefined, view: DataView, end: number): number[] | null {
+  if (!shx || shx.length < 100 || (shx.length - 100) % 8 !== 0) return null;
+  const index = new DataView(shx.buffer, shx.byteOffset, shx.byteLength);
+  if (index.getInt32(0, false) !== 9994) return null;
+  const offsets: number[] = [];
+  for (let at = 100; at < shx.length; at += 8) {
+    const offset = index.getInt32(at, false) * 2;
+    const length = index.getInt32(at + 4, false) * 2;
+    if (offset < 100 || length < 4 || offset + 8 + length > end || view.getInt32(offset + 4, false) * 2 !== length) return null;
+    offsets.push(offset);
+  }
+  return offsets;
+}
+
+/** Record offsets found by walking the .shp; zeros after the last record (padding) end it. */
+function sequentialOffsets(bytes: Uint8Array, view: DataView, end: number, file: string): number[] {
+  const offsets: number[] = [];
+  let offset = 100;
+  while (offset + 8 <= end) {
+    if (bytes.subarray(offset, end).every((b) => b === 0)) break;
+    const length = view.getInt32(offset + 4, false) * 2;
+    if (length < 4 || offset + 8 + length > end) throw new IoError('shp_corrupt', `record ${offsets.length + 1} at byte ${offset} runs past the end of the .shp`, { file });
+    offsets.push(offset);
+    offset += 8 + length;
+  }
+  return offsets;
+}
+
+export function readShp(bytes: Uint8Array, file: string, shx?: Uint8Array): ShpContents {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 100 || view.getInt32(0, false) !== 9994) throw new IoError('shp_corrupt', 'not a .shp file (no 9994 file code in its header)', { file });
   const declared = view.getInt32(24, false) * 2;
   if (declared > bytes.length) throw new IoError('shp_corrupt', `the .shp is truncated: its header says ${declared} bytes, the file has ${bytes.length}`, { file });
   const shapeType = view.getInt32(32, true);
   const c = new Cursor(view, file, declared);
-  const records: ShpRecord[] = [];
-  let offset = 100;
-  while (offset + 8 <= declared) {
-    const length = view.getInt32(offset + 4, false) * 2;
-    if (length < 4 || offset + 8 + length > declared) throw new IoError('shp_corrupt', `record ${records.length + 1} at byte ${offset} runs past the end of the .shp`, { file });
+  const offsets = shxOffsets(shx, view, declared) ?? sequentialOffsets(bytes, view, declared, file);
+  const records = offsets.map((offset, i): ShpRecord => {
     try {
-      records.push(readShape(c, offset + 8, records.length + 1));
+      return readShape(c, offset + 8, i + 1);
     } catch (error) {
       if (error instanceof IoError && !error.where.file) throw new IoError(error.code, error.message, { file });
       throw error;
     }
-    offset += 8 + length;
-  }
+  });
   return { shapeType, records };
 }

@@ -496,7 +496,7 @@ export const en: Record<MessageKey, string> = {
   'ioError.projected_in_geographic': 'The file claims longitude/latitude but holds projected metres',
   'ioError.wrong_encoding': 'Wrong text encoding (GBK?); please choose the encoding',
   'ioError.json_invalid': 'Not valid JSON',
-  'ioError.geojson_not_feature_collection': 'The GeoJSON is not a FeatureCollection',
+  'ioError.geojson_not_feature_collection': 'Not GeoJSON (a FeatureCollection, a Feature or a geometry)',
   'ioError.xml_invalid': 'Not valid XML',
   'ioError.xml_doctype': 'The XML has a DOCTYPE declaration, refused for safety',
   'ioError.xml_too_deep': 'The XML is nested too deeply',
@@ -510,6 +510,9 @@ export const en: Record<MessageKey, string> = {
   'ioError.no_features': 'The file has no features',
   'ioError.export_empty': 'Nothing to export',
   'ioError.export_crs_unsupported': 'This format does not support the chosen coordinate system',
+  // Files in (issue 13): code pages and JSON depth
+  'ioError.encoding_unsupported': 'The file names a code page that cannot be decoded; please choose the encoding',
+  'ioError.json_too_deep': 'The JSON is nested too deeply',
   'importProblem.empty': 'empty geometry',
   'importProblem.wrong_type': 'wrong geometry type',
   'importProblem.malformed': 'malformed geometry',

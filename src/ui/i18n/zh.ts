@@ -495,7 +495,7 @@ export const zh = {
   'ioError.projected_in_geographic': '文件声明经纬度，坐标却是投影米制坐标',
   'ioError.wrong_encoding': '文字编码不对（可能是 GBK），请选择编码',
   'ioError.json_invalid': '不是有效的 JSON',
-  'ioError.geojson_not_feature_collection': 'GeoJSON 不是要素集合（FeatureCollection）',
+  'ioError.geojson_not_feature_collection': '不是 GeoJSON（要素集合、单个要素或几何对象）',
   'ioError.xml_invalid': '不是有效的 XML',
   'ioError.xml_doctype': 'XML 含有 DOCTYPE 声明，出于安全原因拒绝',
   'ioError.xml_too_deep': 'XML 嵌套过深',
@@ -509,6 +509,9 @@ export const zh = {
   'ioError.no_features': '文件中没有要素',
   'ioError.export_empty': '没有可导出的要素',
   'ioError.export_crs_unsupported': '此格式不支持所选坐标系',
+  // Files in (issue 13): code pages and JSON depth
+  'ioError.encoding_unsupported': '文件声明的代码页无法解码，请选择编码',
+  'ioError.json_too_deep': 'JSON 嵌套层数过深',
   'importProblem.empty': '几何为空',
   'importProblem.wrong_type': '几何类型不对',
   'importProblem.malformed': '几何结构错误',

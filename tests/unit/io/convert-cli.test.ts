@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { scratchDir, tool } from '../../helpers/gdal.ts';
+import { collection, gdalShapefile, point, square } from '../../helpers/gdal-shapefiles.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const dir = scratchDir('convert');
@@ -48,5 +49,48 @@ describe('npm run convert', () => {
     const usage = convert(fixture('interchange/parcels-source.geojson'));
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/usage: npm run --silent convert/);
+  });
+});
+
+describe('npm run convert reads files as the import dialog does (issue 13)', () => {
+  const geojsonOut = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+
+  it('converts a GDAL-written UTF-8 Shapefile with cut Chinese field names, also with --encoding utf-8', () => {
+    const s = gdalShapefile(dir, 'long-names', collection([{ properties: { 图斑编号: 'TB-001', 矿山名称: '迁安首钢矿', 治理面积亩: 12.5 }, geometry: square(118.6, 40, 0.01) }]), ['-lco', 'ENCODING=UTF-8']);
+    for (const extra of [[], ['--encoding', 'utf-8']]) {
+      const out = join(dir, `long-names${extra.length}.geojson`);
+      const run = convert(s.shp, out, ...extra);
+      expect([run.status, run.stderr]).toEqual([0, expect.stringMatching(/1 of 1 features from EPSG:4326 written/)]);
+      expect(geojsonOut(out).features[0]!.properties).toMatchObject({ 图斑编: 'TB-001', 矿山名: '迁安首钢矿', 治理面: 12.5 });
+    }
+  });
+
+  it('converts cp1252 and Big5 tables to UTF-8 text, and refuses an unknown code page naming it', () => {
+    const latin = gdalShapefile(dir, 'cp1252', collection([{ properties: { city: 'México', name: 'Zürich' }, geometry: point(-99.13, 19.43) }]), ['-lco', 'ENCODING=CP1252']);
+    const out = join(dir, 'cp1252.geojson');
+    expect(convert(latin.shp, out).status).toBe(0);
+    expect(geojsonOut(out).features[0]!.properties).toMatchObject({ city: 'México', name: 'Zürich' });
+    const big5 = gdalShapefile(dir, 'big5', collection([{ properties: { 縣市: '臺北市' }, geometry: point(121.85, 25.1) }]), ['-lco', 'ENCODING=BIG5']);
+    const big5Out = join(dir, 'big5.geojson');
+    expect(convert(big5.shp, big5Out).status).toBe(0);
+    expect(geojsonOut(big5Out).features[0]!.properties).toMatchObject({ 縣市: '臺北市' });
+    const dos = gdalShapefile(dir, 'cp437', collection([{ properties: { city: 'México' }, geometry: point(-99.13, 19.43) }]), ['-lco', 'ENCODING=CP437']);
+    const refused = convert(dos.shp, join(dir, 'cp437.geojson'));
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^convert: encoding_unsupported: the \.cpg names the code page "CP437", which TextDecoder cannot decode/);
+    const chosen = convert(dos.shp, join(dir, 'cp437-chosen.geojson'), '--encoding', 'klingon');
+    expect([chosen.status, chosen.stderr]).toEqual([2, expect.stringMatching(/--encoding klingon is not an encoding or code page/)]);
+  });
+
+  it('converts a single GeoJSON Feature, and refuses JSON nested 100,000 deep with json_too_deep', () => {
+    const one = join(dir, 'one.geojson');
+    writeFileSync(one, JSON.stringify({ type: 'Feature', properties: { 名称: '图斑' }, geometry: square(118.6, 40, 0.01) }));
+    const run = convert(one, join(dir, 'one.kml'));
+    expect([run.status, run.stderr]).toEqual([0, expect.stringMatching(/1 of 1 features/)]);
+    const deep = join(dir, 'deep.geojson');
+    writeFileSync(deep, `{"type":"Feature","properties":{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}},"geometry":null}`);
+    const refused = convert(deep, join(dir, 'deep-out.geojson'));
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^convert: json_too_deep: the JSON nests deeper than 100 levels at line 1, column \d+; no GeoJSON needs that \(deep\.geojson, line 1\)\n$/);
   });
 });
