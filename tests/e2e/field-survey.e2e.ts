@@ -95,8 +95,11 @@ describe('field survey', () => {
     await clickPolygon(page, points, false);
     await expect(page.getByRole('region', { name: '绘制治理图斑' }).getByRole('alert').filter({ hasText: '自相交' }).textContent()).resolves.toMatch(/图形自相交（约在 \d+\.\d+, \d+\.\d+）/);
     // The crossing vertex was not added: the drawing goes on with the last valid shape.
+    // The last valid shape is the triangle of the first three vertices.
     const live = parseNumber((await page.getByRole('status', { name: '当前面积' }).locator('[data-unit=m2]').textContent())!);
-    expect(live).toBeGreaterThan(0);
+    const triangle = await lonLatAt(page, points.slice(0, 3));
+    const reference = equalAreaReference({ type: 'Polygon', coordinates: [[...triangle, triangle[0]!]] });
+    expect(Math.abs(live - reference)).toBeLessThanOrEqual(1 + reference * 1e-5);
     await page.getByRole('button', { name: '取消绘制' }).click();
     await expect(page.getByRole('button', { name: '绘制治理图斑' }).isEnabled()).resolves.toBe(true);
   });

@@ -1,7 +1,7 @@
 // Acceptance in the browser: a reviewer accepts a parcel with a note, and its status, its history
 // and the dashboard change; a surveyor then moves a treated polygon of that parcel, which reopens
 // it — a new version that needs acceptance again — with the reason in its history.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { pointOnFeature } from '@turf/turf';
 import { launchBrowser, newPage, openApp, screenPoint, waitForMapIdle } from './browser.ts';
@@ -24,9 +24,15 @@ describe('acceptance', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
+  });
+  // Each test has a page of its own (a new browser context: its own IndexedDB), the demo as shipped.
+  beforeEach(async () => {
     page = await newPage(browser);
     page.on('dialog', (d) => void d.accept());
     await openApp(page, baseUrl);
+  });
+  afterEach(async () => {
+    await page?.context().close();
   });
   afterAll(async () => {
     await browser?.close();
@@ -35,6 +41,11 @@ describe('acceptance', () => {
   const acceptance = () => page.getByRole('region', { name: '图斑验收' });
   const acceptedParcels = () => page.getByRole('region', { name: '目标任务与治理进度' }).locator('[data-figure=accepted-parcels]').textContent();
   const pick = () => page.getByRole('region', { name: '待验收图斑' }).getByRole('button', { name: `在地图上查看图斑 ${parcel.properties.name}（${PARCEL}）` }).click();
+  const accept = async (note: string) => {
+    await acceptance().getByRole('textbox', { name: '审查意见' }).fill(note);
+    await acceptance().getByRole('button', { name: '通过验收' }).click();
+    await expect.poll(() => acceptance().getByRole('status').textContent()).toBe('当前状态：已验收');
+  };
 
   it('accepts a finished parcel: status, history and dashboard follow', async () => {
     expect(parcel.properties.status).toBe('treated');
@@ -44,9 +55,7 @@ describe('acceptance', () => {
 
     await pick();
     await expect.poll(() => acceptance().getByRole('status').textContent()).toBe('当前状态：已治理');
-    await acceptance().getByRole('textbox', { name: '审查意见' }).fill('现场核实，覆土和植被达标');
-    await acceptance().getByRole('button', { name: '通过验收' }).click();
-    await expect.poll(() => acceptance().getByRole('status').textContent()).toBe('当前状态：已验收');
+    await accept('现场核实，覆土和植被达标');
 
     const history = acceptance().getByRole('region', { name: '验收记录' });
     const steps = history.getByRole('listitem');
@@ -62,7 +71,9 @@ describe('acceptance', () => {
   });
 
   it('reopens the parcel when a surveyor later moves one of its accepted polygons', async () => {
-    await page.getByRole('button', { name: '关闭进度看板' }).click();
+    await openReview(page);
+    await pick();
+    await accept('');
     await openSurvey(page);
     await frame(page, treated.geometry, 160);
     await waitForMapIdle(page);

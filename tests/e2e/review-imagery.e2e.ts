@@ -84,8 +84,8 @@ describe('imagery files in the before/after swipe', () => {
     else await slider.fill('50');
   };
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
+  /** A page of its own (a new browser context: nothing kept from another test) with the swipe's imagery open. */
+  async function openSwipe(): Promise<void> {
     page = await newPage(browser);
     page.on('request', (r) => {
       if (!r.url().startsWith(new URL(baseUrl).origin) && !/^(data|blob):/.test(r.url())) outside.push(r.url());
@@ -96,6 +96,11 @@ describe('imagery files in the before/after swipe', () => {
     swipe = page.getByRole('region', { name: '治理前后对比' });
     await waitForCompareIdle(page);
     await swipe.getByText('前后影像（可选）').click();
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    await openSwipe();
   });
   afterAll(async () => {
     await browser?.close();
@@ -168,6 +173,15 @@ describe('imagery files in the before/after swipe', () => {
   });
 
   it('keeps the file still shown in the browser: after a reload it is there again, the removed one is not', async () => {
+    await page.context().close();
+    await openSwipe();
+    await open(swipe, 'left', files.green);
+    await swipe.getByRole('status', { name: '左侧影像文件' }).filter({ hasText: 'gk39' }).waitFor();
+    await open(swipe, 'right', files.yellow);
+    await swipe.getByRole('status', { name: '右侧影像文件' }).filter({ hasText: 'pmtiles' }).waitFor();
+    await swipe.getByRole('button', { name: '移除右侧影像文件' }).click();
+    await swipe.getByRole('textbox', { name: '右侧影像瓦片地址' }).waitFor();
+
     await page.reload();
     await openApp(page, baseUrl);
     await openReview(page);

@@ -42,8 +42,27 @@ async function treatedMu(): Promise<number> {
 describe('mine file', () => {
   let browser: Browser;
   let page: Page;
-  const file = () => page.getByRole('region', { name: TITLE });
-  const figure = async (name: string) => (await file().locator(`[data-figure=${name}]`).textContent())!;
+  const file = (on = page) => on.getByRole('region', { name: TITLE });
+  const figure = async (name: string, on = page) => (await file(on).locator(`[data-figure=${name}]`).textContent())!;
+
+  /** Opens the mine's file from the list of parcels awaiting acceptance. */
+  async function openMineFile(on: Page): Promise<void> {
+    await openReview(on);
+    await on.getByRole('region', { name: '待验收图斑' }).getByRole('button', { name: new RegExp(finished.properties.id) }).click();
+    await on.getByRole('button', { name: `打开${mine.name}的一矿一档` }).click();
+    await file(on).waitFor();
+    // Figures fill in once the analysis has run.
+    await file(on).locator('[data-figure=treated]').filter({ hasNotText: /^0\.00 亩$/ }).waitFor({ timeout: 20_000 });
+  }
+
+  /** A page of its own (a new browser context: its own IndexedDB) with the mine's file open, as the demo has it. */
+  async function freshMineFile(): Promise<Page> {
+    const fresh = await newPage(browser);
+    await openApp(fresh, baseUrl);
+    await openMineFile(fresh);
+    return fresh;
+  }
+  const count = (statuses: string[]) => parcels.filter((p) => statuses.includes(p.properties.status)).length;
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -60,12 +79,7 @@ describe('mine file', () => {
       await inspector.getByLabel('添加照片（拍照或选择文件）').setInputFiles({ name, mimeType: 'image/png', buffer: png(grey) });
       await inspector.getByRole('img', { name: new RegExp(`照片 ${name}`) }).waitFor();
     }
-    await openReview(page);
-    await page.getByRole('region', { name: '待验收图斑' }).getByRole('button', { name: new RegExp(finished.properties.id) }).click();
-    await page.getByRole('button', { name: `打开${mine.name}的一矿一档` }).click();
-    await file().waitFor();
-    // Figures fill in once the analysis has run.
-    await file().locator('[data-figure=treated]').filter({ hasNotText: /^0\.00 亩$/ }).waitFor({ timeout: 20_000 });
+    await openMineFile(page);
   });
   afterAll(async () => {
     await browser?.close();
@@ -126,34 +140,38 @@ describe('mine file', () => {
   });
 
   it('accepts every finished parcel of the mine in one step', async () => {
-    const acceptable = parcels.filter((p) => p.properties.status === 'treated').length;
-    const before = Number(await figure('accepted-parcels'));
-    await file().getByRole('button', { name: `整矿通过验收（${acceptable} 个图斑）` }).click();
-    await expect.poll(() => figure('accepted-parcels')).toBe(String(before + acceptable));
-    expect(await file().getByRole('button', { name: /整矿通过验收/ }).count()).toBe(0);
+    const on = await freshMineFile();
+    // QA-M05 in the demo: two parcels treated, two closed (counted as accepted), two in progress.
+    expect([count(['treated']), count(['closed']), count(['in_progress'])]).toEqual([2, 2, 2]);
+    expect(await figure('accepted-parcels', on)).toBe('2');
+    await file(on).getByRole('button', { name: '整矿通过验收（2 个图斑）' }).click();
+    await expect.poll(() => figure('accepted-parcels', on)).toBe('4');
+    expect(await file(on).getByRole('button', { name: /整矿通过验收/ }).count()).toBe(0);
+    await on.context().close();
   });
 
   it('sends the whole mine back in one step, with one note recorded for every parcel', async () => {
-    const accepted = Number(await figure('accepted-parcels'));
-    const returnable = parcels.filter((p) => ['treated', 'accepted'].includes(p.properties.status)).length;
-    expect(accepted).toBeGreaterThan(0);
-    const decision = file().getByRole('region', { name: '整矿验收' });
-    const sendBack = decision.getByRole('button', { name: `整矿退回整改（${returnable} 个图斑）` });
+    const on = await freshMineFile();
+    await file(on).getByRole('button', { name: '整矿通过验收（2 个图斑）' }).click();
+    await expect.poll(() => figure('accepted-parcels', on)).toBe('4');
+    const decision = file(on).getByRole('region', { name: '整矿验收' });
+    // The two just accepted; the closed ones are not sent back.
+    const sendBack = decision.getByRole('button', { name: '整矿退回整改（2 个图斑）' });
     await sendBack.click();
     await expect.poll(() => decision.getByRole('alert').textContent()).toBe('退回整改时必须填写审查意见');
-    expect(await figure('accepted-parcels')).toBe(String(accepted));
+    expect(await figure('accepted-parcels', on)).toBe('4');
 
     const why = '覆土厚度不足，复查不合格';
     await decision.getByLabel('审查意见').fill(why);
     await sendBack.click();
     // Closed cases (销号) stay accepted: the flow sends back only work awaiting or given acceptance.
-    const closed = parcels.filter((p) => p.properties.status === 'closed').length;
-    await expect.poll(() => figure('accepted-parcels')).toBe(String(closed));
-    for (const p of parcels.filter((x) => ['treated', 'accepted'].includes(x.properties.status))) {
-      await expect.poll(() => file().locator(`tr[data-row="${p.properties.id}"] td`).last().textContent()).toBe('验收不通过');
-      const history = file().getByRole('region', { name: `${p.properties.name}（${p.properties.id}）验收记录`, exact: true });
+    await expect.poll(() => figure('accepted-parcels', on)).toBe('2');
+    for (const p of parcels.filter((x) => x.properties.status === 'treated')) {
+      await expect.poll(() => file(on).locator(`tr[data-row="${p.properties.id}"] td`).last().textContent()).toBe('验收不通过');
+      const history = file(on).getByRole('region', { name: `${p.properties.name}（${p.properties.id}）验收记录`, exact: true });
       expect(await history.locator('li[data-action=send_back]').last().textContent()).toContain(why);
     }
     expect(await decision.count()).toBe(0);
+    await on.context().close();
   });
 });

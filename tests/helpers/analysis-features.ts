@@ -4,7 +4,6 @@ import type { Geometry, Polygon, Position } from 'geojson';
 import type { InputFeature } from '../../src/domain/analysis-types.ts';
 import type { ZoneType } from '../../src/domain/model.ts';
 import { GeodesicNs } from '../../src/domain/geographiclib.ts';
-import { CGCS2000 } from '../../src/domain/ellipsoidal-area.ts';
 
 export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -30,7 +29,8 @@ export const zone = (id: string, zoneType: ZoneType, geometry: Geometry | null):
 
 export const treated = (id: string, date: string, geometry: Geometry | null): InputFeature => feature(id, geometry, { date });
 
-export const geodesic = new GeodesicNs.Geodesic(CGCS2000.a, CGCS2000.f);
+// CGCS2000 as published (a = 6378137 m, 1/f = 298.257222101), not the code's constants.
+export const geodesic = new GeodesicNs.Geodesic(6378137, 1 / 298.257222101);
 
 /** The point `metres` from (lon, lat) along `azimuth` degrees, on the ellipsoid. */
 export function destination(lon: number, lat: number, azimuth: number, metres: number): Position {

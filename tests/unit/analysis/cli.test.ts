@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ellipsoidalArea } from '../../../src/domain/ellipsoidal-area.ts';
 import { parcel, rect, treated, zone } from '../../helpers/analysis-features.ts';
+import { equalAreaReference } from '../../helpers/equal-area-reference.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'fulv-analyze-'));
@@ -50,7 +51,10 @@ describe('npm run analyze', () => {
   it('takes the 长江经济带 preset and a buffers file', () => {
     const yangtze = JSON.parse(analyze('--parcels', parcels, '--zones', zones, '--preset', '长江经济带').stdout);
     expect(yangtze.distances.river_lake).toBe(10_000);
-    expect(yangtze.parcels[1].protected_overlap_m2).toBeGreaterThan(0);
+    // P2 lies 8.5–9.4 km east of the river line, all of it inside the 10 km buffer.
+    const p2 = equalAreaReference(rect(118.6, 40.1, 118.61, 40.11));
+    expect(Math.abs(yangtze.parcels[1].protected_overlap_m2 - p2) / p2).toBeLessThan(1e-6);
+    expect(yangtze.parcels[1].zones).toEqual(['R']);
     const custom = JSON.parse(analyze('--parcels', parcels, '--zones', zones, '--buffers', file('b.json', { river_lake: 0 })).stdout);
     expect(custom.parcels[0].protected_overlap_m2).toBe(0);
   });

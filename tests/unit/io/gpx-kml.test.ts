@@ -26,7 +26,9 @@ describe('GPX from handheld GPS', () => {
     expect(byName['照片点1']!.geometry!.type).toBe('Point');
     const closed = p.problems.find((x) => x.code === 'track_closed')!;
     expect(closed.reason).toMatch(/6\.\d m apart/);
-    expect(p.problems.find((x) => x.code === 'open_track')!.featureId).toBeDefined();
+    // The open track is the file's second feature, named by its position as it has no id.
+    expect(byName['运矿道路']!.id).toBe('#2');
+    expect(p.problems.find((x) => x.code === 'open_track')!.featureId).toBe('#2');
     // As parcels only the closed track fits; the line and the waypoint are reported.
     expect(p.problems.filter((x) => x.code === 'wrong_type')).toHaveLength(2);
   });

@@ -1,3 +1,4 @@
+import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { exportLayers } from '../../../src/io/export/export-layers.ts';
 import type { ExportFormat } from '../../../src/io/export/export-types.ts';
@@ -5,6 +6,7 @@ import type { ImportPreview } from '../../../src/io/import-types.ts';
 import { readImport } from '../../../src/io/read-import.ts';
 import { dbfFieldNames } from '../../../src/io/shapefile/dbf-field-names.ts';
 import { exportParcels, expectedAttributes } from '../../helpers/export-parcels.ts';
+import { equalAreaReference } from '../../helpers/equal-area-reference.ts';
 import { geometryDistance } from '../../helpers/geometry-compare.ts';
 
 async function roundTrip(format: ExportFormat, crs?: string, fromCrs?: string): Promise<ImportPreview> {
@@ -31,10 +33,12 @@ function expectAttributes(p: ImportPreview, rename: (key: string) => string = (k
     const expected = Object.fromEntries(Object.entries(expectedAttributes(original)).map(([k, v]) => [rename(k), v === '' ? expect.toBeOneOf(['', null]) : asText ? String(v) : v]));
     const actual = asText ? Object.fromEntries(Object.entries(back.properties).map(([k, v]) => [k, v === null ? null : String(v)])) : back.properties;
     expect(actual).toMatchObject(expected);
-    for (const key of ['area_m2', 'area_mu', 'area_ha']) {
-      const area = back.properties[rename(key)];
-      expect(area !== null && Number(area) > 0).toBe(true);
-    }
+    // The areas written, against an independent equal-area measure: 1 亩 = 10000/15 m², 1 公顷 = 10000 m².
+    const m2 = equalAreaReference(original.geometry as Polygon | MultiPolygon);
+    const area = (key: string) => Number(back.properties[rename(key)]);
+    expect(Math.abs(area('area_m2') - m2) / m2, `${original.properties.id} m²`).toBeLessThan(1e-6);
+    expect(Math.abs(area('area_mu') - (m2 * 15) / 10000) / ((m2 * 15) / 10000), `${original.properties.id} 亩`).toBeLessThan(1e-4);
+    expect(Math.abs(area('area_ha') - m2 / 10000) / (m2 / 10000), `${original.properties.id} 公顷`).toBeLessThan(1e-4);
   }
 }
 

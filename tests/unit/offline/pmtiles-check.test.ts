@@ -35,7 +35,10 @@ describe('the tests’ PMTiles writer', () => {
     const header = await reader.getHeader();
     expect([header.specVersion, header.minZoom, header.maxZoom, header.tileType]).toEqual([3, 6, 12, 1]);
     expect(header.minLon).toBeCloseTo(FIXTURE_BOUNDS[0], 6);
-    expect(await reader.getZxy(6, 53, 24)).toBeDefined();
+    // z6 tile 53/24 covers the whole fixture: both layers' names are in its (decompressed) vector tile; a tile far away is absent.
+    const tile = Buffer.from((await reader.getZxy(6, 53, 24))!.data);
+    expect([tile.includes('water'), tile.includes('roads')]).toEqual([true, true]);
+    expect(await reader.getZxy(6, 0, 0)).toBeUndefined();
     expect(await reader.getMetadata()).toMatchObject({ name: 'Fulv test county' });
   });
 });

@@ -36,6 +36,7 @@ describe('transact', () => {
     expect(other.getSnapshot().programme.treated.features[0]!.properties.note).toBe('补植油松');
   });
 
+  // fake-indexeddb ignores durability: tests/e2e/saved-after-commit.e2e.ts checks it in Chromium.
   it('resolves after the transaction\'s complete event, and asks for strict durability', async () => {
     const { store } = await setup();
     const log: string[] = [];
