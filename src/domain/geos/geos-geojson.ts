@@ -1,10 +1,11 @@
 // GeoJSON in and out of GEOS for the surveyor's geometry shortcuts (split, hole): one shape at a
 // time, so clarity over the packed fast path of the analysis. Output rings are wound as RFC 7946
 // asks (shells counter-clockwise, holes clockwise); GEOS's overlay and polygonizer do not promise it.
-import type { LineString, Polygon, Position } from 'geojson';
+import type { LineString, Polygon } from 'geojson';
 import { validateGeometry } from '../geometry-validation.ts';
 import type { AreaGeometry } from '../model.ts';
 import { unpackGeometry } from '../packed-geometry.ts';
+import { woundRings } from '../polygon-winding.ts';
 import type { Geos } from './geos-loader.ts';
 import { geosToPacked, packedToGeos, type GeosPtr } from './geos-geometry.ts';
 
@@ -14,24 +15,13 @@ export function geojsonToGeos(geos: Geos, geometry: AreaGeometry | LineString): 
   return check.valid ? packedToGeos(geos, check.packed) || null : null;
 }
 
-/** Twice the signed planar area: positive for a counter-clockwise ring. */
-function signedArea(ring: readonly Position[]): number {
-  let sum = 0;
-  for (let i = 0; i + 1 < ring.length; i++) sum += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
-  return sum;
-}
-
-function wound(rings: Position[][]): Position[][] {
-  return rings.map((ring, i) => ((signedArea(ring) > 0) === (i === 0) ? ring : [...ring].reverse()));
-}
-
 /** The polygons of a GEOS geometry as GeoJSON polygons (RFC 7946 winding), one per part. */
 export function geosToPolygons(geos: Geos, geometry: GeosPtr): Polygon[] {
   const packed = geosToPacked(geos, geometry);
   if (!packed) return [];
   const shape = unpackGeometry(packed);
-  if (shape.type === 'Polygon') return [{ type: 'Polygon', coordinates: wound(shape.coordinates) }];
-  if (shape.type === 'MultiPolygon') return shape.coordinates.map((rings) => ({ type: 'Polygon', coordinates: wound(rings) }));
+  if (shape.type === 'Polygon') return [{ type: 'Polygon', coordinates: woundRings(shape.coordinates) }];
+  if (shape.type === 'MultiPolygon') return shape.coordinates.map((rings) => ({ type: 'Polygon', coordinates: woundRings(rings) }));
   return [];
 }
 
