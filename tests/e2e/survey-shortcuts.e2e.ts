@@ -93,6 +93,10 @@ describe('survey shortcuts', () => {
     const m2 = parseNumber((await inspector().locator('[data-unit=m2]').first().textContent())!);
     expect(Math.abs(m2 - PARCEL_M2)).toBeLessThanOrEqual(1 + PARCEL_M2 * 1e-5);
     expect(features[0]!.geometry).toEqual(parcel.geometry);
+    await undo((f) => f.length === 0);
+    await history().getByRole('button', { name: '重做' }).click();
+    features = await storedWhen((f) => f.length === 1);
+    expect(features[0]!.geometry).toEqual(parcel.geometry);
 
     // Split along the parcel's middle latitude, from outside to outside.
     const ring = (parcel.geometry as Polygon).coordinates[0]!;
@@ -101,6 +105,15 @@ describe('survey shortcuts', () => {
     const midLat = (Math.min(...lats) + Math.max(...lats)) / 2;
     const west = await screenPoint(page, [Math.min(...lons), midLat]);
     const east = await screenPoint(page, [Math.max(...lons), midLat]);
+    // A line that stops inside is refused with the reason, and nothing changes.
+    const inside = await screenPoint(page, pointOnFeature(parcel).geometry.coordinates as [number, number]);
+    await inspector().getByRole('button', { name: '用线分割' }).click();
+    await clickPolygon(page, [{ x: west.x - 30, y: west.y }, inside], false);
+    await page.waitForTimeout(400);
+    await page.mouse.click(inside.x, inside.y);
+    await expect.poll(() => page.getByRole('region', { name: '绘制治理图斑' }).getByRole('alert').textContent()).toContain('分割线没有完整穿过治理图斑');
+    expect(await stored(page)).toEqual(features);
+
     await inspector().getByRole('button', { name: '用线分割' }).click();
     const start = { x: west.x - 30, y: west.y };
     const end = { x: east.x + 30, y: east.y };
