@@ -68,3 +68,16 @@ describe('before and after photo slots', () => {
     expect(store.getSnapshot().photosByFeature.get('T-T1')).toHaveLength(2);
   });
 });
+
+describe('the hand-over and photo slots in a backup', () => {
+  it('come back from a backup as they were: the surveyor’s role and the photo slots', async () => {
+    const store = await opened();
+    await store.transact(surveyorSubmit(store.getSnapshot(), P, '张工', '完工', NOW)!, '张工');
+    await store.addPhoto('T-T1', image(100), { slot: 'after' }, '张工');
+    const bytes = (await store.exportBackup()).bytes;
+    const other = await opened();
+    await other.restoreBackup(bytes);
+    expect(other.getSnapshot().reviews.get(P)!.review!.events[0]).toMatchObject({ who: '张工', role: 'surveyor', action: 'submit' });
+    expect(other.getSnapshot().photosByFeature.get('T-T1')!.map((p) => p.slot)).toEqual(['after']);
+  });
+});
