@@ -1,5 +1,6 @@
-// The field surveyor's tab: who is surveying, drawing, GPS, undo/redo with the "saved" state,
-// and backups. The drawing and GPS state live in App (the inspector needs them too).
+// The field surveyor's tab: who is surveying, drawing, the selected parcel (whole parcel treated,
+// hand-over for acceptance), GPS, undo/redo with the "saved" state, and backups. The drawing and
+// GPS state live in App (the inspector needs them too).
 import { useEffect, useId, useState } from 'react';
 import type { ZoneType } from '../domain/model.ts';
 import { parcelFinder } from '../domain/parcel-finder.ts';

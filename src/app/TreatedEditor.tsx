@@ -1,5 +1,6 @@
-// The inspector's editing part for a stored treated polygon: its attribute form, its photos,
-// and reshaping or deleting it. Every change goes through the field store's one write path.
+// The inspector's editing part for a stored treated polygon: its attribute form, its photos
+// (before, after or free), and reshaping (ring by ring), splitting, cutting a hole in or deleting
+// it. Every change goes through the field store's one write path.
 import { useCallback, useState } from 'react';
 import type { GpsFix } from '../domain/gps-trace.ts';
 import type { AreaGeometry, TreatedFeature } from '../domain/model.ts';
