@@ -32,10 +32,11 @@ import {
   loadBasemap, loadBufferDistances, loadUserPresets, saveBasemap, saveBufferDistances, saveUserPresets,
 } from './app-settings.ts';
 import { loadDemoProgramme, loadGemSample, type Seed } from './demo-programme.ts';
-import { newTreatedFeature } from './new-treated.ts';
+import { newTreatedFeature, wholeParcelFeature } from './new-treated.ts';
 import { loadSurveySettings, saveSurveySettings, type SurveySettings } from './survey-settings.ts';
 import { SurveyTab } from './SurveyTab.tsx';
 import { TreatedEditor } from './TreatedEditor.tsx';
+import { holeEdit, shortcutRefusalText, splitEdit, type ShortcutOutcome } from './geometry-shortcuts.ts';
 import { useAnalysis } from './use-analysis.ts';
 import { ReviewOverlay } from './ReviewOverlay.tsx';
 import { ReviewTab } from './ReviewTab.tsx';
@@ -53,6 +54,7 @@ import { TileCacheTools } from '../ui/TileCacheTools.tsx';
 import { useGpsTrace } from './use-gps-trace.ts';
 import { storeErrorMessage, useSaveState } from './use-save-state.ts';
 import { refusalText, useTreatedDrawing } from './use-treated-drawing.ts';
+import { parcelStatusNow, surveyorSubmit } from '../store/review-edits.ts';
 import { useUndoShortcuts } from './use-undo-shortcuts.ts';
 
 type SideTab = 'layers' | 'survey' | 'planner' | 'review';
@@ -156,22 +158,34 @@ export function App() {
     if (bounds) map.fitBounds(bounds, false);
   }, [map, seed]);
 
-  const createFromShape = useCallback((shape: Polygon) => {
-    if (!store || !programme) return;
-    const feature = newTreatedFeature(programme, shape, survey.surveyor.trim(), survey.measure);
+  const createFeature = useCallback((feature: TreatedFeature) => {
+    if (!store) return;
     // On the map at once, while the save runs; taken away again if it fails.
     const unshow = map?.preview('treated', feature);
     void track(store.transact(createTreated(store.getSnapshot(), feature), who)).then((saved) => {
       if (saved) setSelection({ source: 'treated', id: feature.properties.id });
       else unshow?.();
     });
-  }, [store, programme, map, survey, who, track]);
+  }, [store, map, who, track]);
+  const createFromShape = useCallback((shape: Polygon) => {
+    if (programme) createFeature(newTreatedFeature(programme, shape, survey.surveyor.trim(), survey.measure));
+  }, [programme, survey, createFeature]);
 
+  // Split and hole: GEOS makes the shapes, the store takes them as one edit or says why not.
+  const shortcut = (outcome: Promise<ShortcutOutcome>): void => {
+    void outcome.then((result) => {
+      if (!store) return;
+      if (result.ok) void track(store.transact(result.edit, who));
+      else drawing.setRefusal(shortcutRefusalText(t, result.refusal));
+    });
+  };
   const drawing = useTreatedDrawing(map, programme, analysis.buffers, t, {
     onDrawn: createFromShape,
     onReshaped: (id, shape) => {
       if (store) void track(store.transact(reshapeTreated(store.getSnapshot(), id, shape), who));
     },
+    onHole: (id, shape) => { if (store) shortcut(holeEdit(store.getSnapshot(), id, shape)); },
+    onSplitLine: (id, line) => { if (store) shortcut(splitEdit(store.getSnapshot(), id, line)); },
   });
   const gpsTrace = useGpsTrace(t, survey.accuracyLimit);
   const [gpsRefusal, setGpsRefusal] = useState<string | null>(null);
@@ -200,6 +214,16 @@ export function App() {
     const fc = data[selection.source];
     return fc?.features.find((f) => String(f.properties?.id) === selection.id) ?? null;
   }, [selection, data]);
+
+  // The parcel the survey tab's parcel actions work on: the selected one, or the selected treated polygon's.
+  const surveyParcelId = selection?.source === 'parcels' ? selection.id
+    : selection?.source === 'treated' ? (snapshot?.treated.get(selection.id)?.feature?.properties.parcel_id ?? null) : null;
+  const surveyParcel = useMemo(() => {
+    if (!snapshot || !surveyParcelId) return null;
+    const parcel = snapshot.programme.parcels.features.find((p) => p.properties.id === surveyParcelId);
+    const status = parcelStatusNow(snapshot, surveyParcelId);
+    return parcel && status ? { id: surveyParcelId, name: parcel.properties.name, status } : null;
+  }, [snapshot, surveyParcelId]);
 
   // Fitting waits for the render that opens the inspector, so the map is fitted at its new size.
   const [fitTarget, setFitTarget] = useState<Bounds | null>(null);
@@ -304,6 +328,17 @@ export function App() {
                     surveyor={survey.surveyor}
                     onSurveyor={(surveyor) => changeSurvey({ surveyor })}
                     drawing={drawing}
+                    parcelActions={{
+                      parcel: surveyParcel,
+                      onWholeParcel: () => {
+                        const feature = programme && surveyParcel && wholeParcelFeature(programme, surveyParcel.id, survey.surveyor.trim(), survey.measure);
+                        if (feature) createFeature(feature);
+                      },
+                      onSubmit: async (note) => {
+                        const edit = store && surveyParcel && surveyorSubmit(store.getSnapshot(), surveyParcel.id, who, note, new Date());
+                        return edit ? (await track(store.transact(edit, who))) !== null : false;
+                      },
+                    }}
                     save={save}
                     onUndo={undo}
                     onRedo={redo}
@@ -402,6 +437,9 @@ export function App() {
                 editing={drawing.state === 'editing' && drawing.editedId === selection.id}
                 onEditShape={drawing.editShape}
                 onFinishShape={drawing.stop}
+                onPickRing={drawing.selectRing}
+                onSplit={drawing.startSplit}
+                onHole={drawing.startHole}
                 onDeleted={() => { drawing.stop(); setSelection(null); }}
                 track={track}
               />

@@ -1,5 +1,6 @@
-// The field surveyor's tab: who is surveying, drawing, GPS, undo/redo with the "saved" state,
-// and backups. The drawing and GPS state live in App (the inspector needs them too).
+// The field surveyor's tab: who is surveying, drawing, the selected parcel (whole parcel treated,
+// hand-over for acceptance), GPS, undo/redo with the "saved" state, and backups. The drawing and
+// GPS state live in App (the inspector needs them too).
 import { useEffect, useId, useState } from 'react';
 import type { ZoneType } from '../domain/model.ts';
 import { parcelFinder } from '../domain/parcel-finder.ts';
@@ -9,6 +10,7 @@ import { BackupTools } from '../ui/BackupTools.tsx';
 import { DrawTools } from '../ui/DrawTools.tsx';
 import { EditHistory, type SaveState } from '../ui/EditHistory.tsx';
 import { GpsTools, type GpsToolsProps } from '../ui/GpsTools.tsx';
+import { SurveyParcelActions, type SurveyParcelActionsProps } from '../ui/SurveyParcelActions.tsx';
 import { useI18n } from '../ui/i18n/language-context.tsx';
 import { storeErrorMessage } from './use-save-state.ts';
 
@@ -26,7 +28,9 @@ export interface SurveyTabProps {
     entered: ZoneType[];
     startDrawing: () => void;
     stop: () => void;
+    purpose: { kind: 'new' | 'hole' | 'split' };
   };
+  parcelActions: Omit<SurveyParcelActionsProps, 'who' | 'canAct'>;
   gps: GpsToolsProps;
   save: SaveState;
   onUndo: () => void;
@@ -73,7 +77,9 @@ export function SurveyTab(props: SurveyTabProps) {
         liveAreaM2={drawing.liveAreaM2}
         entered={drawing.entered}
         refusal={drawing.refusal}
+        purpose={drawing.purpose.kind}
       />
+      <SurveyParcelActions {...props.parcelActions} who={props.surveyor.trim()} canAct={ready} />
       <EditHistory canUndo={snapshot?.canUndo ?? false} canRedo={snapshot?.canRedo ?? false} onUndo={props.onUndo} onRedo={props.onRedo} save={props.save} />
       <GpsTools {...props.gps} />
       <BackupTools

@@ -1,9 +1,9 @@
-// The inspector's editing part for a stored treated polygon: its attribute form, its photos,
-// and reshaping or deleting it. Every change goes through the field store's one write path.
+// The inspector's editing part for a stored treated polygon: its attribute form, its photos
+// (before, after or free), and reshaping (ring by ring), splitting, cutting a hole in or deleting
+// it. Every change goes through the field store's one write path.
 import { useCallback, useState } from 'react';
-import type { Polygon } from 'geojson';
 import type { GpsFix } from '../domain/gps-trace.ts';
-import type { TreatedFeature } from '../domain/model.ts';
+import type { AreaGeometry, TreatedFeature } from '../domain/model.ts';
 import { suggestParcel } from '../domain/parcel-suggestion.ts';
 import type { FieldStore } from '../persistence/field-store.ts';
 import { changeTreatedAttributes, deleteTreated } from '../store/edits-from-snapshot.ts';
@@ -23,10 +23,32 @@ export interface TreatedEditorProps {
   who: string;
   fix: GpsFix | null;
   editing: boolean;
-  onEditShape: (id: string, shape: Polygon) => void;
+  onEditShape: (id: string, shape: AreaGeometry) => void;
   onFinishShape: () => void;
+  /** Which ring (part, ring) of the edited shape the map's vertex handles work on. */
+  onPickRing: (part: number, ring: number) => void;
+  onSplit: (id: string) => void;
+  onHole: (id: string) => void;
   onDeleted: () => void;
   track: <T>(work: Promise<T>) => Promise<T | null>;
+}
+
+/** Buttons choosing the ring to reshape, when the shape has more than one (holes, parts). */
+function RingPicker(props: { geometry: AreaGeometry; onPick: (part: number, ring: number) => void }) {
+  const { t } = useI18n();
+  const parts = props.geometry.type === 'Polygon' ? [props.geometry.coordinates] : props.geometry.coordinates;
+  if (parts.length === 1 && parts[0]!.length === 1) return null;
+  const several = parts.length > 1;
+  const name = (part: number, ring: number): string => (ring === 0
+    ? (several ? t('survey.ring.outerOfPart', { part: part + 1 }) : t('survey.ring.outer'))
+    : (several ? t('survey.ring.holeOfPart', { part: part + 1, hole: ring }) : t('survey.ring.hole', { hole: ring })));
+  return (
+    <div className="button-row" role="group" aria-label={t('survey.rings')}>
+      {parts.flatMap((rings, part) => rings.map((_, ring) => (
+        <button key={`${part}-${ring}`} type="button" onClick={() => props.onPick(part, ring)}>{name(part, ring)}</button>
+      )))}
+    </div>
+  );
 }
 
 export function TreatedEditor(props: TreatedEditorProps) {
@@ -41,9 +63,11 @@ export function TreatedEditor(props: TreatedEditorProps) {
   return (
     <>
       <div className="shape-actions">
-        {feature.geometry.type === 'Polygon' && feature.geometry.coordinates.length === 1 && (props.editing
+        {props.editing
           ? <button type="button" className="primary" onClick={props.onFinishShape}>{t('survey.finishEdit')}</button>
-          : <button type="button" onClick={() => props.onEditShape(id, feature.geometry as Polygon)}>{t('survey.editShape')}</button>)}
+          : <button type="button" onClick={() => props.onEditShape(id, feature.geometry)}>{t('survey.editShape')}</button>}
+        <button type="button" onClick={() => props.onSplit(id)}>{t('survey.split')}</button>
+        <button type="button" onClick={() => props.onHole(id)}>{t('survey.hole')}</button>
         <button
           type="button"
           onClick={() => {
@@ -55,7 +79,7 @@ export function TreatedEditor(props: TreatedEditorProps) {
         </button>
       </div>
       {props.editing && <p className="note">{t('survey.editHint')}</p>}
-      {!(feature.geometry.type === 'Polygon' && feature.geometry.coordinates.length === 1) && <p className="note">{t('survey.cannotEditShape')}</p>}
+      {props.editing && <RingPicker geometry={feature.geometry} onPick={props.onPickRing} />}
       <TreatedForm
         feature={feature}
         programme={programme}
@@ -67,7 +91,7 @@ export function TreatedEditor(props: TreatedEditorProps) {
         photos={snapshot.photosByFeature.get(id) ?? []}
         load={load}
         message={photoMessage}
-        onAdd={(file) => {
+        onAdd={(file, slot) => {
           if (!file.type.startsWith('image/')) return setPhotoMessage(t('photos.notImage', { name: file.name }));
           if (file.size > DEFAULT_MAX_PHOTO_BYTES) {
             const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
@@ -76,7 +100,7 @@ export function TreatedEditor(props: TreatedEditorProps) {
           setPhotoMessage(null);
           const location = props.fix ? { lon: props.fix.lon, lat: props.fix.lat, accuracy_m: props.fix.accuracy } : null;
           const takenAt = file.lastModified ? new Date(file.lastModified) : new Date();
-          void track(store.addPhoto(id, file, { takenAt, location, name: file.name }, who).catch((error: unknown) => {
+          void track(store.addPhoto(id, file, { takenAt, location, name: file.name, ...(slot ? { slot } : {}) }, who).catch((error: unknown) => {
             setPhotoMessage(storeErrorMessage(t, error));
             throw error;
           }));

@@ -23,3 +23,26 @@ export function newTreatedFeature(programme: Programme, shape: Polygon, surveyor
     },
   };
 }
+
+/**
+ * "The treated polygon is the whole parcel": the parcel's own geometry, copied, attributed to it.
+ * Null when the parcel is not in the programme.
+ */
+export function wholeParcelFeature(programme: Programme, parcelId: string, surveyor: string, measure: Measure, now = new Date()): TreatedFeature | null {
+  const parcel = programme.parcels.features.find((p) => p.properties.id === parcelId);
+  if (!parcel) return null;
+  return {
+    type: 'Feature',
+    geometry: structuredClone(parcel.geometry),
+    properties: {
+      id: newTreatedId(programme.id, now),
+      parcel_id: parcel.properties.id,
+      mine_id: parcel.properties.mine_id,
+      date: localIsoDate(now),
+      measure,
+      direction: parcel.properties.direction,
+      surveyor,
+      note: '',
+    },
+  };
+}

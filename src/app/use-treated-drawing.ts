@@ -2,12 +2,12 @@
 // buffers it enters and why the last change was refused. New and reshaped shapes go straight
 // to the field store.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Polygon } from 'geojson';
+import type { LineString, Polygon } from 'geojson';
 import type { BufferCollection } from '../domain/buffer-features.ts';
 import { buffersEntered } from '../domain/buffers-entered.ts';
 import type { DrawnShapeProblem } from '../domain/drawn-shape.ts';
 import { ellipsoidalArea } from '../domain/ellipsoidal-area.ts';
-import type { Programme, ZoneType } from '../domain/model.ts';
+import type { AreaGeometry, Programme, ZoneType } from '../domain/model.ts';
 import { SnapTargets } from '../domain/snap-targets.ts';
 import type { ProgrammeMap } from '../map/programme-map.ts';
 import type { DrawingState, TreatedDrawing } from '../map/treated-drawing.ts';
@@ -15,7 +15,18 @@ import type { Translate } from '../ui/i18n/translate.ts';
 
 export interface DrawingHandlers {
   onDrawn: (shape: Polygon) => void;
-  onReshaped: (id: string, shape: Polygon) => void;
+  onReshaped: (id: string, shape: AreaGeometry) => void;
+  /** A hole was drawn for the treated polygon `id`. */
+  onHole: (id: string, shape: Polygon) => void;
+  /** A split line was drawn across the treated polygon `id`. */
+  onSplitLine: (id: string, line: LineString) => void;
+}
+
+/** What a drawing in progress is for: a new polygon, or a hole in / a split line across a stored one. */
+export type DrawingPurpose = { kind: 'new' } | { kind: 'hole'; id: string } | { kind: 'split'; id: string };
+
+function polygonsOf(shape: AreaGeometry): Polygon[] {
+  return shape.type === 'Polygon' ? [shape] : shape.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }));
 }
 
 export function refusalText(t: Translate, problem: DrawnShapeProblem): string {
@@ -24,6 +35,7 @@ export function refusalText(t: Translate, problem: DrawnShapeProblem): string {
     case 'too_few_vertices': return t('survey.refused.too_few_vertices', { vertices: problem.vertices });
     case 'too_small': return t('survey.refused.too_small', { area: problem.areaM2.toFixed(2) });
     case 'too_many_vertices': return t('survey.refused.too_many_vertices', { vertices: problem.vertices });
+    case 'hole_outside': return t('survey.refused.hole_outside', { hole: problem.hole });
   }
 }
 
@@ -31,11 +43,12 @@ export function useTreatedDrawing(map: ProgrammeMap | null, programme: Programme
   const drawing = useRef<TreatedDrawing | null>(null);
   const [state, setState] = useState<DrawingState>('idle');
   const [editedId, setEditedId] = useState<string | null>(null);
-  const [shape, setShape] = useState<Polygon | null>(null);
+  const [shape, setShape] = useState<AreaGeometry | null>(null);
+  const [purpose, setPurpose] = useState<DrawingPurpose>({ kind: 'new' });
   const [refusal, setRefusal] = useState<string | null>(null);
   const [snapping, setSnapping] = useState(true);
-  const live = useRef({ handlers, editedId, t });
-  live.current = { handlers, editedId, t };
+  const live = useRef({ handlers, editedId, t, purpose });
+  live.current = { handlers, editedId, t, purpose };
 
   // Built at the first snap after the programme changed, not on every edit: at 50,000 parcels
   // indexing every ring takes about 0.1 s, and most edits happen when nobody is drawing.
@@ -58,10 +71,20 @@ export function useTreatedDrawing(map: ProgrammeMap | null, programme: Programme
       onRefused: (problem) => setRefusal(refusalText(live.current.t, problem)),
       onDrawn: (drawn) => {
         setState('idle');
+        setPurpose({ kind: 'new' });
         // The click that closed the shape is still being dispatched: had it selected (here,
         // deselected) too, the inspector would close and reopen, resizing the map twice.
         setTimeout(() => { map.selecting = true; }, 0);
-        live.current.handlers.onDrawn(drawn);
+        const aim = live.current.purpose;
+        if (aim.kind === 'hole') live.current.handlers.onHole(aim.id, drawn);
+        else live.current.handlers.onDrawn(drawn);
+      },
+      onLine: (line) => {
+        setState('idle');
+        setPurpose({ kind: 'new' });
+        setTimeout(() => { map.selecting = true; }, 0);
+        const aim = live.current.purpose;
+        if (aim.kind === 'split') live.current.handlers.onSplitLine(aim.id, line);
       },
       onReshaped: (reshaped) => {
         setRefusal(null);
@@ -82,7 +105,11 @@ export function useTreatedDrawing(map: ProgrammeMap | null, programme: Programme
 
   // Once per shape, not per render: the app re-renders on every save, GPS fix and analysis
   // result, and testing a shape against the unioned buffers takes up to 0.1 s.
-  const entered = useMemo(() => (shape ? buffersEntered(shape, buffers) : []) as ZoneType[], [shape, buffers]);
+  const entered = useMemo(() => {
+    if (!shape) return [];
+    const types = new Set(polygonsOf(shape).flatMap((p) => buffersEntered(p, buffers)));
+    return [...types] as ZoneType[];
+  }, [shape, buffers]);
 
   const stop = () => {
     drawing.current?.clear();
@@ -91,7 +118,21 @@ export function useTreatedDrawing(map: ProgrammeMap | null, programme: Programme
       map.hideTreated(null);
     }
     setState('idle');
+    setPurpose({ kind: 'new' });
     setEditedId(null);
+  };
+
+  /** A polygon or a line drawn for a stored polygon, which stays on the map meanwhile. */
+  const drawFor = (aim: Exclude<DrawingPurpose, { kind: 'new' }>) => {
+    if (!drawing.current || !map) return;
+    setRefusal(null);
+    setEditedId(null);
+    map.hideTreated(null);
+    map.selecting = false;
+    if (aim.kind === 'hole') drawing.current.startDrawing();
+    else drawing.current.startLine();
+    setPurpose(aim);
+    setState('drawing');
   };
 
   return {
@@ -100,18 +141,25 @@ export function useTreatedDrawing(map: ProgrammeMap | null, programme: Programme
     snapping,
     setSnapping,
     refusal,
-    liveAreaM2: shape && shape.coordinates[0] && shape.coordinates[0].length >= 4 ? ellipsoidalArea(shape) : null,
+    liveAreaM2: shape && (shape.type === 'MultiPolygon' || (shape.coordinates[0] && shape.coordinates[0].length >= 4)) ? ellipsoidalArea(shape) : null,
     entered,
+    purpose,
+    /** Why the last split or hole was refused, shown where the drawing's refusals are. */
+    setRefusal,
     startDrawing: () => {
       if (!drawing.current || !map) return;
       setRefusal(null);
+      setPurpose({ kind: 'new' });
       setEditedId(null);
       map.hideTreated(null);
       map.selecting = false;
       drawing.current.startDrawing();
       setState('drawing');
     },
-    editShape: (id: string, geometry: Polygon) => {
+    startHole: (id: string) => drawFor({ kind: 'hole', id }),
+    startSplit: (id: string) => drawFor({ kind: 'split', id }),
+    selectRing: (part: number, ring: number) => drawing.current?.selectRing(part, ring),
+    editShape: (id: string, geometry: AreaGeometry) => {
       if (!drawing.current || !map) return;
       setRefusal(null);
       if (!drawing.current.editShape(geometry)) return setRefusal(live.current.t('survey.cannotEditShape'));

@@ -3,12 +3,14 @@
 // hundred vertices), so every pair of edges is compared; no GEOS is needed on the main thread.
 import type { Polygon, Position } from 'geojson';
 import { ellipsoidalArea } from './ellipsoidal-area.ts';
+import type { AreaGeometry } from './model.ts';
 
 export type DrawnShapeProblem =
   | { code: 'too_few_vertices'; vertices: number }
   | { code: 'too_small'; areaM2: number }
   | { code: 'self_intersection'; at: Position }
-  | { code: 'too_many_vertices'; vertices: number };
+  | { code: 'too_many_vertices'; vertices: number }
+  | { code: 'hole_outside'; hole: number };
 
 /** Below this a polygon is a slip of the finger, not a treated area. */
 export const MIN_DRAWN_AREA_M2 = 1;
@@ -85,5 +87,54 @@ export function drawnShapeProblem(polygon: Polygon): DrawnShapeProblem | null {
   if (at) return { code: 'self_intersection', at };
   const areaM2 = ellipsoidalArea({ type: 'Polygon', coordinates: [[...vertices, vertices[0]!]] });
   if (areaM2 < MIN_DRAWN_AREA_M2) return { code: 'too_small', areaM2 };
+  return null;
+}
+
+/** The first crossing or touching of two different rings, or null. */
+function ringsMeet(a: readonly Position[], b: readonly Position[]): Position | null {
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      const at = meeting(a[i]!, a[(i + 1) % a.length]!, b[j]!, b[(j + 1) % b.length]!);
+      if (at) return at;
+    }
+  }
+  return null;
+}
+
+/** Even-odd ray test; the point is not on the ring (ringsMeet has ruled that out). */
+function insideRing(p: Position, ring: readonly Position[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const a = ring[i]!;
+    const b = ring[j]!;
+    if ((a[1]! > p[1]!) !== (b[1]! > p[1]!) && p[0]! < ((b[0]! - a[0]!) * (p[1]! - a[1]!)) / (b[1]! - a[1]!) + a[0]!) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * The first problem of a polygon reshaped by hand ring by ring (holes included): each ring as a
+ * drawn shape, no ring meeting another, every hole inside its shell and outside the other holes.
+ * Parts of a MultiPolygon are checked one by one; their overlaps are the write path's (GEOS).
+ */
+export function drawnAreaProblem(geometry: AreaGeometry): DrawnShapeProblem | null {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const rings of polygons) {
+    const vertices = rings.map(distinctVertices);
+    for (const ring of rings) {
+      const problem = drawnShapeProblem({ type: 'Polygon', coordinates: [ring] });
+      if (problem) return problem;
+    }
+    for (let i = 0; i < vertices.length; i++) {
+      for (let j = i + 1; j < vertices.length; j++) {
+        const at = ringsMeet(vertices[i]!, vertices[j]!);
+        if (at) return { code: 'self_intersection', at };
+      }
+      if (i > 0) {
+        const first = vertices[i]![0]!;
+        if (!insideRing(first, vertices[0]!) || vertices.some((other, k) => k > 0 && k !== i && insideRing(first, other))) return { code: 'hole_outside', hole: i };
+      }
+    }
+  }
   return null;
 }

@@ -12,6 +12,19 @@ import type { ParcelStatus, TreatedFeature } from './model.ts';
 export const REVIEW_ACTIONS = ['submit', 'accept', 'send_back', 'close', 'reopen'] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
+/**
+ * Who took a step, in which capacity: a surveyor hands finished work over (submit only), a
+ * reviewer decides. Steps recorded before roles existed have none.
+ */
+export const REVIEW_ROLES = ['surveyor', 'reviewer'] as const;
+export type ReviewRole = (typeof REVIEW_ROLES)[number];
+
+/** The actions each role may take; `reopen` is the store's own step. */
+export const ROLE_ACTIONS: Record<ReviewRole, readonly ReviewAction[]> = {
+  surveyor: ['submit'],
+  reviewer: ['submit', 'accept', 'send_back', 'close'],
+};
+
 export interface ReviewEvent {
   action: ReviewAction;
   /** The parcel's status after this step. */
@@ -19,6 +32,7 @@ export interface ReviewEvent {
   /** ISO 8601 date-time. */
   at: string;
   who: string;
+  role?: ReviewRole;
   /** Why: the reviewer's note (required when sending back), or what reopened the parcel. */
   note: string;
   /** For `accept`: the treated polygons accepted, exactly as they were then (frozen). */

@@ -1,31 +1,53 @@
-// Drawing and reshaping treated polygons on the map with terra-draw: polygon mode to draw, select
-// mode to move, add (midpoints), drag and delete (right-click / long press) vertices. Every shape
-// change is checked as it happens; a refused change leaves the last valid shape and says why.
+// Drawing and reshaping treated polygons on the map with terra-draw: polygon mode to draw (a new
+// polygon or a hole), linestring mode for a split line, select mode to move, add (midpoints), drag
+// and delete (right-click / long press) vertices. Every shape change is checked as it happens; a
+// refused change leaves the last valid shape and says why.
+//
+// Reshaping works ring by ring: terra-draw's select mode edits only a polygon's outer ring, so
+// each ring of the stored shape (shell, holes, every part of a MultiPolygon) is handed to it as a
+// polygon of its own, and the shape is put back together after every change. That keeps
+// terra-draw's tested dragging, midpoints, deletion and snapping for holes too, where a hand-made
+// vertex dragger on MapLibre events would have to redo all of it; what terra-draw cannot see (a
+// hole leaving its shell, rings crossing) is checked on the assembled shape before a change is kept.
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Polygon, Position } from 'geojson';
+import type { LineString, Polygon, Position } from 'geojson';
 import {
-  TerraDraw, TerraDrawPolygonMode, TerraDrawSelectMode, type GeoJSONStoreFeatures, type SnapToCustom,
+  TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode, TerraDrawSelectMode, type GeoJSONStoreFeatures, type SnapToCustom,
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
-import { drawnShapeProblem, type DrawnShapeProblem } from '../domain/drawn-shape.ts';
+import { drawnAreaProblem, drawnShapeProblem, type DrawnShapeProblem } from '../domain/drawn-shape.ts';
+import type { AreaGeometry } from '../domain/model.ts';
+import { woundRings } from '../domain/polygon-winding.ts';
 import type { SnapTargets } from '../domain/snap-targets.ts';
 import { CONFLICT_COLOUR, HIGHLIGHT_COLOUR, TREATED_OUTLINE } from './palette.ts';
 
 /** How far, in screen pixels, a vertex or edge pulls the pointer: a fingertip on a phone. */
 const SNAP_PX = 14;
-const EDITED_ID = 'fulv-edited-shape';
+/** terra-draw stores coordinates to this many decimals (about 0.1 mm) and refuses finer ones. */
+const PRECISION = 9;
 /** The layers terra-draw's MapLibre adapter adds (prefix "td"). */
 const TERRA_DRAW_LAYERS = ['td-polygon', 'td-polygon-outline', 'td-linestring', 'td-point', 'td-point-marker'];
 
 export interface TreatedDrawingEvents {
   /** The shape as it is now (cursor included while drawing); null when nothing is drawn. */
-  onShape: (shape: Polygon | null) => void;
+  onShape: (shape: AreaGeometry | null) => void;
   onRefused: (problem: DrawnShapeProblem) => void;
   /** A new polygon was closed (double click, or click on its first vertex). */
   onDrawn: (shape: Polygon) => void;
-  /** An edited shape was changed and let go (a vertex dragged, added or deleted; the shape moved). */
-  onReshaped: (shape: Polygon) => void;
+  /** A line was finished (click on its last point again). */
+  onLine: (line: LineString) => void;
+  /** An edited shape was changed and let go (a vertex dragged, added or deleted; a ring moved). */
+  onReshaped: (shape: AreaGeometry) => void;
 }
+
+/** Where a ring handed to terra-draw sits in the edited shape. */
+interface RingPlace {
+  part: number;
+  ring: number;
+}
+
+const ringId = (place: RingPlace): string => `ring-${place.part}-${place.ring}`;
+const rounded = (ring: readonly Position[]): Position[] => ring.map((p) => [Number(p[0]!.toFixed(PRECISION)), Number(p[1]!.toFixed(PRECISION))]);
 
 export type DrawingState = 'idle' | 'drawing' | 'editing';
 
@@ -33,13 +55,17 @@ export class TreatedDrawing {
   private readonly draw: TerraDraw;
   private state: DrawingState = 'idle';
   private shapes = 0;
+  /** The shape being reshaped, ring by ring (parts, then rings), as it stands after the last kept change. */
+  private edited: { multi: boolean; parts: Position[][][] } | null = null;
   snapping = true;
 
   constructor(private readonly map: MapLibreMap, private readonly targets: () => SnapTargets | null, private readonly events: TreatedDrawingEvents) {
     const toCustom: SnapToCustom = (event) => this.snap(event.containerX, event.containerY);
     const validation = (feature: GeoJSONStoreFeatures, context: { updateType: string }) => this.validate(feature, context.updateType);
+    // A hole is drawn as a ring of its own over its shell: unfilled, so it reads as a hole.
+    const fillOpacity = (feature: GeoJSONStoreFeatures): number => (feature.properties['hole'] ? 0 : 0.35);
     const styles = {
-      fillColor: TREATED_OUTLINE, fillOpacity: 0.35, outlineColor: TREATED_OUTLINE, outlineWidth: 2,
+      fillColor: TREATED_OUTLINE, fillOpacity, outlineColor: TREATED_OUTLINE, outlineWidth: 2,
       snappingPointColor: HIGHLIGHT_COLOUR, snappingPointWidth: 7, snappingPointOutlineColor: '#000000', snappingPointOutlineWidth: 2,
       closingPointColor: '#ffffff', closingPointOutlineColor: TREATED_OUTLINE, closingPointWidth: 6,
     } as const;
@@ -49,6 +75,11 @@ export class TreatedDrawing {
       adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: 9 }),
       modes: [
         new TerraDrawPolygonMode({ snapping: { toCustom }, validation, styles: styles as never, pointerDistance: 30 }),
+        new TerraDrawLineStringMode({
+          snapping: { toCustom },
+          pointerDistance: 30,
+          styles: { lineStringColor: CONFLICT_COLOUR, lineStringWidth: 3, closingPointColor: '#ffffff', closingPointOutlineColor: CONFLICT_COLOUR, closingPointWidth: 6, snappingPointColor: HIGHLIGHT_COLOUR, snappingPointWidth: 7 } as never,
+        }),
         new TerraDrawSelectMode({
           flags: {
             polygon: {
@@ -60,7 +91,7 @@ export class TreatedDrawing {
             },
           },
           styles: {
-            selectedPolygonColor: TREATED_OUTLINE, selectedPolygonFillOpacity: 0.3, selectedPolygonOutlineColor: CONFLICT_COLOUR,
+            selectedPolygonColor: TREATED_OUTLINE, selectedPolygonFillOpacity: (f: GeoJSONStoreFeatures) => (f.properties['hole'] ? 0 : 0.3), selectedPolygonOutlineColor: CONFLICT_COLOUR,
             selectedPolygonOutlineWidth: 2, selectionPointColor: '#ffffff', selectionPointOutlineColor: CONFLICT_COLOUR,
             selectionPointWidth: 6, selectionPointOutlineWidth: 2, midPointColor: HIGHLIGHT_COLOUR, midPointWidth: 4,
           } as never,
@@ -85,22 +116,61 @@ export class TreatedDrawing {
     this.draw.setMode('polygon');
   }
 
+  /** Starts a line (a split across a polygon); clicks add points, a click on the last point ends it. */
+  startLine(): void {
+    this.clear();
+    this.state = 'drawing';
+    this.showLayers(true);
+    this.draw.setMode('linestring');
+  }
+
   /**
-   * Puts an existing shape under the surveyor's fingers; false if the editor cannot hold it
-   * (terra-draw edits single-ring polygons: no holes).
+   * Puts an existing shape under the surveyor's fingers, every ring (holes too) as a polygon
+   * terra-draw can edit, the first shell selected; false if terra-draw refuses a ring.
    */
-  editShape(shape: Polygon): boolean {
+  editShape(shape: AreaGeometry): boolean {
     this.clear();
     this.draw.setMode('select');
-    const [added] = this.draw.addFeatures([{ id: EDITED_ID, type: 'Feature', geometry: shape, properties: { mode: 'polygon' } }]);
-    if (!added?.valid) {
+    const parts = shape.type === 'Polygon' ? [shape.coordinates] : shape.coordinates;
+    this.edited = { multi: shape.type === 'MultiPolygon', parts: parts.map((rings) => rings.map((ring) => [...ring])) };
+    const features = parts.flatMap((rings, part) => rings.map((ring, r) => ({
+      id: ringId({ part, ring: r }),
+      type: 'Feature' as const,
+      geometry: { type: 'Polygon' as const, coordinates: [rounded(ring)] },
+      properties: { mode: 'polygon', part, ring: r, hole: r > 0 },
+    })));
+    if (this.draw.addFeatures(features).some((added) => !added.valid)) {
+      this.edited = null;
+      this.draw.clear();
       this.draw.setMode('static');
       return false;
     }
     this.state = 'editing';
     this.showLayers(true);
-    this.draw.selectFeature(EDITED_ID);
+    this.draw.selectFeature(ringId({ part: 0, ring: 0 }));
     return true;
+  }
+
+  /** Which ring the surveyor's fingers work on (the shell is ring 0 of each part). */
+  selectRing(part: number, ring: number): void {
+    if (this.state !== 'editing') return;
+    const id = ringId({ part, ring });
+    for (const feature of this.draw.getSnapshot()) {
+      if (feature.properties['selected'] && feature.id !== id) this.draw.deselectFeature(feature.id!);
+    }
+    this.draw.selectFeature(id);
+  }
+
+  /** The edited shape with one ring replaced (by a candidate from terra-draw), wound as RFC 7946 wants. */
+  private assembled(place?: RingPlace, ring?: Position[]): AreaGeometry | null {
+    if (!this.edited) return null;
+    const parts = this.edited.parts.map((rings, p) => woundRings(rings.map((r, k) => (place && ring && p === place.part && k === place.ring ? ring : r))));
+    return this.edited.multi ? { type: 'MultiPolygon', coordinates: parts } : { type: 'Polygon', coordinates: parts[0]! };
+  }
+
+  private placeOf(feature: GeoJSONStoreFeatures): RingPlace | null {
+    const { part, ring } = feature.properties;
+    return typeof part === 'number' && typeof ring === 'number' ? { part, ring } : null;
   }
 
   /** The shape being edited or drawn, as terra-draw holds it. */
@@ -114,6 +184,7 @@ export class TreatedDrawing {
     this.draw.clear();
     this.showLayers(false);
     this.state = 'idle';
+    this.edited = null;
     this.events.onShape(null);
   }
 
@@ -151,7 +222,9 @@ export class TreatedDrawing {
 
   private validate(feature: GeoJSONStoreFeatures, updateType: string): { valid: boolean; reason?: string } {
     if (feature.geometry.type !== 'Polygon') return { valid: true };
-    const problem = drawnShapeProblem(feature.geometry);
+    const place = this.state === 'editing' ? this.placeOf(feature) : null;
+    const candidate = place ? this.assembled(place, feature.geometry.coordinates[0] as Position[]) : null;
+    const problem = candidate ? drawnAreaProblem(candidate) : drawnShapeProblem(feature.geometry);
     // While a polygon is being drawn it has too few vertices until the third click: only a
     // crossing is refused then; the finished shape must pass every check.
     const drawingInProgress = this.state === 'drawing' && updateType !== 'finish';
@@ -162,11 +235,18 @@ export class TreatedDrawing {
 
   private changed(ids: (string | number)[]): void {
     const feature = ids.map((id) => this.draw.getSnapshotFeature(id)).find((f) => f?.geometry.type === 'Polygon');
-    if (feature) this.events.onShape(feature.geometry as Polygon);
+    if (!feature) return;
+    const place = this.state === 'editing' ? this.placeOf(feature) : null;
+    this.events.onShape(place ? this.assembled(place, (feature.geometry as Polygon).coordinates[0]) : feature.geometry as Polygon);
   }
 
   private finished(id: string, mode: string): void {
     const feature = this.draw.getSnapshotFeature(id);
+    if (feature?.geometry.type === 'LineString' && mode === 'linestring') {
+      this.clear();
+      this.events.onLine(feature.geometry as LineString);
+      return;
+    }
     if (!feature || feature.geometry.type !== 'Polygon') return;
     const shape = feature.geometry as Polygon;
     if (mode === 'polygon') {
@@ -182,7 +262,11 @@ export class TreatedDrawing {
         this.showLayers(false);
       });
     } else {
-      this.events.onReshaped(shape);
+      const place = this.placeOf(feature);
+      const reshaped = place && this.assembled(place, shape.coordinates[0]);
+      if (!place || !reshaped || !this.edited) return;
+      this.edited.parts[place.part]![place.ring] = shape.coordinates[0]!;
+      this.events.onReshaped(reshaped);
     }
   }
 }

@@ -23,7 +23,7 @@ import { buildSnapshot, type FieldSnapshot } from '../store/field-snapshot.ts';
 import { checkAreaGeometry, type GeometryChecker } from '../store/geometry-check.ts';
 import type { JournalEntry } from '../store/journal-entry.ts';
 import { newPhotoId } from '../store/new-id.ts';
-import { DEFAULT_MAX_PHOTO_BYTES, photoSizeProblem, type PhotoLocation, type PhotoMeta } from '../store/photo.ts';
+import { DEFAULT_MAX_PHOTO_BYTES, photoSizeProblem, type PhotoLocation, type PhotoMeta, type PhotoSlot } from '../store/photo.ts';
 import { asSentence, describeProblems } from '../store/problem.ts';
 import { referenceContext, type ReferenceContext } from '../store/reference-context.ts';
 import { programmeFingerprint } from '../store/seed-fingerprint.ts';
@@ -65,6 +65,8 @@ export interface PhotoDetails {
   location?: PhotoLocation | null;
   /** Original file name; defaults to the File's name, if the image is a File. */
   name?: string;
+  /** 治理前 / 治理后; absent for a free photo. */
+  slot?: PhotoSlot;
 }
 
 /** What a committed change wrote: its journal entry and the new records (with their revisions). */
@@ -207,6 +209,7 @@ class OpenFieldStore implements FieldStore {
         size: image.size,
         type: image.type,
         name,
+        ...(details.slot ? { slot: details.slot } : {}),
       };
       this.published(await this.write({ kind: 'add-photo', baseRevision: 0, photo }, who, { id: photo.id, blob: image }));
       return photo;

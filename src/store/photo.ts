@@ -9,6 +9,13 @@ export interface PhotoLocation {
   accuracy_m: number | null;
 }
 
+/**
+ * The before/after slot a surveyor files a photo under (治理前 / 治理后), which the mine file pairs
+ * by. Photos stored before slots existed, and free photos, have none.
+ */
+export const PHOTO_SLOTS = ['before', 'after'] as const;
+export type PhotoSlot = (typeof PHOTO_SLOTS)[number];
+
 export interface PhotoMeta {
   id: string;
   /** The treated polygon the photo documents. */
@@ -22,6 +29,8 @@ export interface PhotoMeta {
   type: string;
   /** The original file name, for the surveyor's reference; may be empty. */
   name: string;
+  /** Absent for a free photo. */
+  slot?: PhotoSlot;
 }
 
 /**
@@ -85,5 +94,6 @@ export function validatePhotoMeta(value: unknown, maxBytes: number, now: Date): 
   }
   if (typeof p.type !== 'string' || !p.type.startsWith('image/')) add('type', 'not_image', `file type ${JSON.stringify(p.type)} is not an image`);
   if (typeof p.name !== 'string' || p.name.length > 255) add('name', 'bad_format', 'file name is not a string of at most 255 characters');
+  if (p.slot !== undefined && !(PHOTO_SLOTS as readonly unknown[]).includes(p.slot)) add('slot', 'bad_format', `photo slot ${JSON.stringify(p.slot)} is not one of ${PHOTO_SLOTS.join(', ')} (or absent for a free photo)`);
   return problems;
 }

@@ -2,7 +2,7 @@
 // named reviewer and a time for every step, a reason when work is sent back, steps that follow
 // the flow of DOMAIN.md, and (for new edits) a history that only grows.
 import { PARCEL_STATUSES } from '../domain/model.ts';
-import { REVIEW_ACTIONS, REVIEW_FLOW, type ParcelReview, type ReviewEvent } from '../domain/review.ts';
+import { REVIEW_ACTIONS, REVIEW_FLOW, REVIEW_ROLES, ROLE_ACTIONS, type ParcelReview, type ReviewEvent, type ReviewRole } from '../domain/review.ts';
 import type { Problem } from './problem.ts';
 
 const MAX_WHO = 100;
@@ -26,6 +26,9 @@ function eventProblems(value: unknown, i: number, previous: unknown): string[] {
   if (flow.to !== status) problems.push(`${where}: ${String(action)} leads to ${flow.to}, not ${String(status)}`);
   if (typeof previous === 'string' && !flow.from.includes(previous as ReviewEvent['status'])) problems.push(`${where}: ${String(action)} cannot follow status ${previous}`);
   if (action === 'send_back' && (note as string).trim() === '') problems.push(`${where}: sending work back needs a note saying why`);
+  const role = value['role'];
+  if (role !== undefined && !(REVIEW_ROLES as readonly unknown[]).includes(role)) problems.push(`${where}: role ${JSON.stringify(role)} is not one of ${REVIEW_ROLES.join(', ')}`);
+  else if (role !== undefined && !ROLE_ACTIONS[role as ReviewRole].includes(action as ReviewEvent['action'])) problems.push(`${where}: a ${String(role)} may not ${String(action)} (only ${ROLE_ACTIONS[role as ReviewRole].join(', ')})`);
   if (action === 'accept' && value['accepted'] !== undefined && !Array.isArray(value['accepted'])) problems.push(`${where}: the accepted polygons are not a list`);
   return problems;
 }

@@ -15,6 +15,8 @@ export interface DrawToolsProps {
   liveAreaM2: number | null;
   entered: readonly ZoneType[];
   refusal: string | null;
+  /** What the drawing in progress is for: a new polygon, or a hole or split line for a stored one. */
+  purpose?: 'new' | 'hole' | 'split';
 }
 
 export function DrawTools(props: DrawToolsProps) {
@@ -29,7 +31,7 @@ export function DrawTools(props: DrawToolsProps) {
         <input type="checkbox" checked={props.snapping} onChange={(e) => props.onSnapping(e.target.checked)} />
         {t('survey.snapping')}
       </label>
-      {props.drawing && <p className="note">{t('survey.drawHint')}</p>}
+      {props.drawing && <p className="note">{t(props.purpose === 'hole' ? 'survey.holeHint' : props.purpose === 'split' ? 'survey.splitHint' : 'survey.drawHint')}</p>}
       {props.liveAreaM2 !== null && <LiveArea m2={props.liveAreaM2} />}
       {props.entered.length > 0 && (
         <p role="alert" className="warning">{t('survey.entersBuffers', { types: props.entered.map((z) => t(`zone.${z}`)).join('、') })}</p>

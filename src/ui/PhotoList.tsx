@@ -17,7 +17,7 @@ async function thumbnail(blob: Blob): Promise<Blob> {
   bitmap.close();
   return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
 }
-import type { PhotoMeta } from '../store/photo.ts';
+import type { PhotoMeta, PhotoSlot } from '../store/photo.ts';
 import { useI18n } from './i18n/language-context.tsx';
 
 function Thumbnail(props: { photo: PhotoMeta; load: (id: string) => Promise<Blob | null>; onRemove: () => void }) {
@@ -40,11 +40,12 @@ function Thumbnail(props: { photo: PhotoMeta; load: (id: string) => Promise<Blob
     };
   }, [photo.id, load]);
   const time = new Date(photo.taken_at).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB');
-  const label = t('photos.thumbnail', { name: photo.name || photo.id, time });
+  const slot = photo.slot ? `${t(`photos.slot.${photo.slot}`)} · ` : '';
+  const label = `${slot}${t('photos.thumbnail', { name: photo.name || photo.id, time })}`;
   return (
     <li>
       {url ? <img src={url} alt={label} /> : <span className="placeholder" role="img" aria-label={label} />}
-      <span className="note">{t('photos.takenAt', { time })}</span>
+      <span className="note">{slot}{t('photos.takenAt', { time })}</span>
       <button type="button" className="icon" aria-label={t('photos.remove', { name: photo.name || photo.id })} onClick={props.onRemove}>×</button>
     </li>
   );
@@ -53,29 +54,43 @@ function Thumbnail(props: { photo: PhotoMeta; load: (id: string) => Promise<Blob
 export interface PhotoListProps {
   photos: readonly PhotoMeta[];
   load: (id: string) => Promise<Blob | null>;
-  onAdd: (file: File) => void;
+  /** `slot`: filed as before or after the work (治理前 / 治理后), or a free photo when absent. */
+  onAdd: (file: File, slot?: PhotoSlot) => void;
   onRemove: (photoId: string) => void;
   message: string | null;
 }
 
+/** A file input behind a label that looks like a button, opening the camera on a phone. */
+function AddPhoto(props: { label: string; onFile: (file: File) => void }) {
+  const inputId = useId();
+  return (
+    <>
+      <label htmlFor={inputId} className="file-button">{props.label}</label>
+      <input
+        id={inputId} type="file" accept="image/*" capture="environment" className="visually-hidden"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) props.onFile(file);
+          e.target.value = '';
+        }}
+      />
+    </>
+  );
+}
+
 export function PhotoList(props: PhotoListProps) {
   const { t } = useI18n();
-  const inputId = useId();
   return (
     <section className="photo-list" aria-label={t('photos.title')}>
       <h3>{t('photos.title')}</h3>
       {props.photos.length === 0
         ? <p className="note">{t('photos.none')}</p>
         : <ul>{props.photos.map((p) => <Thumbnail key={p.id} photo={p} load={props.load} onRemove={() => props.onRemove(p.id)} />)}</ul>}
-      <label htmlFor={inputId} className="file-button">{t('photos.add')}</label>
-      <input
-        id={inputId} type="file" accept="image/*" capture="environment" className="visually-hidden"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) props.onAdd(file);
-          e.target.value = '';
-        }}
-      />
+      <div className="button-row">
+        <AddPhoto label={t('photos.addBefore')} onFile={(file) => props.onAdd(file, 'before')} />
+        <AddPhoto label={t('photos.addAfter')} onFile={(file) => props.onAdd(file, 'after')} />
+        <AddPhoto label={t('photos.add')} onFile={(file) => props.onAdd(file)} />
+      </div>
       {props.message && <p role="alert" className="error">{props.message}</p>}
     </section>
   );

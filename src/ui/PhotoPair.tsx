@@ -1,8 +1,10 @@
 // Before and after photos of a parcel side by side (治理前后对比). Photos belong to treated
-// polygons and carry the time they were taken; the earliest and the latest are offered first,
-// and the reviewer may pick any other pair.
+// polygons and carry the time they were taken and, if the surveyor filed them so, their slot
+// (治理前 / 治理后); photo-pair-choice.ts picks the pair offered first, and the reviewer may pick
+// any other pair.
 import { useEffect, useId, useState } from 'react';
 import type { PhotoMeta } from '../store/photo.ts';
+import { photoPairChoice } from './photo-pair-choice.ts';
 import { useI18n } from './i18n/language-context.tsx';
 
 function Photo(props: { photo: PhotoMeta; load: (id: string) => Promise<Blob | null>; caption: string }) {
@@ -33,8 +35,8 @@ export function PhotoPair(props: { title: string; photos: readonly PhotoMeta[]; 
   const { t, language } = useI18n();
   const ids = { before: useId(), after: useId() };
   const sorted = [...props.photos].sort((a, b) => (a.taken_at < b.taken_at ? -1 : a.taken_at > b.taken_at ? 1 : 0));
-  const [before, setBefore] = useState(0);
-  const [after, setAfter] = useState(Math.max(0, sorted.length - 1));
+  const [before, setBefore] = useState(() => photoPairChoice(sorted).before);
+  const [after, setAfter] = useState(() => photoPairChoice(sorted).after);
   if (sorted.length < 2) return <p className="note">{t('mineFile.photoPairNone', { title: props.title })}</p>;
   const time = (p: PhotoMeta): string => new Date(p.taken_at).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB');
   const option = (p: PhotoMeta, i: number) => <option key={p.id} value={i}>{`${p.name || p.id} · ${time(p)}`}</option>;

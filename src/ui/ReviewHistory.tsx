@@ -18,7 +18,7 @@ export function ReviewHistory(props: { recorded: ParcelStatus; review: ParcelRev
         {events.map((e, i) => (
           <li key={i} data-action={e.action}>
             <span className="what">{t(`review.action.${e.action}`)} → {t(`status.${e.status}`)}</span>
-            <span className="when">{new Date(e.at).toLocaleString(locale)} · {e.who}</span>
+            <span className="when">{new Date(e.at).toLocaleString(locale)} · {e.who}{e.role && t('review.history.role', { role: t(`review.role.${e.role}`) })}</span>
             {e.action === 'reopen' && e.treated_id && e.change && (
               <span className="why">{t('review.history.reopened', { id: e.treated_id, change: t(`review.change.${e.change}`) })}</span>
             )}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Polygon, Position } from 'geojson';
-import { drawnShapeProblem } from '../../../src/domain/drawn-shape.ts';
+import { drawnAreaProblem, drawnShapeProblem } from '../../../src/domain/drawn-shape.ts';
 
 const polygon = (ring: Position[]): Polygon => ({ type: 'Polygon', coordinates: [[...ring, ring[0]!]] });
 
@@ -38,5 +38,27 @@ describe('a hand-drawn polygon', () => {
       const ring = Array.from({ length: n }, (_, k) => [118.6 + r * Math.cos(phase + (2 * Math.PI * k) / n), 40 + r * Math.sin(phase + (2 * Math.PI * k) / n)]);
       expect(drawnShapeProblem(polygon(ring))).toBeNull();
     }));
+  });
+});
+
+describe('a polygon with holes reshaped by hand', () => {
+  const at = (x: number, y: number): Position => [118 + x / 1000, 40 + y / 1000];
+  const ring = (...pts: [number, number][]): Position[] => [...pts.map(([x, y]) => at(x, y)), at(pts[0]![0], pts[0]![1])];
+  const shell = ring([0, 0], [10, 0], [10, 10], [0, 10]);
+  it('is accepted with a hole inside its shell', () => {
+    expect(drawnAreaProblem({ type: 'Polygon', coordinates: [shell, ring([2, 2], [2, 4], [4, 4], [4, 2])] })).toBeNull();
+  });
+  it('is refused when a hole crosses the shell, with the crossing point', () => {
+    const problem = drawnAreaProblem({ type: 'Polygon', coordinates: [shell, ring([8, 2], [8, 4], [12, 4], [12, 2])] });
+    expect(problem?.code).toBe('self_intersection');
+    if (problem?.code === 'self_intersection') expect(problem.at[0]).toBeCloseTo(118.01, 9);
+  });
+  it('is refused when a hole lies outside the shell or inside another hole', () => {
+    expect(drawnAreaProblem({ type: 'Polygon', coordinates: [shell, ring([12, 2], [12, 4], [14, 4], [14, 2])] })).toEqual({ code: 'hole_outside', hole: 1 });
+    expect(drawnAreaProblem({ type: 'Polygon', coordinates: [shell, ring([1, 1], [1, 8], [8, 8], [8, 1]), ring([2, 2], [2, 4], [4, 4], [4, 2])] })).toEqual({ code: 'hole_outside', hole: 2 });
+  });
+  it('checks every part of a MultiPolygon', () => {
+    const bowTie = ring([20, 0], [22, 2], [22, 0], [20, 2]);
+    expect(drawnAreaProblem({ type: 'MultiPolygon', coordinates: [[shell], [bowTie]] })?.code).toBe('self_intersection');
   });
 });
