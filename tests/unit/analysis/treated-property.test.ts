@@ -63,13 +63,19 @@ const scene = fc.record({
 
 type Scene = typeof scene extends fc.Arbitrary<infer T> ? T : never;
 
+/**
+ * The scene's polygons. Each treated polygon is turned, scaled and moved a little by its index,
+ * so that no two share a vertex however fast-check shrinks them (to all zeros): polyclip-ts
+ * cannot close its rings on coincident input, and that would say nothing of the engine.
+ */
 function build(s: Scene): { parcel: Polygon; treated: { geometry: Polygon; year: number | null }[] } {
   const reach = 0.3 * Math.min(...s.parcel.radii);
   return {
     parcel: starPolygon(s.lon, s.lat, s.parcel),
-    treated: s.treated.map((t) => {
-      const [lon, lat] = destination(s.lon, s.lat, t.bearing, t.offset * reach);
-      return { geometry: starPolygon(lon!, lat!, t.shape), year: t.year };
+    treated: s.treated.map((t, i) => {
+      const [lon, lat] = destination(s.lon, s.lat, t.bearing + 47.3 * (i + 1), (0.1 + 0.9 * t.offset) * reach);
+      const shape = { ...t.shape, radii: t.shape.radii.map((r) => r * (1 + 0.0173 * (i + 1))), rotation: t.shape.rotation + 13.7 * (i + 1) };
+      return { geometry: starPolygon(lon!, lat!, shape), year: t.year };
     }),
   };
 }
