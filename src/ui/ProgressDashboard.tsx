@@ -46,6 +46,7 @@ function spanRows(progress: TargetProgress): SpanRow[] {
 function cellRows(progress: TargetProgress): CellRow[] {
   return [...progress.cells, ...(progress.unknown_year?.cells ?? []).map((c) => ({ ...c, unknown: true as const }))];
 }
+
 export function ProgressDashboard(props: ProgressDashboardProps) {
   const { t, language } = useI18n();
   const unitId = useId();
