@@ -63,6 +63,7 @@ export function parcelTreated(
   let prefix: GeosPtr | null = null;
   try {
     for (const run of byYearRuns(treatedUnder(geos, parcel, treated, index))) {
+      // The union consumes the previous prefix: if it throws, `finally` must not free it again.
       const previous = prefix;
       prefix = null;
       prefix = unionWith(geos, previous, run, counter);
