@@ -1,10 +1,21 @@
 // `npm run --silent analyze -- --parcels P.geojson --zones Z.geojson [...]`: the analysis as one
 // JSON document (or CSV) on stdout. Unusable input files exit 1 with a message on stderr; bad
-// features are listed under "issues" and left out of the figures.
+// features are listed under "issues" and left out of the figures. stderr says which source field
+// filled each role of each layer, and how many treated polygons were counted without a date.
 import { createAnalysis } from '../domain/analysis-engine.ts';
+import type { AnalysisResults } from '../domain/analysis-types.ts';
 import { parseAnalyzeArgs, USAGE } from './analyze-args.ts';
 import { formatCsv } from './format-csv.ts';
-import { InputFileError, readInputs } from './read-inputs.ts';
+import { describeFields, type InputLayer } from './input-fields.ts';
+import { InputFileError, readInputs, type ReadInputs } from './read-inputs.ts';
+
+function report(fields: ReadInputs['fields'], results: AnalysisResults): void {
+  for (const [layer, used] of Object.entries(fields)) process.stderr.write(`analyze: fields of ${describeFields(layer as InputLayer, used)}\n`);
+  const undated = results.totals.treated_without_date;
+  if (undated > 0) {
+    process.stderr.write(`analyze: ${undated} treated polygon${undated > 1 ? 's' : ''} with no treatment date: counted, year unknown (by_year.unknown)\n`);
+  }
+}
 
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseAnalyzeArgs(argv);
@@ -13,9 +24,11 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   try {
-    const analysis = await createAnalysis(await readInputs(parsed.args));
+    const { input, fields } = await readInputs(parsed.args);
+    const analysis = await createAnalysis(input);
     const results = analysis.results();
     analysis.dispose();
+    report(fields, results);
     process.stdout.write(parsed.args.format === 'csv' ? formatCsv(results) : `${JSON.stringify(results, null, 2)}\n`);
     return 0;
   } catch (error) {

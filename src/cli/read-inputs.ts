@@ -1,11 +1,13 @@
 // Reading the CLI's input files. A file that cannot be used at all (missing, not JSON, not a
 // FeatureCollection, bad buffer table) stops the run with a message; bad features inside a good
-// file are the engine's business and become issues.
+// file are the engine's business and become issues. Each layer's fields are chosen as the import
+// dialog chooses them (input-fields.ts), and which field filled each role is reported.
 import { readFile } from 'node:fs/promises';
 import type { AnalysisInput, InputFeature } from '../domain/analysis-types.ts';
 import { findPreset, GENERAL_PRESET, validateBufferDistances, type BufferDistances } from '../domain/buffer-presets.ts';
 import type { Mine } from '../domain/model.ts';
 import type { AnalyzeArgs } from './analyze-args.ts';
+import { FieldChoiceError, mapInputFields, type InputLayer, type MappedLayer } from './input-fields.ts';
 
 export class InputFileError extends Error {}
 
@@ -52,13 +54,37 @@ async function readMines(path: string): Promise<Mine[]> {
   return mines as Mine[];
 }
 
-export async function readInputs(args: AnalyzeArgs): Promise<AnalysisInput> {
+export interface ReadInputs {
+  input: AnalysisInput;
+  /** Per layer read, the source field of each role (null: the file has none). */
+  fields: Partial<Record<InputLayer, MappedLayer['used']>>;
+}
+
+export async function readInputs(args: AnalyzeArgs): Promise<ReadInputs> {
   const [parcels, zones, treated, distances, mines] = await Promise.all([
     readFeatures(args.parcels, 'parcels'),
     readFeatures(args.zones, 'zones'),
-    args.treated ? readFeatures(args.treated, 'treated') : Promise.resolve([]),
+    args.treated ? readFeatures(args.treated, 'treated') : Promise.resolve(null),
     readDistances(args),
     args.mines ? readMines(args.mines) : Promise.resolve(undefined),
   ]);
-  return { parcels, zones, treated, distances, ...(mines ? { mines } : {}) };
+  const fields: ReadInputs['fields'] = {};
+  const mapped = (layer: InputLayer, features: InputFeature[]): InputFeature[] => {
+    try {
+      const result = mapInputFields(layer, features, args.fields, mines);
+      fields[layer] = result.used;
+      return result.features;
+    } catch (error) {
+      if (error instanceof FieldChoiceError) throw new InputFileError(error.message);
+      throw error;
+    }
+  };
+  const input: AnalysisInput = {
+    parcels: mapped('parcels', parcels),
+    zones: mapped('zones', zones),
+    treated: treated ? mapped('treated', treated) : [],
+    distances,
+    ...(mines ? { mines } : {}),
+  };
+  return { input, fields };
 }

@@ -90,7 +90,7 @@ export class Analysis {
     const reports = [this.inputReport, ...this.treatedReports.values()];
     return {
       parcels: rows.map((r) => r.result),
-      totals: computeTotals(rows, this.outside.values()),
+      totals: computeTotals(rows, this.outside.values(), this.treated.filter((t) => t.date === null).length),
       issues: [...reports.flatMap((r) => r.issues), ...this.failures.values()],
       notices: reports.flatMap((r) => r.notices),
       distances: { ...this.distances },

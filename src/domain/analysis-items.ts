@@ -1,7 +1,7 @@
 // Parcels and treated polygons as the engine holds them: in GEOS, with bbox, area and the
 // attributes their totals are grouped by.
 import { readFeatures, toAreaItem, type Report } from './analysis-input.ts';
-import type { AnalysisInput, InputFeature } from './analysis-types.ts';
+import { NO_TREATMENT_DATE, UNKNOWN_YEAR, type AnalysisInput, type InputFeature } from './analysis-types.ts';
 import { reserveGeosHeap } from './geos/geos-geometry.ts';
 import type { Geos } from './geos/geos-loader.ts';
 import type { AreaItem } from './layer-overlap.ts';
@@ -17,8 +17,12 @@ export interface ParcelItem extends AreaItem {
 
 export interface TreatedItem extends AreaItem {
   id: string;
-  /** yyyy-mm-dd; with the id it orders treated polygons, earliest first, for year attribution. */
-  date: string;
+  /**
+   * yyyy-mm-dd, or null when the polygon has no readable date; with the id it orders treated
+   * polygons, earliest first and undated last, for year attribution.
+   */
+  date: string | null;
+  /** The date's year, or UNKNOWN_YEAR. */
   year: string;
   prepared: number;
 }
@@ -62,27 +66,34 @@ function validDate(value: unknown): string | null {
   return date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]) ? m[0] : null;
 }
 
+/** What a notice says of a treated polygon without a readable date. */
+function undatedReason(value: unknown): string {
+  const what = value === undefined || value === null || value === '' ? 'no date' : `date ${JSON.stringify(value)} is not a yyyy-mm-dd date`;
+  return `no treatment date: counted, year unknown (${what})`;
+}
+
 export function readTreated(geos: Geos, features: readonly InputFeature[], report: Report): TreatedItem[] {
   const treated: TreatedItem[] = [];
   const reads = readFeatures(features, 'treated', 'area', report);
   reserveGeosHeap(geos, reads.reduce((n, r) => n + r.packed.xy.length / 2, 0));
   for (const read of reads) {
-    const date = validDate(read.properties['date']);
-    if (!date) {
-      const reason = `date ${JSON.stringify(read.properties['date'] ?? null)} is not a yyyy-mm-dd date; its year decides where the area is counted`;
-      report.issues.push({ layer: 'treated', id: read.id, code: 'bad_date', reason });
-      continue;
-    }
     const item = toAreaItem(geos, read, 'treated', report);
     if (!item) continue;
-    treated.push({ ...item, id: read.id, date, year: date.slice(0, 4), prepared: geos.GEOSPrepare(item.geometry) });
+    // Geometry decides treated area; the date only decides the year it is counted in.
+    const date = validDate(read.properties['date']);
+    if (!date) report.notices.push({ layer: 'treated', id: read.id, code: NO_TREATMENT_DATE, reason: undatedReason(read.properties['date']) });
+    treated.push({ ...item, id: read.id, date, year: date ? date.slice(0, 4) : UNKNOWN_YEAR, prepared: geos.GEOSPrepare(item.geometry) });
   }
   return treated;
 }
 
-/** Earliest first; ties broken by id so that the order never depends on the input's order. */
+/**
+ * Earliest first, undated last (a dated polygon's year wins where they overlap); ties broken by
+ * id so that the order never depends on the input's order.
+ */
 export function treatedBefore(a: TreatedItem, b: TreatedItem): boolean {
-  return a.date < b.date || (a.date === b.date && a.id < b.id);
+  if (a.date !== b.date) return b.date === null || (a.date !== null && a.date < b.date);
+  return a.id < b.id;
 }
 
 export function destroyItem(geos: Geos, item: AreaItem & { prepared?: number }): void {

@@ -1,6 +1,6 @@
 // Totals per programme, mine, township, category and year, summed from the parcel figures (which
 // is why each parcel's treated area is already counted once) plus treated area outside parcels.
-import type { ByZoneType, GroupTotals, ParcelResult, Totals, YearTotals } from './analysis-types.ts';
+import { UNKNOWN_YEAR, type ByZoneType, type GroupTotals, type ParcelResult, type Totals, type YearTotals } from './analysis-types.ts';
 import { ZONE_TYPES } from './model.ts';
 import { m2ToHa, m2ToMu } from './units.ts';
 
@@ -41,7 +41,11 @@ function grouped(rows: readonly TotalsRow[], key: (row: TotalsRow) => string | n
   return Object.fromEntries([...groups.keys()].sort().map((k) => [k, finish(groups.get(k)!)]));
 }
 
-export function computeTotals(rows: readonly TotalsRow[], outside: Iterable<{ year: string; area: number }>): Totals {
+/**
+ * `undated` counts the treated polygons without a readable date: when there are any, the
+ * UNKNOWN_YEAR bucket is listed even if their area all lies under dated polygons.
+ */
+export function computeTotals(rows: readonly TotalsRow[], outside: Iterable<{ year: string; area: number }>, undated = 0): Totals {
   const all = emptyGroup();
   const byType = Object.fromEntries(ZONE_TYPES.map((t) => [t, 0])) as ByZoneType;
   const years = new Map<string, YearTotals>();
@@ -55,6 +59,7 @@ export function computeTotals(rows: readonly TotalsRow[], outside: Iterable<{ ye
     for (const t of ZONE_TYPES) byType[t] += result.protected_overlap_by_type[t];
     for (const [y, area] of Object.entries(result.treated_by_year)) year(y).treated_m2 += area;
   }
+  if (undated > 0) year(UNKNOWN_YEAR);
   let outsideTotal = 0;
   for (const { year: y, area } of outside) {
     if (area <= 0) continue;
@@ -66,6 +71,7 @@ export function computeTotals(rows: readonly TotalsRow[], outside: Iterable<{ ye
     area_ha: m2ToHa(all.area_m2),
     protected_overlap_by_type: byType,
     treated_outside_parcels_m2: outsideTotal,
+    treated_without_date: undated,
     by_mine: grouped(rows, (r) => r.result.mine_id),
     by_township: grouped(rows, (r) => r.township),
     by_category: grouped(rows, (r) => r.category),

@@ -40,8 +40,19 @@ export interface Issue {
 export interface Notice {
   layer: InputLayer;
   id: string;
+  /** Set where a reader counts or acts on notices of one kind (NO_TREATMENT_DATE). */
+  code?: string;
   reason: string;
 }
+
+/**
+ * A treated polygon without a readable date: geometry decides treated area, the date only the
+ * year, so it is counted, in the by-year bucket UNKNOWN_YEAR.
+ */
+export const NO_TREATMENT_DATE = 'no_treatment_date';
+
+/** The by-year key of treated area whose polygon has no readable date; sorts after every year. */
+export const UNKNOWN_YEAR = 'unknown';
 
 export type ByZoneType = Record<ZoneType, number>;
 
@@ -56,7 +67,10 @@ export interface ParcelResult {
   protected_overlap_by_type: ByZoneType;
   treated_m2: number;
   treatment_rate: number;
-  /** Treated area by year of the treated polygon's date, overlaps given to the earliest year. */
+  /**
+   * Treated area by year of the treated polygon's date, overlaps given to the earliest year; area
+   * only undated polygons cover is under UNKNOWN_YEAR.
+   */
   treated_by_year: Record<string, number>;
   /** Ids of the zones whose buffers share area with the parcel, sorted. */
   zones: string[];
@@ -84,6 +98,8 @@ export interface Totals extends GroupTotals {
   protected_overlap_by_type: ByZoneType;
   /** Treated polygons' area outside every parcel, counted once. */
   treated_outside_parcels_m2: number;
+  /** Treated polygons counted without a readable date (their area is under by_year[UNKNOWN_YEAR]). */
+  treated_without_date: number;
   by_mine: Record<string, GroupTotals>;
   by_township: Record<string, GroupTotals>;
   by_category: Record<string, GroupTotals>;

@@ -2,8 +2,9 @@
 // target group and township, how much of the treated area is accepted, and the treatment rate
 // (treated / area to treat, DOMAIN.md). Treated area is the analysis engine's: inside parcels,
 // overlaps counted once and given to the earliest year; a period's is that of the years it
-// covers. Areas stay in m² until shown; targets stay in 亩 as the plan writes them.
-import type { ParcelResult } from './analysis-types.ts';
+// covers; treated area whose polygon has no readable date is in the totals and in a year-unknown
+// row of its own, in no span. Areas stay in m² until shown; targets stay in 亩 as the plan writes them.
+import { UNKNOWN_YEAR, type ParcelResult } from './analysis-types.ts';
 import { TARGET_CATEGORY_GROUPS, type Mine, type ParcelStatus, type TargetCategoryGroup, type TargetTable, type YearSpan } from './model.ts';
 import { targetGroup } from './target-group.ts';
 import { compareSpans, lastYear, spanCovers, spanKey, yearSpan } from './target-span.ts';
@@ -30,9 +31,19 @@ export interface ProgressCell extends ProgressFigures, YearSpan {
   group: TargetCategoryGroup;
 }
 
+/** Treated area from polygons with no readable date (UNKNOWN_YEAR): no target can be set for it. */
+export interface UnknownYearProgress extends ProgressFigures {
+  /** Everything: every target and everything treated, dated or not. */
+  cumulative: ProgressFigures;
+  /** Per township and group, for the detailed table. */
+  cells: (ProgressFigures & { township_id: string; group: TargetCategoryGroup })[];
+}
+
 export interface TargetProgress {
   /** The spans of the targets, and the years with treated work that no target covers, in order. */
   spans: SpanProgress[];
+  /** After the spans; null when no parcel has treated area of unknown year. */
+  unknown_year: UnknownYearProgress | null;
   /** In the order of the programme's townships. */
   townships: (ProgressFigures & { township_id: string })[];
   groups: (ProgressFigures & { group: TargetCategoryGroup })[];
@@ -69,6 +80,21 @@ function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return found;
 }
 
+function unknownYear(
+  cells: ReadonlyMap<string, UnknownYearProgress['cells'][number]>, townships: readonly string[],
+  targets: TargetTable['rows'], byYear: ReadonlyMap<number, ProgressFigures>,
+): UnknownYearProgress | null {
+  if (cells.size === 0) return null;
+  const sorted = [...cells.values()].sort((a, b) => townships.indexOf(a.township_id) - townships.indexOf(b.township_id)
+    || TARGET_CATEGORY_GROUPS.indexOf(a.group) - TARGET_CATEGORY_GROUPS.indexOf(b.group));
+  const figures = zero();
+  for (const c of sorted) add(figures, c);
+  const cumulative = zero();
+  for (const row of targets) cumulative.target_mu += row.target_mu;
+  for (const f of [...byYear.values(), figures]) add(cumulative, { treated_m2: f.treated_m2, accepted_m2: f.accepted_m2 });
+  return { ...figures, cumulative, cells: sorted };
+}
+
 export function targetProgress(input: ProgressInput): TargetProgress {
   const mines = new Map(input.mines.map((m) => [m.id, m]));
   const cells = new Map<string, ProgressCell>();
@@ -81,6 +107,7 @@ export function targetProgress(input: ProgressInput): TargetProgress {
   const spansOf = new Map<string, YearSpan[]>();
   /** Treated and accepted per year over all townships, for the cumulative figures. */
   const byYear = new Map<number, ProgressFigures>();
+  const unknownCells = new Map<string, ProgressFigures & { township_id: string; group: TargetCategoryGroup }>();
 
   for (const row of input.targets.rows) {
     add(cell(row, row.township_id, row.category_group), { target_mu: row.target_mu });
@@ -103,8 +130,12 @@ export function targetProgress(input: ProgressInput): TargetProgress {
     add(groups.get(group)!, figures);
     const spans = spansOf.get(`${mine.township_id}/${group}`) ?? [];
     for (const [text, m2] of Object.entries(parcel.treated_by_year)) {
-      const year = Number(text);
       const treated = { treated_m2: m2, accepted_m2: accepted ? m2 : 0 };
+      if (text === UNKNOWN_YEAR) {
+        add(entry(unknownCells, `${mine.township_id}/${group}`, () => ({ township_id: mine.township_id, group, ...zero() })), treated);
+        continue;
+      }
+      const year = Number(text);
       add(entry(byYear, year, zero), treated);
       // Overlapping spans (flagged by target-overlaps.ts) each get the year, as each was planned.
       const covering = spans.filter((s) => spanCovers(s, year));
@@ -128,6 +159,7 @@ export function targetProgress(input: ProgressInput): TargetProgress {
   }
   return {
     spans,
+    unknown_year: unknownYear(unknownCells, order, input.targets.rows, byYear),
     townships: [...townships.entries()].map(([township_id, f]) => ({ township_id, ...f })),
     groups: [...groups.entries()].map(([group, f]) => ({ group, ...f })),
     cells: sortedCells,

@@ -1,14 +1,14 @@
-// Treated area of a parcel: parcel ∩ (union of treated polygons), so overlapping treated polygons
-// count once; split by year, the part first treated in a year going to that year (the earliest
-// when polygons of different years overlap). Computed by taking the treated polygons away from
-// the parcel, earliest first (small differences, never a union of big shapes); what each year
-// took is the parcel's area less the rest's (see coveredArea for parcels with long edges).
+// Treated area of a parcel: area(parcel ∩ union of the treated polygons under it), one overlay,
+// so overlapping treated polygons count once and the result is measured as PostGIS's
+// ST_Area(geography(ST_Intersection(parcel, ST_Union(treated)))) would measure it. Split by year,
+// the part first treated in a year goes to that year (the earliest where polygons of different
+// years overlap; undated polygons come last, under UNKNOWN_YEAR): where years differ, each year's
+// share is area(parcel ∩ union of the polygons up to that year) less that up to the year before.
 import type Flatbush from 'flatbush';
 import { treatedBefore, type TreatedItem } from './analysis-items.ts';
 import type { Geos } from './geos/geos-loader.ts';
 import { takeGeosError } from './geos/geos-loader.ts';
-import { geosArea } from './geos/geos-area.ts';
-import type { GeosPtr } from './geos/geos-geometry.ts';
+import { createCollection, GEOS_TYPE, type GeosPtr } from './geos/geos-geometry.ts';
 import { measureOverlay, OverlayError, type AreaItem, type OverlayCounter } from './layer-overlap.ts';
 import { searchBBox } from './spatial-index.ts';
 
@@ -25,60 +25,56 @@ function treatedUnder(geos: Geos, item: AreaItem, treated: readonly TreatedItem[
     .sort((a, b) => (treatedBefore(a, b) ? -1 : 1));
 }
 
-/** `rest` minus `cover` (rest is consumed), or null when nothing is left. */
-export function subtract(geos: Geos, rest: GeosPtr, cover: GeosPtr, counter: OverlayCounter): GeosPtr | null {
-  counter.clips++;
-  const result = geos.GEOSDifference(rest, cover);
-  geos.GEOSGeom_destroy(rest);
-  if (!result) throw new OverlayError(takeGeosError() ?? 'GEOS difference failed');
-  if (geos.GEOSisEmpty(result) === 1) {
-    geos.GEOSGeom_destroy(result);
-    return null;
+/** Consecutive runs of one year, in the order given. */
+function byYearRuns(under: readonly TreatedItem[]): TreatedItem[][] {
+  const runs: TreatedItem[][] = [];
+  for (const t of under) {
+    const run = runs[runs.length - 1];
+    if (run && run[0]!.year === t.year) run.push(t);
+    else runs.push([t]);
   }
-  return result;
+  return runs;
 }
 
-/**
- * Edges up to this span (≈ 50 m) move the geodesic area by under 2 mm² when an overlay splits
- * them, so area(parcel) − area(rest) is as good as measuring the covered part itself.
- */
-const SHORT_EDGE_SPAN = 0.0005;
+/** The union of `prefix` (consumed) and the run's polygons (left as they are); a new geometry. */
+function unionWith(geos: Geos, prefix: GeosPtr | null, run: readonly TreatedItem[], counter: OverlayCounter): GeosPtr {
+  const parts = run.map((t) => geos.GEOSGeom_clone(t.geometry));
+  if (prefix) parts.push(prefix);
+  if (parts.length === 1) return parts[0]!;
+  counter.clips++;
+  const collection = createCollection(geos, GEOS_TYPE.collection, parts);
+  const union = geos.GEOSUnaryUnion(collection);
+  geos.GEOSGeom_destroy(collection);
+  if (!union) throw new OverlayError(takeGeosError() ?? 'GEOS union failed');
+  return union;
+}
 
-/**
- * The area of the parcel no longer in `rest`. With long edges it is measured on parcel − rest,
- * whose outline is exactly PostGIS's ST_Intersection's: splitting a long lon/lat edge moves its
- * geodesic area.
- */
-function coveredArea(geos: Geos, parcel: AreaItem, rest: GeosPtr | null, counter: OverlayCounter): number {
-  if (!rest) return parcel.area;
-  if (parcel.longestEdge <= SHORT_EDGE_SPAN) return Math.max(0, parcel.area - geosArea(geos, rest));
-  return Math.min(parcel.area, measureOverlay(geos, geos.GEOSDifference(parcel.geometry, rest), counter));
+/** Area of parcel ∩ cover, or the parcel's own when one of `run` covers it whole. */
+function coveredArea(geos: Geos, parcel: AreaItem, cover: GeosPtr, run: readonly TreatedItem[], counter: OverlayCounter): number {
+  if (run.some((t) => geos.GEOSPreparedCovers(t.prepared, parcel.geometry) === 1)) return parcel.area;
+  return measureOverlay(geos, geos.GEOSIntersection(parcel.geometry, cover), counter);
 }
 
 export function parcelTreated(
   geos: Geos, parcel: AreaItem, treated: readonly TreatedItem[], index: Flatbush | null, counter: OverlayCounter,
 ): TreatedFigures {
-  const under = treatedUnder(geos, parcel, treated, index);
-  const first = under[0];
-  if (!first) return { area: 0, byYear: {} };
-  if (geos.GEOSPreparedCovers(first.prepared, parcel.geometry) === 1) return { area: parcel.area, byYear: { [first.year]: parcel.area } };
-  if (under.length === 1) {
-    const area = Math.min(parcel.area, measureOverlay(geos, geos.GEOSIntersection(parcel.geometry, first.geometry), counter));
-    return { area, byYear: area > 0 ? { [first.year]: area } : {} };
-  }
   const byYear: Record<string, number> = {};
-  let rest: GeosPtr | null = geos.GEOSGeom_clone(parcel.geometry);
-  let covered = 0;
-  for (let i = 0; i < under.length && rest; ) {
-    const year = under[i]!.year;
-    for (; i < under.length && under[i]!.year === year && rest; i++) {
-      const t = under[i]!;
-      rest = geos.GEOSPreparedCovers(t.prepared, rest) === 1 ? (geos.GEOSGeom_destroy(rest), null) : subtract(geos, rest, t.geometry, counter);
+  let area = 0;
+  let prefix: GeosPtr | null = null;
+  try {
+    for (const run of byYearRuns(treatedUnder(geos, parcel, treated, index))) {
+      // The union consumes the previous prefix: if it throws, `finally` must not free it again.
+      const previous = prefix;
+      prefix = null;
+      prefix = unionWith(geos, previous, run, counter);
+      const now = coveredArea(geos, parcel, prefix, run, counter);
+      // A later year's polygons inside earlier ones add nothing: only rounding can make it negative.
+      if (now > area) byYear[run[0]!.year] = now - area;
+      area = now;
+      if (area === parcel.area) break;
     }
-    const now = coveredArea(geos, parcel, rest, counter);
-    if (now > covered) byYear[year] = now - covered;
-    covered = Math.max(covered, now);
+  } finally {
+    if (prefix) geos.GEOSGeom_destroy(prefix);
   }
-  if (rest) geos.GEOSGeom_destroy(rest);
-  return { area: covered, byYear };
+  return { area, byYear };
 }

@@ -5,15 +5,28 @@ import { treatedBefore, type ParcelItem, type TreatedItem } from './analysis-ite
 import { geosArea } from './geos/geos-area.ts';
 import type { Geos } from './geos/geos-loader.ts';
 import type { GeosPtr } from './geos/geos-geometry.ts';
-import type { OverlayCounter } from './layer-overlap.ts';
+import { takeGeosError } from './geos/geos-loader.ts';
+import { OverlayError, type OverlayCounter } from './layer-overlap.ts';
 import { searchBBox } from './spatial-index.ts';
-import { subtract } from './treated-area.ts';
 
 export interface OutsideContext {
   parcels: readonly ParcelItem[];
   parcelIndex: Flatbush | null;
   treated: readonly TreatedItem[];
   treatedIndex: Flatbush | null;
+}
+
+/** `rest` minus `cover` (rest is consumed), or null when nothing is left. */
+function subtract(geos: Geos, rest: GeosPtr, cover: GeosPtr, counter: OverlayCounter): GeosPtr | null {
+  counter.clips++;
+  const result = geos.GEOSDifference(rest, cover);
+  geos.GEOSGeom_destroy(rest);
+  if (!result) throw new OverlayError(takeGeosError() ?? 'GEOS difference failed');
+  if (geos.GEOSisEmpty(result) === 1) {
+    geos.GEOSGeom_destroy(result);
+    return null;
+  }
+  return result;
 }
 
 export function treatedOutside(geos: Geos, t: TreatedItem, ctx: OutsideContext, counter: OverlayCounter): number {
@@ -35,5 +48,5 @@ export function treatedOutside(geos: Geos, t: TreatedItem, ctx: OutsideContext, 
   if (!rest) return 0;
   const area = geosArea(geos, rest);
   geos.GEOSGeom_destroy(rest);
-  return Math.min(area, t.area);
+  return area;
 }

@@ -35,6 +35,7 @@ export function PlannerPanel(props: PlannerPanelProps) {
         </p>
       )}
       {results && results.issues.length > 0 && <p className="note">{t('planner.issues', { count: results.issues.length })}</p>}
+      {results && results.totals.treated_without_date > 0 && <p className="note" data-figure="undated">{t('planner.undated', { count: results.totals.treated_without_date })}</p>}
       {results && (
         <ConflictList
           programme={props.programme}

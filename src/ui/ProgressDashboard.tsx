@@ -6,7 +6,7 @@ import { useId, useState, type ReactNode } from 'react';
 import type { Programme, TargetCategoryGroup } from '../domain/model.ts';
 import type { TargetInconsistency } from '../domain/target-consistency.ts';
 import type { TargetOverlap } from '../domain/target-overlaps.ts';
-import type { ProgressCell, ProgressFigures, SpanProgress, TargetProgress } from '../domain/target-progress.ts';
+import type { ProgressCell, ProgressFigures, SpanProgress, TargetProgress, UnknownYearProgress } from '../domain/target-progress.ts';
 import { spanKey, spanLabel } from '../domain/target-span.ts';
 import { convertArea, muToM2, type AreaUnit } from '../domain/units.ts';
 import { FiguresTable, type FiguresColumn } from './FiguresTable.tsx';
@@ -30,6 +30,23 @@ export interface ProgressDashboardProps {
 const COLOURS = { target: '#90a4ae', treated: '#43a047', accepted: '#1b5e20' };
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
+/** Key of the row of treated area whose polygons have no date, in tables and their CSV. */
+const UNKNOWN_ROW = 'unknown';
+
+/** A row of the by-span tables: a span, or the treated area of unknown year after them. */
+type SpanRow = SpanProgress | (Omit<UnknownYearProgress, 'cells'> & { unknown: true });
+type CellRow = ProgressCell | (UnknownYearProgress['cells'][number] & { unknown: true });
+const isUnknown = (row: SpanRow | CellRow): row is Extract<SpanRow | CellRow, { unknown: true }> => 'unknown' in row;
+
+function spanRows(progress: TargetProgress): SpanRow[] {
+  const unknown = progress.unknown_year;
+  return unknown ? [...progress.spans, { ...unknown, unknown: true }] : progress.spans;
+}
+
+function cellRows(progress: TargetProgress): CellRow[] {
+  return [...progress.cells, ...(progress.unknown_year?.cells ?? []).map((c) => ({ ...c, unknown: true as const }))];
+}
+
 export function ProgressDashboard(props: ProgressDashboardProps) {
   const { t, language } = useI18n();
   const unitId = useId();
@@ -43,6 +60,8 @@ export function ProgressDashboard(props: ProgressDashboardProps) {
     return township ? (language === 'en' ? township.name_en : township.name) : id;
   };
   const groupName = (g: TargetCategoryGroup): string => t(`targetGroup.${g}`);
+  const rowLabel = (row: SpanRow | CellRow): string => (isUnknown(row) ? t('dashboard.unknownYear') : spanLabel(row));
+  const rowKey = (row: SpanRow | CellRow): string => (isUnknown(row) ? UNKNOWN_ROW : spanKey(row));
   const inUnit = (m2: number): number => convertArea(m2, 'm2', unit);
   const format = (v: number): string => v.toLocaleString(locale, { maximumFractionDigits: 0 });
   const series = [
@@ -92,17 +111,18 @@ export function ProgressDashboard(props: ProgressDashboardProps) {
             unit={t(`unit.${unit}`)}
             series={series}
             format={format}
-            groups={progress.spans.map((y) => ({ label: spanLabel(y), values: [inUnit(muToM2(y.target_mu)), inUnit(y.treated_m2), inUnit(y.accepted_m2)] }))}
+            groups={spanRows(progress).map((y) => ({ label: rowLabel(y), values: [inUnit(muToM2(y.target_mu)), inUnit(y.treated_m2), inUnit(y.accepted_m2)] }))}
           />
-          <FiguresTable<SpanProgress>
+          {progress.unknown_year && <p className="note" data-figure="unknown-year">{t('dashboard.unknownYearNote', { area: format(inUnit(progress.unknown_year.treated_m2)), unit: t(`unit.${unit}`) })}</p>}
+          <FiguresTable<SpanRow>
             caption={t('dashboard.bySpan')}
             unit={unit}
             fileName={file('year-or-period')}
-            rows={progress.spans}
-            rowKey={spanKey}
+            rows={spanRows(progress)}
+            rowKey={rowKey}
             columns={[
-              { kind: 'text', header: t('dashboard.span'), get: spanLabel },
-              ...figures<SpanProgress>(false),
+              { kind: 'text', header: t('dashboard.span'), get: rowLabel },
+              ...figures<SpanRow>(false),
               { kind: 'area', header: t('dashboard.cumulativeTarget'), m2: (r) => muToM2(r.cumulative.target_mu) },
               { kind: 'area', header: t('dashboard.cumulativeTreated'), m2: (r) => r.cumulative.treated_m2 },
               { kind: 'rate', header: t('dashboard.cumulativeCompletion'), get: (r) => share(r.cumulative.treated_m2, muToM2(r.cumulative.target_mu)) },
@@ -133,17 +153,17 @@ export function ProgressDashboard(props: ProgressDashboardProps) {
           />
           <details className="dashboard-details">
             <summary>{t('dashboard.details')}</summary>
-            <FiguresTable<ProgressCell>
+            <FiguresTable<CellRow>
               caption={t('dashboard.byCell')}
               unit={unit}
               fileName={file('year-or-period-township-group')}
-              rows={progress.cells}
-              rowKey={(r) => `${spanKey(r)}/${r.township_id}/${r.group}`}
+              rows={cellRows(progress)}
+              rowKey={(r) => `${rowKey(r)}/${r.township_id}/${r.group}`}
               columns={[
-                { kind: 'text', header: t('dashboard.span'), get: spanLabel },
+                { kind: 'text', header: t('dashboard.span'), get: rowLabel },
                 { kind: 'text', header: t('field.township'), get: (r) => townshipName(r.township_id) },
                 { kind: 'text', header: t('dashboard.group'), get: (r) => groupName(r.group) },
-                ...figures<ProgressCell>(false),
+                ...figures<CellRow>(false),
               ]}
             />
           </details>

@@ -1,6 +1,10 @@
 // Treated area computed the plain way, to check the engine and the dashboard against: the union
 // of the chosen parcels intersected with the union of every treated polygon dated up to a day
-// (so overlaps count once), measured by the reference area. Slow and obviously right.
+// (so overlaps count once), measured by the reference area. Slow and obviously right. It differs
+// from the engine's path in how it cuts the work (one union of everything, not one overlay per
+// parcel) and in the area (GeographicLib, not the authalic sphere), but shares GEOS's overlay:
+// it checks what the engine attributes and sums, not GEOS. Against an overlay other than GEOS,
+// see tests/unit/analysis/treated-property.test.ts (Turf's).
 import { loadGeos } from '../../src/domain/geos/geos-loader.ts';
 import type { Programme } from '../../src/domain/model.ts';
 import { referenceArea, toGeos, unionAll } from './direct-overlay.ts';

@@ -131,6 +131,10 @@ export const en: Record<MessageKey, string> = {
   'dashboard.details': 'Detailed table',
   'dashboard.chartBySpan': 'Target, treated and accepted area per year or period',
   'dashboard.chartByTownship': 'Target, treated and accepted area per township',
+  // Treated area whose polygon has no treatment date (issue 13)
+  'dashboard.unknownYear': 'Year unknown',
+  'dashboard.unknownYearNote': 'A further {area} {unit} was treated by polygons with no treatment date: counted in treated area and rates, in no year or period',
+  'planner.undated': '{count} treated polygons have no treatment date: counted, year unknown',
   'dashboard.exportCsv': 'Export CSV',
   'dashboard.exportTable': 'Export “{table}” as CSV',
 

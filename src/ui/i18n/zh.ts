@@ -130,6 +130,10 @@ export const zh = {
   'dashboard.details': '明细表',
   'dashboard.chartBySpan': '各年度或时段目标、已治理和已验收面积',
   'dashboard.chartByTownship': '各乡镇目标、已治理和已验收面积',
+  // Treated area whose polygon has no treatment date (issue 13)
+  'dashboard.unknownYear': '年份未知',
+  'dashboard.unknownYearNote': '另有 {area} {unit} 治理面积的治理图斑没有治理日期：已计入已治理和治理率，但不计入任何年度或时段',
+  'planner.undated': '{count} 个治理图斑没有治理日期：已计入治理面积，年份未知',
   'dashboard.exportCsv': '导出 CSV',
   'dashboard.exportTable': '将“{table}”导出为 CSV',
 

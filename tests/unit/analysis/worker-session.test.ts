@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { GENERAL_PRESET } from '../../../src/domain/buffer-presets.ts';
-import type { AnalysisResults } from '../../../src/domain/analysis-types.ts';
+import { NO_TREATMENT_DATE, UNKNOWN_YEAR, type AnalysisResults } from '../../../src/domain/analysis-types.ts';
+import { ellipsoidalArea } from '../../../src/domain/ellipsoidal-area.ts';
 import type { AnalysisResponse } from '../../../src/workers/analysis-protocol.ts';
 import { applyResults } from '../../../src/workers/analysis-results.ts';
 import { createAnalysisSession } from '../../../src/workers/analysis-session.ts';
 import { packFeatures } from '../../../src/workers/packed-features.ts';
-import { parcel, rect, treated, zone } from '../../helpers/analysis-features.ts';
+import { feature, parcel, rect, treated, zone } from '../../helpers/analysis-features.ts';
 
 describe('the analysis worker session', () => {
   it('loads a programme with progress, then answers edits in order with what they recomputed', async () => {
@@ -69,5 +70,28 @@ describe('the analysis worker session, for the map', () => {
     expect(Math.abs(Math.max(...lons) - expectedEast) * n * Math.cos(phi) * Math.PI / 180).toBeLessThan(5);
     expect(messages.find((m) => m.type === 'overlapGeometry' && m.requestId === 3)).toMatchObject({ geometry: null });
     expect(messages.find((m) => m.requestId === 4)).toMatchObject({ type: 'results', buffers: null });
+  });
+});
+
+describe('the analysis worker session, with a treated polygon that has no date', () => {
+  it('counts it under the unknown year with a notice, and moves it to its year once dated', async () => {
+    const messages: AnalysisResponse[] = [];
+    const send = createAnalysisSession((m) => messages.push(m));
+    const half = rect(118.5, 40, 118.505, 40.01);
+    void send({
+      type: 'load', requestId: 1, distances: GENERAL_PRESET.distances,
+      parcels: packFeatures([parcel('P', rect(118.5, 40, 118.51, 40.01))]), zones: packFeatures([]),
+      treated: packFeatures([feature('t', half, { date: '' })]),
+    });
+    await send({ type: 'updateTreated', requestId: 2, change: { feature: treated('t', '2024-04-01', half) } });
+    const [undated, dated] = messages.filter((m) => m.type === 'results').map((_, i, all) => all.slice(0, i + 1).reduce<AnalysisResults | null>(applyResults, null)!);
+    const m2 = ellipsoidalArea(half);
+    expect(Math.abs(undated!.totals.by_year[UNKNOWN_YEAR]!.treated_m2 - m2)).toBeLessThan(1e-8 * m2);
+    expect(undated!.totals.treated_without_date).toBe(1);
+    expect(undated!.notices).toEqual([expect.objectContaining({ layer: 'treated', id: 't', code: NO_TREATMENT_DATE })]);
+    expect(Object.keys(dated!.totals.by_year)).toEqual(['2024']);
+    expect(Math.abs(dated!.parcels[0]!.treated_by_year['2024']! - m2)).toBeLessThan(1e-8 * m2);
+    expect(dated!.totals.treated_without_date).toBe(0);
+    expect(dated!.notices).toEqual([]);
   });
 });
