@@ -28,7 +28,7 @@ function imageryLayer(url: string, file: SideImagery['file']): ImageryLayer | nu
 }
 
 export function SwipeCompare(props: SwipeCompareProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const ids = { before: useId(), after: useId(), divider: useId() };
   const containers = { before: useRef<HTMLDivElement>(null), after: useRef<HTMLDivElement>(null) };
   const [maps, setMaps] = useState<CompareMaps | null>(null);
@@ -40,6 +40,7 @@ export function SwipeCompare(props: SwipeCompareProps) {
       { before: containers.before.current!, after: containers.after.current! },
       initialView.current,
       { 'NavigationControl.ZoomIn': t('map.zoomIn'), 'NavigationControl.ZoomOut': t('map.zoomOut') },
+      language,
     );
     let alive = true;
     void instance.whenReady().then(() => {
