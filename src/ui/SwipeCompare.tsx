@@ -8,6 +8,7 @@ import { CompareMaps, type CompareSide, type CompareView } from '../map/compare-
 import type { ImageryLayer } from '../map/imagery-layer.ts';
 import type { ProgrammeSource } from '../map/programme-style.ts';
 import { useI18n } from './i18n/language-context.tsx';
+import { StatusLegend } from './Legend.tsx';
 import { SwipeImagery, type SideImagery, type SwipeImageryState } from './SwipeImagery.tsx';
 
 export interface SwipeCompareProps {
@@ -84,6 +85,7 @@ export function SwipeCompare(props: SwipeCompareProps) {
         <span className="swipe-label before">{t('swipe.label.before', { date: props.dates.before })}</span>
         <span className="swipe-label after">{t('swipe.label.after', { date: props.dates.after })}</span>
       </div>
+      <StatusLegend />
       <label htmlFor={ids.divider} className="inline">
         {t('swipe.divider')}
         <input id={ids.divider} type="range" min={0} max={100} step={1} value={position} onChange={(e) => setPosition(Number(e.target.value))} />
