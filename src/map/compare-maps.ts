@@ -6,6 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import { provideConflictHatch } from './conflict-hatch.ts';
 import { setImagery, type ImageryLayer } from './imagery-layer.ts';
 import { CJK_FONT_FAMILY, type LabelLanguage } from './label-layers.ts';
+import { labelPoints } from './label-points.ts';
 import { programmeStyle, type ProgrammeSource } from './programme-style.ts';
 import { skipTransparentSky } from './skip-transparent-sky.ts';
 
@@ -61,7 +62,8 @@ export class CompareMaps {
 
   setData(side: CompareSide, data: Partial<Record<ProgrammeSource, FeatureCollection>>): void {
     const map = this.maps[side];
-    for (const [id, fc] of Object.entries(data)) {
+    const named = data.zones ? { ...data, 'zone-labels': labelPoints(data.zones) } : data;
+    for (const [id, fc] of Object.entries(named)) {
       const source = map.getSource(id);
       if (source && source.type === 'geojson' && fc) (source as GeoJSONSource).setData(fc);
     }

@@ -24,12 +24,13 @@ export function nameField(language: LabelLanguage): ExpressionSpecification {
 
 export const NAMED_LABEL_LAYERS = ['context-township-label', 'context-village-label', 'zones-label', 'zones-line-label', 'mines-label'] as const;
 
-const isPolygon: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
 const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
 const paint = (colour: string, haloWidth = 1.5) => ({ 'text-color': colour, 'text-halo-color': LABEL_HALO, 'text-halo-width': haloWidth });
 
 /**
- * Zone and mine names are few (tens to a few thousand) and appear from zoom 11, when a zone is
+ * Polygons are named at one point each (label-points.ts), zones from a source of their label
+ * points, parcels from one of the parcels in view only (programme-map.ts), so that finding the
+ * points costs nothing at province scale until someone zooms in. Zone and mine names are few (tens to a few thousand) and appear from zoom 11, when a zone is
  * large enough to name; parcel ids from zoom 14, where a parcel is some hundred pixels across and
  * only tens of them are in view, so their collision tests stay cheap even at province scale.
  */
@@ -45,7 +46,7 @@ export function labelLayers(language: LabelLanguage): LayerSpecification[] {
       paint: paint(CONTEXT_COLOUR),
     },
     {
-      id: 'zones-label', type: 'symbol', source: 'zones', minzoom: NAMES_FROM_ZOOM, filter: isPolygon,
+      id: 'zones-label', type: 'symbol', source: 'zone-labels', minzoom: NAMES_FROM_ZOOM,
       layout: { 'text-field': name, 'text-font': TEXT_FONT, 'text-size': 12.5, 'text-max-width': 8 },
       paint: paint(LABEL_COLOUR),
     },
@@ -60,7 +61,7 @@ export function labelLayers(language: LabelLanguage): LayerSpecification[] {
       paint: paint('#3b2a20'),
     },
     {
-      id: 'parcels-label', type: 'symbol', source: 'parcels', minzoom: PARCEL_IDS_FROM_ZOOM,
+      id: 'parcels-label', type: 'symbol', source: 'parcel-labels', minzoom: PARCEL_IDS_FROM_ZOOM,
       layout: { 'text-field': ['get', 'id'], 'text-font': TEXT_FONT, 'text-size': 11 },
       paint: paint(LABEL_COLOUR),
     },

@@ -7,7 +7,8 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { applyBasemap, type BasemapSettings } from './basemap.ts';
 import { provideConflictHatch } from './conflict-hatch.ts';
 import { attachFeatureInteraction, type FeatureRef } from './feature-interaction.ts';
-import { CJK_FONT_FAMILY, NAMED_LABEL_LAYERS, nameField, type LabelLanguage } from './label-layers.ts';
+import { CJK_FONT_FAMILY, NAMED_LABEL_LAYERS, nameField, PARCEL_IDS_FROM_ZOOM, type LabelLanguage } from './label-layers.ts';
+import { labelPoints, labelPointsWithin } from './label-points.ts';
 import { GROUP_LAYERS, LAYER_GROUP, type LayerGroup } from './layer-groups.ts';
 import { applyOfflineBasemap, type OfflineBasemap } from './offline-basemap.ts';
 import { TREATED_COLOUR, TREATED_OUTLINE } from './palette.ts';
@@ -83,6 +84,7 @@ export class ProgrammeMap {
       // Right above the treated polygons, as they will be drawn once stored.
       this.map.addLayer(this.pendingTreated, 'overlap-fill');
       this.showLayers([...this.sourceLayers.values()].flat());
+      this.map.on('moveend', () => this.labelParcelsInView());
       this.detachInteraction = attachFeatureInteraction(this.map, (ref) => {
         if (!this.selecting) return;
         this.select(ref);
@@ -99,6 +101,8 @@ export class ProgrammeMap {
   setData(source: ProgrammeSource, data: FeatureCollection): void {
     this.feeds.push(source, data);
     if (this.selected?.source === source) this.showSelection();
+    if (source === 'zones') this.setData('zone-labels', labelPoints(data));
+    if (source === 'parcels') this.labelParcelsInView();
     this.showSourceLayers(source, data.features.length === 0);
   }
 
@@ -166,6 +170,23 @@ export class ProgrammeMap {
     const features = feature ? [feature] : [];
     this.feeds.push('selection', { type: 'FeatureCollection', features });
     this.showSourceLayers('selection', features.length === 0);
+  }
+
+  /**
+   * Parcel ids are written only from PARCEL_IDS_FROM_ZOOM, where a view holds tens of parcels: only
+   * those get a label point, refreshed after each move.
+   */
+  private labelParcelsInView(): void {
+    const parcels = this.feeds.collection('parcels');
+    if (!parcels || this.map.getZoom() < PARCEL_IDS_FROM_ZOOM - 1) {
+      if (!this.emptySources.has('parcel-labels')) this.setData('parcel-labels', { type: 'FeatureCollection', features: [] });
+      return;
+    }
+    const b = this.map.getBounds();
+    const [w, s, e, n] = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    // Half a view more on each side, so a short pan finds its labels already there.
+    const [dx, dy] = [(e - w) / 2, (n - s) / 2];
+    this.setData('parcel-labels', labelPointsWithin(parcels, [w - dx, s - dy, e + dx, n + dy]));
   }
 
   /** Place names in the interface language. */

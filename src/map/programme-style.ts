@@ -98,7 +98,7 @@ function programmeLayers(mode: ParcelStyleMode): LayerSpecification[] {
   ];
 }
 
-export const PROGRAMME_SOURCES = ['parcels', 'treated', 'zones', 'buffers', 'overlap', 'gps', 'gem', 'imported', 'mines', 'context', 'selection'] as const;
+export const PROGRAMME_SOURCES = ['parcels', 'treated', 'zones', 'buffers', 'overlap', 'gps', 'gem', 'imported', 'mines', 'context', 'selection', 'zone-labels', 'parcel-labels'] as const;
 export type ProgrammeSource = (typeof PROGRAMME_SOURCES)[number];
 
 export function programmeStyle(mode: ParcelStyleMode, language: LabelLanguage): StyleSpecification {
