@@ -216,3 +216,59 @@ describe('selection and conflicts', () => {
     expect(unchanged.length / points.length).toBeGreaterThan(0.45);
   });
 });
+
+describe('legends and status where the colours are', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('says the buffers are being computed until they are on the map', async () => {
+    await page.goto(baseUrl);
+    const panel = page.getByRole('region', { name: '图层面板' });
+    await panel.getByRole('status').filter({ hasText: '缓冲区计算中…' }).waitFor({ timeout: 20_000 });
+    await expect(panel.getByRole('checkbox', { name: '保护缓冲区' }).isChecked()).resolves.toBe(true);
+    await panel.getByText('缓冲区计算中…').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.waitForFunction(() => (window as unknown as { __fulvMap: MapProbe }).__fulvMap.queryRenderedFeatures(undefined, { layers: ['buffers-fill'] }).length > 0, undefined, { timeout: 10_000 });
+    await waitForMapIdle(page);
+  });
+
+  it('counts treated polygons as of the reviewer’s date, and says so in the legend', async () => {
+    const date = '2021-12-31';
+    const then = programme.treated.features.filter((f) => f.properties.date <= date).length;
+    expect(then).toBeLessThan(programme.treated.features.length);
+    await page.getByRole('tab', { name: '审查验收' }).click();
+    await page.getByLabel('查看日期').fill(date);
+    const bar = page.getByRole('status').filter({ hasText: '座矿山' });
+    await expect.poll(() => bar.textContent()).toContain(`截至 ${date} 有 ${then} 个治理图斑`);
+    await page.getByRole('tab', { name: '图层' }).click();
+    await expect(page.getByRole('region', { name: '图例' }).textContent()).resolves.toContain(`地图显示截至 ${date} 的状态`);
+  });
+
+  it('keys the swipe’s colours beside its maps', async () => {
+    await page.getByRole('tab', { name: '审查验收' }).click();
+    await page.getByRole('button', { name: '治理前后对比（卷帘）' }).click();
+    const legend = page.getByRole('region', { name: '治理前后对比' }).getByRole('list', { name: '地图图例' });
+    for (const label of ['未治理', '已验收', '验收不通过', '治理图斑']) await expect(legend.getByText(label, { exact: true }).isVisible(), label).resolves.toBe(true);
+    await page.getByRole('region', { name: '治理前后对比' }).getByRole('button', { name: '关闭对比' }).click();
+  });
+
+  it('keys the mine file’s sketch inside the drawing, so that it prints with it', async () => {
+    const parcel = programme.parcels.features.find((f) => programme.treated.features.some((t) => t.properties.parcel_id === f.properties.id))!;
+    const mine = programme.mines.find((m) => m.id === parcel.properties.mine_id)!;
+    await page.getByRole('searchbox', { name: '搜索矿山或图斑' }).fill(parcel.properties.id);
+    await page.getByRole('list', { name: '搜索结果' }).getByRole('button', { name: new RegExp(parcel.properties.id) }).first().click();
+    await page.getByRole('tab', { name: '审查验收' }).click();
+    await page.getByRole('button', { name: `打开${mine.name}的一矿一档` }).click();
+    const sketch = page.getByRole('region', { name: `一矿一档：${mine.name}` }).locator('svg.mine-sketch');
+    await expect(sketch.locator('.mine-sketch-legend').textContent()).resolves.toContain('治理图斑');
+  });
+});
