@@ -41,7 +41,7 @@ export function labelLayers(language: LabelLanguage): LayerSpecification[] {
   const name = nameField(language);
   return [
     {
-      id: 'context-village-label', type: 'symbol', source: 'context', minzoom: 10, filter: ['==', ['get', 'kind'], 'village'],
+      id: 'context-village-label', type: 'symbol', source: 'context', minzoom: 9, filter: ['==', ['get', 'kind'], 'village'],
       layout: { 'text-field': name, 'text-font': TEXT_FONT, 'text-size': 12, 'text-anchor': 'left', 'text-offset': [0.6, 0] },
       paint: paint(CONTEXT_COLOUR),
     },

@@ -17,7 +17,7 @@ import { skipTransparentSky } from './skip-transparent-sky.ts';
 import { SourceFeeds } from './source-feed.ts';
 import { TreatedDrawing, type TreatedDrawingEvents } from './treated-drawing.ts';
 import type { SnapTargets } from '../domain/snap-targets.ts';
-import { parcelFillColour, programmeStyle, PROGRAMME_SOURCES, type ParcelStyleMode, type ProgrammeSource } from './programme-style.ts';
+import { parcelFillColour, programmeStyle, PROGRAMME_SOURCES, TREATED_OPACITY, type ParcelStyleMode, type ProgrammeSource } from './programme-style.ts';
 
 setWorkerUrl(workerUrl);
 // MapLibre keeps each GeoJSON source on one of its workers, one worker by default: with a second,
@@ -42,7 +42,7 @@ export class ProgrammeMap {
   private hiddenTreatedId: string | null = null;
   private detachInteraction: () => void = () => {};
   private readonly feeds: SourceFeeds;
-  private readonly pendingTreated = new PendingPolygonsLayer('treated-pending', { colour: TREATED_COLOUR, opacity: 0.45 }, TREATED_OUTLINE);
+  private readonly pendingTreated = new PendingPolygonsLayer('treated-pending', { colour: TREATED_COLOUR, opacity: TREATED_OPACITY }, TREATED_OUTLINE);
   private offlineBasemapKey: string | null = null;
   private readonly hiddenGroups = new Set<LayerGroup>();
   // A layer of an empty source is hidden: it would still cost a software renderer a pass over

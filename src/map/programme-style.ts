@@ -45,6 +45,9 @@ function outlineColour(base: string | ExpressionSpecification): ExpressionSpecif
  */
 export const OUTLINES_FROM_ZOOM = 12;
 
+/** Treated polygons over their parcels: their sage green reads over every parcel colour. */
+export const TREATED_OPACITY = 0.6;
+
 /**
  * The selected feature, whatever its layer, is copied into a source of its own and drawn with a
  * halo (a dark line inside a wide white one) at every zoom: it never changes the colour of a fill,
@@ -78,7 +81,7 @@ function programmeLayers(mode: ParcelStyleMode): LayerSpecification[] {
     { id: 'parcels-fill', type: 'fill', source: 'parcels', paint: { 'fill-color': parcelFillColour(mode), 'fill-opacity': ['case', hovered, 0.85, 0.65], 'fill-antialias': false } },
     { id: 'parcels-outline', type: 'line', source: 'parcels', minzoom: OUTLINES_FROM_ZOOM, paint: { 'line-color': outlineColour('#3e2723'), 'line-width': outlineWidth(1) } },
     // Over a review period, work done before the period is faded (`in_period` false).
-    { id: 'treated-fill', type: 'fill', source: 'treated', paint: { 'fill-color': TREATED_COLOUR, 'fill-opacity': ['case', hovered, 0.8, ['==', ['get', 'in_period'], false], 0.2, 0.6], 'fill-antialias': false } },
+    { id: 'treated-fill', type: 'fill', source: 'treated', paint: { 'fill-color': TREATED_COLOUR, 'fill-opacity': ['case', hovered, 0.8, ['==', ['get', 'in_period'], false], 0.2, TREATED_OPACITY], 'fill-antialias': false } },
     { id: 'treated-outline', type: 'line', source: 'treated', minzoom: OUTLINES_FROM_ZOOM, paint: { 'line-color': outlineColour(TREATED_OUTLINE), 'line-width': outlineWidth(1.2) } },
     { id: 'overlap-fill', type: 'fill', source: 'overlap', paint: { 'fill-pattern': CONFLICT_HATCH } },
     { id: 'overlap-outline', type: 'line', source: 'overlap', paint: { 'line-color': CONFLICT_COLOUR, 'line-width': 2.5 } },
