@@ -63,6 +63,16 @@ function selectionLayers(): LayerSpecification[] {
   ];
 }
 
+/** The device's position on top of everything, names included, as phones' map apps draw it. */
+function gpsLayers(): LayerSpecification[] {
+  return [
+    { id: 'gps-accuracy', type: 'fill', source: 'gps', filter: ['==', ['get', 'kind'], 'accuracy'], paint: { 'fill-color': GPS_COLOUR, 'fill-opacity': 0.15 } },
+    { id: 'gps-trace', type: 'line', source: 'gps', filter: ['==', ['get', 'kind'], 'trace'], paint: { 'line-color': GPS_COLOUR, 'line-width': 2.5, 'line-dasharray': [2, 1] } },
+    { id: 'gps-trace-vertex', type: 'circle', source: 'gps', filter: ['==', ['get', 'kind'], 'vertex'], paint: { 'circle-color': '#ffffff', 'circle-radius': 4, 'circle-stroke-color': GPS_COLOUR, 'circle-stroke-width': 2 } },
+    { id: 'gps-position', type: 'circle', source: 'gps', filter: ['==', ['get', 'kind'], 'position'], paint: { 'circle-color': GPS_COLOUR, 'circle-radius': 7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2.5 } },
+  ];
+}
+
 function programmeLayers(mode: ParcelStyleMode): LayerSpecification[] {
   return [
     // Township borders under everything of the programme: they only say where one ends.
@@ -85,10 +95,6 @@ function programmeLayers(mode: ParcelStyleMode): LayerSpecification[] {
     { id: 'treated-outline', type: 'line', source: 'treated', minzoom: OUTLINES_FROM_ZOOM, paint: { 'line-color': outlineColour(TREATED_OUTLINE), 'line-width': outlineWidth(1.2) } },
     { id: 'overlap-fill', type: 'fill', source: 'overlap', paint: { 'fill-pattern': CONFLICT_HATCH } },
     { id: 'overlap-outline', type: 'line', source: 'overlap', paint: { 'line-color': CONFLICT_COLOUR, 'line-width': 2.5 } },
-    { id: 'gps-accuracy', type: 'fill', source: 'gps', filter: ['==', ['get', 'kind'], 'accuracy'], paint: { 'fill-color': GPS_COLOUR, 'fill-opacity': 0.15 } },
-    { id: 'gps-trace', type: 'line', source: 'gps', filter: ['==', ['get', 'kind'], 'trace'], paint: { 'line-color': GPS_COLOUR, 'line-width': 2.5, 'line-dasharray': [2, 1] } },
-    { id: 'gps-trace-vertex', type: 'circle', source: 'gps', filter: ['==', ['get', 'kind'], 'vertex'], paint: { 'circle-color': '#ffffff', 'circle-radius': 4, 'circle-stroke-color': GPS_COLOUR, 'circle-stroke-width': 2 } },
-    { id: 'gps-position', type: 'circle', source: 'gps', filter: ['==', ['get', 'kind'], 'position'], paint: { 'circle-color': GPS_COLOUR, 'circle-radius': 7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2.5 } },
     { id: 'gem-fill', type: 'fill', source: 'gem', filter: isPolygon, paint: { 'fill-color': GEM_COLOUR, 'fill-opacity': ['case', hovered, 0.35, 0.15] } },
     { id: 'gem-outline', type: 'line', source: 'gem', filter: isPolygon, paint: { 'line-color': outlineColour(GEM_COLOUR), 'line-width': outlineWidth(1.5) } },
     { id: 'gem-point', type: 'circle', source: 'gem', filter: isPoint, paint: { 'circle-color': GEM_COLOUR, 'circle-radius': ['case', hovered, 7, 5], 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } },
@@ -118,6 +124,6 @@ export function programmeStyle(mode: ParcelStyleMode, language: LabelLanguage): 
     // shown or hidden) would keep the map drawing frames for 300 ms.
     transition: { duration: 0, delay: 0 },
     sources,
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOUR } }, ...programmeLayers(mode), ...labelLayers(language)],
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOUR } }, ...programmeLayers(mode), ...labelLayers(language), ...gpsLayers()],
   };
 }
