@@ -1,5 +1,6 @@
 // The whole demo programme from one seed, as the text of the files in data/demo/.
 import { ZONE_TYPES, type ParcelFeature, type Programme, type ZoneFeature } from '../../src/domain/model.ts';
+import { demoContext } from './context.ts';
 import { planMines } from './mines.ts';
 import { layOutMines } from './parcels.ts';
 import { createRng } from './prng.ts';
@@ -35,6 +36,8 @@ export function buildDemo(): Record<string, string> {
     'parcels.geojson': featuresPerLine({ type: 'FeatureCollection', features: parcels }),
     'treated.geojson': featuresPerLine({ type: 'FeatureCollection', features: treatedPolygons(rng.fork('treated'), laid) }),
     'zones.geojson': featuresPerLine({ type: 'FeatureCollection', features: zones }),
+    // Last: it places its villages in the space left by everything above.
+    'context.geojson': featuresPerLine({ type: 'FeatureCollection', features: demoContext(rng.fork('context'), laid, zones, space) }),
   };
 }
 

@@ -31,7 +31,8 @@ import { useI18n } from '../ui/i18n/language-context.tsx';
 import {
   loadBasemap, loadBufferDistances, loadUserPresets, saveBasemap, saveBufferDistances, saveUserPresets,
 } from './app-settings.ts';
-import { loadDemoProgramme, loadGemSample, type Seed } from './demo-programme.ts';
+import { loadDemoContext, loadDemoProgramme, loadGemSample, type Seed } from './demo-programme.ts';
+import { mineLabelPoints } from './mine-label-points.ts';
 import { newTreatedFeature, wholeParcelFeature } from './new-treated.ts';
 import { loadSurveySettings, saveSurveySettings, type SurveySettings } from './survey-settings.ts';
 import { SurveyTab } from './SurveyTab.tsx';
@@ -89,12 +90,13 @@ export function App() {
   }, [importer.previewCollection]);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [map, setMap] = useState<ProgrammeMap | null>(null);
-  const [visible, setVisible] = useState<Record<LayerGroup, boolean>>({ parcels: true, treated: true, zones: true, buffers: true, gem: false, imported: true });
+  const [visible, setVisible] = useState<Record<LayerGroup, boolean>>({ parcels: true, treated: true, zones: true, buffers: true, context: true, gem: false, imported: true });
   const [parcelStyle, setParcelStyle] = useState<ParcelStyleMode>('damage_type');
   const [basemap, setBasemap] = useState<BasemapSettings>(loadBasemap);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [selection, setSelection] = useState<FeatureRef | null>(null);
   const [gem, setGem] = useState<FeatureCollection | null>(null);
+  const [context, setContext] = useState<FeatureCollection | null>(null);
   const [imported, setImported] = useState<FeatureCollection | null>(null);
   const [fileStatus, setFileStatus] = useState<string | null>(null);
   const [sideTab, setSideTab] = useState<SideTab>('layers');
@@ -139,6 +141,9 @@ export function App() {
 
   useEffect(() => {
     loadDemoProgramme().then(setSeed, (e: Error) => setLoadError(e.message));
+    loadDemoContext().then(setContext, (e: Error) => setFileStatus(t('layers.fileFailed', { name: t('layers.context'), reason: e.message })));
+    // Once, at start; a language switch does not reload the context.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
@@ -195,6 +200,8 @@ export function App() {
   const redo = useCallback(() => { if (store) void track(store.redo(who)); }, [store, who, track]);
   useUndoShortcuts(undo, redo);
 
+  const mines = programme?.mines;
+  const minePoints = useMemo(() => (mines ? mineLabelPoints(mines) : null), [mines]);
   const data = useMemo(() => {
     const d: Partial<Record<string, FeatureCollection>> = {};
     // Parcels carry their current status (or the status as of the reviewer's date), and treated
@@ -204,10 +211,12 @@ export function App() {
     d.overlap = overlap;
     d.gps = gpsData;
     if (gem) d.gem = gem;
+    if (minePoints) d.mines = minePoints;
+    if (context) d.context = context;
     if (importer.previewCollection) d.imported = importer.previewCollection;
     else if (imported) d.imported = imported;
     return d;
-  }, [programme, review.parcels, review.treated, analysis.buffers, overlap, gpsData, gem, imported, importer.previewCollection]);
+  }, [programme, review.parcels, review.treated, analysis.buffers, overlap, gpsData, gem, minePoints, context, imported, importer.previewCollection]);
 
   const selectedFeature = useMemo(() => {
     if (!selection) return null;
@@ -303,7 +312,8 @@ export function App() {
                   <>
                     <LayerPanel
                       visible={visible}
-                      available={{ parcels: true, treated: true, zones: true, buffers: true, gem: true, imported: imported !== null || importer.previewCollection !== null }}
+                      available={{ parcels: true, treated: true, zones: true, buffers: true, context: context !== null, gem: true, imported: imported !== null || importer.previewCollection !== null }}
+                      buffersComputing={programme !== null && analysis.buffers === null && analysis.error === null}
                       onToggle={(g, v) => setVisible((old) => ({ ...old, [g]: v }))}
                       parcelStyle={parcelStyle}
                       onParcelStyle={setParcelStyle}
@@ -314,7 +324,7 @@ export function App() {
                       <button type="button" onClick={() => importer.setOpen(true)} disabled={!store}>{t('interchange.import')}</button>
                       <button type="button" onClick={() => exporter.setOpen(true)} disabled={!programme}>{t('interchange.export')}</button>
                     </div>
-                    <Legend parcelStyle={parcelStyle} distances={distances} />
+                    <Legend parcelStyle={parcelStyle} distances={distances} asOf={review.asOf} periodFrom={review.periodFrom} />
                   </>
                 ),
               },
@@ -449,7 +459,14 @@ export function App() {
       </main>
       <p role="status" className="programme-status">
         {loadError ? t('app.loadFailed', { reason: loadError })
-          : programme ? t('app.loaded', { mines: programme.mines.length, parcels: programme.parcels.features.length, treated: programme.treated.features.length, zones: programme.zones.features.length })
+          : programme ? t(review.asOf ? 'app.loadedAsOf' : 'app.loaded', {
+            mines: programme.mines.length,
+            parcels: programme.parcels.features.length,
+            // As the map shows them: the treated polygons as of the reviewer's date.
+            treated: (review.treated ?? programme.treated).features.length,
+            zones: programme.zones.features.length,
+            date: review.asOf ?? '',
+          })
           : t('app.loading')}
       </p>
       <ImportDialog {...importer.dialog} />

@@ -3,6 +3,7 @@ import metaUrl from '../../data/demo/programme.json?url';
 import parcelsUrl from '../../data/demo/parcels.geojson?url';
 import treatedUrl from '../../data/demo/treated.geojson?url';
 import zonesUrl from '../../data/demo/zones.geojson?url';
+import contextUrl from '../../data/demo/context.geojson?url';
 import gemUrl from '../../data/gem/gem_coal_mine_boundaries_tangshan.geojson?url';
 import { assembleProgramme } from '../io/programme-files.ts';
 import { readGeojsonForView } from '../io/geojson-file.ts';
@@ -28,6 +29,17 @@ export async function loadDemoProgramme(): Promise<Seed> {
   const result = assembleProgramme(meta, parcels, treated, zones);
   if (!result.ok) throw new Error(result.reason);
   return { programme: result.value, version: seedFilesFingerprint(result.value.id, texts) };
+}
+
+/**
+ * The demo's context (township borders and names, village points): drawn and named on the map,
+ * never part of the programme.
+ */
+export async function loadDemoContext(): Promise<FeatureCollection> {
+  const text = await fetchText(contextUrl);
+  const result = readGeojsonForView(text, text.length);
+  if (!result.ok) throw new Error(result.reason);
+  return result.value;
 }
 
 /** Real mine boundaries near Qian'an (GEM, CC BY 4.0), loaded only when the user turns them on. */

@@ -3,7 +3,10 @@
 // "after" map over the "before" one and clips it at the divider.
 import { Map as MapLibreMap, NavigationControl, type GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
+import { provideConflictHatch } from './conflict-hatch.ts';
 import { setImagery, type ImageryLayer } from './imagery-layer.ts';
+import { CJK_FONT_FAMILY, type LabelLanguage } from './label-layers.ts';
+import { labelPoints } from './label-points.ts';
 import { programmeStyle, type ProgrammeSource } from './programme-style.ts';
 import { skipTransparentSky } from './skip-transparent-sky.ts';
 
@@ -19,19 +22,21 @@ export class CompareMaps {
   private readonly ready: Promise<void>;
   private syncing = false;
 
-  constructor(containers: Record<CompareSide, HTMLElement>, view: CompareView, locale: Record<string, string>) {
+  constructor(containers: Record<CompareSide, HTMLElement>, view: CompareView, locale: Record<string, string>, language: LabelLanguage) {
     const make = (container: HTMLElement): MapLibreMap => {
       const map = new MapLibreMap({
         container,
-        style: programmeStyle('status'),
+        style: programmeStyle('status', language),
         center: view.center,
         zoom: view.zoom,
         locale,
+        localIdeographFontFamily: CJK_FONT_FAMILY,
         attributionControl: { compact: true },
         fadeDuration: 0,
         canvasContextAttributes: { preserveDrawingBuffer: true },
       });
       skipTransparentSky(map);
+      provideConflictHatch(map);
       return map;
     };
     this.maps = { before: make(containers.before), after: make(containers.after) };
@@ -57,7 +62,8 @@ export class CompareMaps {
 
   setData(side: CompareSide, data: Partial<Record<ProgrammeSource, FeatureCollection>>): void {
     const map = this.maps[side];
-    for (const [id, fc] of Object.entries(data)) {
+    const named = data.zones ? { ...data, 'zone-labels': labelPoints(data.zones) } : data;
+    for (const [id, fc] of Object.entries(named)) {
       const source = map.getSource(id);
       if (source && source.type === 'geojson' && fc) (source as GeoJSONSource).setData(fc);
     }

@@ -1,8 +1,8 @@
 // How an offline basemap is drawn beneath the programme: muted, so parcels, buffers and treated
 // polygons stay the loudest things on the map. A vector archive's layers are styled by what their
 // names say they hold (water, green, roads… in the OpenMapTiles, Protomaps or OSM naming), with a
-// neutral style for anything else; a raster archive is desaturated and softened. No labels: they
-// would need glyphs from a server.
+// neutral style for anything else; a raster archive is desaturated and softened. No labels of its
+// own: the programme's names (label-layers.ts) are the ones the map is read by.
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { VectorGeometry, VectorLayerInfo } from '../io/pmtiles/pmtiles-types.ts';
 

@@ -5,7 +5,10 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Feature, FeatureCollection } from 'geojson';
 import { applyBasemap, type BasemapSettings } from './basemap.ts';
+import { provideConflictHatch } from './conflict-hatch.ts';
 import { attachFeatureInteraction, type FeatureRef } from './feature-interaction.ts';
+import { CJK_FONT_FAMILY, NAMED_LABEL_LAYERS, nameField, PARCEL_IDS_FROM_ZOOM, type LabelLanguage } from './label-layers.ts';
+import { labelPoints, labelPointsWithin } from './label-points.ts';
 import { GROUP_LAYERS, LAYER_GROUP, type LayerGroup } from './layer-groups.ts';
 import { applyOfflineBasemap, type OfflineBasemap } from './offline-basemap.ts';
 import { TREATED_COLOUR, TREATED_OUTLINE } from './palette.ts';
@@ -14,7 +17,7 @@ import { skipTransparentSky } from './skip-transparent-sky.ts';
 import { SourceFeeds } from './source-feed.ts';
 import { TreatedDrawing, type TreatedDrawingEvents } from './treated-drawing.ts';
 import type { SnapTargets } from '../domain/snap-targets.ts';
-import { parcelFillColour, programmeStyle, PROGRAMME_SOURCES, type ParcelStyleMode, type ProgrammeSource } from './programme-style.ts';
+import { parcelFillColour, programmeStyle, PROGRAMME_SOURCES, TREATED_OPACITY, type ParcelStyleMode, type ProgrammeSource } from './programme-style.ts';
 
 setWorkerUrl(workerUrl);
 // MapLibre keeps each GeoJSON source on one of its workers, one worker by default: with a second,
@@ -25,6 +28,8 @@ setWorkerCount(2);
 export interface ProgrammeMapOptions {
   container: HTMLElement;
   parcelStyle: ParcelStyleMode;
+  /** The language of place names on the map. */
+  language: LabelLanguage;
   /** MapLibre's own control labels, translated. */
   locale: Record<string, string>;
   onSelect: (ref: FeatureRef | null) => void;
@@ -34,9 +39,10 @@ export class ProgrammeMap {
   readonly map: MapLibreMap;
   private readonly ready: Promise<void>;
   private selected: FeatureRef | null = null;
+  private hiddenTreatedId: string | null = null;
   private detachInteraction: () => void = () => {};
   private readonly feeds: SourceFeeds;
-  private readonly pendingTreated = new PendingPolygonsLayer('treated-pending', { colour: TREATED_COLOUR, opacity: 0.45 }, TREATED_OUTLINE);
+  private readonly pendingTreated = new PendingPolygonsLayer('treated-pending', { colour: TREATED_COLOUR, opacity: TREATED_OPACITY }, TREATED_OUTLINE);
   private offlineBasemapKey: string | null = null;
   private readonly hiddenGroups = new Set<LayerGroup>();
   // A layer of an empty source is hidden: it would still cost a software renderer a pass over
@@ -47,7 +53,7 @@ export class ProgrammeMap {
   selecting = true;
 
   constructor(options: ProgrammeMapOptions) {
-    const style = programmeStyle(options.parcelStyle);
+    const style = programmeStyle(options.parcelStyle, options.language);
     for (const layer of style.layers) {
       if (!('source' in layer) || typeof layer.source !== 'string') continue;
       this.sourceLayers.set(layer.source, [...(this.sourceLayers.get(layer.source) ?? []), layer.id]);
@@ -58,6 +64,9 @@ export class ProgrammeMap {
       center: [118.7, 40.05],
       zoom: 10,
       locale: options.locale,
+      // Chinese text in any layer left on MapLibre's default font stack is drawn from these local
+      // fonts; the programme's labels name their fonts themselves (label-layers.ts).
+      localIdeographFontFamily: CJK_FONT_FAMILY,
       attributionControl: { compact: true },
       // No labels to fade in: without this the map renders every frame for 300 ms after each
       // move, which a software renderer pays for in the frames that follow.
@@ -66,6 +75,7 @@ export class ProgrammeMap {
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     skipTransparentSky(this.map);
+    provideConflictHatch(this.map);
     this.feeds = new SourceFeeds(this.map, { treated: this.pendingTreated });
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
@@ -74,6 +84,7 @@ export class ProgrammeMap {
       // Right above the treated polygons, as they will be drawn once stored.
       this.map.addLayer(this.pendingTreated, 'overlap-fill');
       this.showLayers([...this.sourceLayers.values()].flat());
+      this.map.on('moveend', () => this.labelParcelsInView());
       this.detachInteraction = attachFeatureInteraction(this.map, (ref) => {
         if (!this.selecting) return;
         this.select(ref);
@@ -89,7 +100,13 @@ export class ProgrammeMap {
   /** Sends only what changed since the last call for this source (see source-feed.ts). */
   setData(source: ProgrammeSource, data: FeatureCollection): void {
     this.feeds.push(source, data);
-    const empty = data.features.length === 0;
+    if (this.selected?.source === source) this.showSelection();
+    if (source === 'zones') this.setData('zone-labels', labelPoints(data));
+    if (source === 'parcels') this.labelParcelsInView();
+    this.showSourceLayers(source, data.features.length === 0);
+  }
+
+  private showSourceLayers(source: ProgrammeSource, empty: boolean): void {
     if (empty === this.emptySources.has(source)) return;
     if (empty) this.emptySources.add(source);
     else this.emptySources.delete(source);
@@ -141,9 +158,40 @@ export class ProgrammeMap {
   }
 
   select(ref: FeatureRef | null): void {
-    if (this.selected && this.map.getSource(this.selected.source)) this.map.setFeatureState(this.selected, { selected: false });
     this.selected = ref;
-    if (ref) this.map.setFeatureState(ref, { selected: true });
+    this.showSelection();
+  }
+
+  /** The selected feature's current shape into the selection source (none while it is being reshaped). */
+  private showSelection(): void {
+    const ref = this.selected;
+    const hidden = ref?.source === 'treated' && ref.id === this.hiddenTreatedId;
+    const feature = ref && !hidden ? this.feeds.feature(ref.source, ref.id) : undefined;
+    const features = feature ? [feature] : [];
+    this.feeds.push('selection', { type: 'FeatureCollection', features });
+    this.showSourceLayers('selection', features.length === 0);
+  }
+
+  /**
+   * Parcel ids are written only from PARCEL_IDS_FROM_ZOOM, where a view holds tens of parcels: only
+   * those get a label point, refreshed after each move.
+   */
+  private labelParcelsInView(): void {
+    const parcels = this.feeds.collection('parcels');
+    if (!parcels || this.map.getZoom() < PARCEL_IDS_FROM_ZOOM - 1) {
+      if (!this.emptySources.has('parcel-labels')) this.setData('parcel-labels', { type: 'FeatureCollection', features: [] });
+      return;
+    }
+    const b = this.map.getBounds();
+    const [w, s, e, n] = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    // Half a view more on each side, so a short pan finds its labels already there.
+    const [dx, dy] = [(e - w) / 2, (n - s) / 2];
+    this.setData('parcel-labels', labelPointsWithin(parcels, [w - dx, s - dy, e + dx, n + dy]));
+  }
+
+  /** Place names in the interface language. */
+  setLabelLanguage(language: LabelLanguage): void {
+    for (const id of NAMED_LABEL_LAYERS) if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'text-field', nameField(language));
   }
 
   fitBounds(bounds: LngLatBoundsLike, animate = true): void {
@@ -161,6 +209,8 @@ export class ProgrammeMap {
   hideTreated(id: string | null): void {
     const filter = id === null ? null : (['!=', ['get', 'id'], id] as FilterSpecification);
     for (const layer of GROUP_LAYERS.treated) if (this.map.getLayer(layer)) this.map.setFilter(layer, filter);
+    this.hiddenTreatedId = id;
+    this.showSelection();
   }
 
   flyTo(lonLat: [number, number], minZoom = 17): void {

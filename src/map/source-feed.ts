@@ -36,6 +36,16 @@ export class SourceFeeds {
     return diff === 'full' ? 'full' : 'diff';
   }
 
+  /** What was last sent to a source. */
+  collection(sourceId: string): FeatureCollection | undefined {
+    return this.sent.get(sourceId);
+  }
+
+  /** A feature of what was last sent to a source, by its id. */
+  feature(sourceId: string, id: string): Feature | undefined {
+    return this.sent.get(sourceId)?.features.find((f) => String(f.properties?.id) === id);
+  }
+
   /** Shows `feature` at once in the source's pending display; returns a function that takes it away. */
   preview(sourceId: string, feature: Feature): () => void {
     if (!this.displays[sourceId]) return () => undefined;

@@ -13,9 +13,11 @@ export interface LayerPanelProps {
   onParcelStyle: (mode: ParcelStyleMode) => void;
   onOpenFile: (file: File) => void;
   status: string | null;
+  /** The analysis has not yet delivered the buffers: their layer is ticked but still empty. */
+  buffersComputing: boolean;
 }
 
-const ORDER: LayerGroup[] = ['parcels', 'treated', 'zones', 'buffers', 'gem', 'imported'];
+const ORDER: LayerGroup[] = ['parcels', 'treated', 'zones', 'buffers', 'context', 'gem', 'imported'];
 
 export function LayerPanel(props: LayerPanelProps) {
   const { t } = useI18n();
@@ -35,6 +37,7 @@ export function LayerPanel(props: LayerPanelProps) {
               />
               {t(`layers.${group}` as MessageKey)}
             </label>
+            {group === 'buffers' && props.buffersComputing && <span role="status" className="note busy">{t('layers.buffersComputing')}</span>}
           </li>
         ))}
       </ul>

@@ -19,7 +19,7 @@ export interface MapViewProps {
 }
 
 export function MapView(props: MapViewProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<ProgrammeMap | null>(null);
   const [failed, setFailed] = useState(false);
@@ -34,6 +34,7 @@ export function MapView(props: MapViewProps) {
       instance = new ProgrammeMap({
         container: container.current!,
         parcelStyle: 'damage_type',
+        language,
         locale: {
           'NavigationControl.ZoomIn': t('map.zoomIn'),
           'NavigationControl.ZoomOut': t('map.zoomOut'),
@@ -69,6 +70,7 @@ export function MapView(props: MapViewProps) {
   useEffect(() => map?.setParcelStyle(parcelStyle), [map, parcelStyle]);
   useEffect(() => map?.setBasemap(basemap), [map, basemap]);
   useEffect(() => map?.select(selection), [map, selection]);
+  useEffect(() => map?.setLabelLanguage(language), [map, language]);
 
   return (
     <div className="map-wrap">

@@ -4,6 +4,7 @@ import type { Feature, Geometry } from 'geojson';
 import type { ParcelStatus } from '../domain/model.ts';
 import { sketchPaths } from '../domain/sketch-paths.ts';
 import { STATUS_COLOURS, TREATED_COLOUR, TREATED_OUTLINE } from '../map/palette.ts';
+import { MineSketchLegend, SKETCH_LEGEND_HEIGHT } from './MineSketchLegend.tsx';
 
 const BOX = { width: 640, height: 400, padding: 24 };
 
@@ -21,7 +22,7 @@ export function MineSketch(props: { label: string; parcels: { geometry: Geometry
   const treatedPaths = sketch.paths.slice(props.parcels.length);
   const bar = sketch.metresPerUnit > 0 ? scaleBar(sketch.metresPerUnit) : null;
   return (
-    <svg className="mine-sketch" viewBox={`0 0 ${BOX.width} ${BOX.height}`} role="img" aria-label={props.label}>
+    <svg className="mine-sketch" viewBox={`0 0 ${BOX.width} ${BOX.height + SKETCH_LEGEND_HEIGHT}`} role="img" aria-label={props.label}>
       <title>{props.label}</title>
       <rect width={BOX.width} height={BOX.height} fill="#f4f6f1" />
       {parcelPaths.map((d, i) => (
@@ -38,6 +39,7 @@ export function MineSketch(props: { label: string; parcels: { geometry: Geometry
         <path d="M0,-16 L6,4 L0,0 L-6,4 Z" fill="#263238" />
         <text y={18} textAnchor="middle" fontSize={12}>N</text>
       </g>
+      <MineSketchLegend statuses={new Set(props.parcels.map((p) => p.status))} treated={props.treated.length > 0} top={BOX.height} />
     </svg>
   );
 }

@@ -8,6 +8,7 @@ import { CompareMaps, type CompareSide, type CompareView } from '../map/compare-
 import type { ImageryLayer } from '../map/imagery-layer.ts';
 import type { ProgrammeSource } from '../map/programme-style.ts';
 import { useI18n } from './i18n/language-context.tsx';
+import { StatusLegend } from './Legend.tsx';
 import { SwipeImagery, type SideImagery, type SwipeImageryState } from './SwipeImagery.tsx';
 
 export interface SwipeCompareProps {
@@ -28,7 +29,7 @@ function imageryLayer(url: string, file: SideImagery['file']): ImageryLayer | nu
 }
 
 export function SwipeCompare(props: SwipeCompareProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const ids = { before: useId(), after: useId(), divider: useId() };
   const containers = { before: useRef<HTMLDivElement>(null), after: useRef<HTMLDivElement>(null) };
   const [maps, setMaps] = useState<CompareMaps | null>(null);
@@ -40,6 +41,7 @@ export function SwipeCompare(props: SwipeCompareProps) {
       { before: containers.before.current!, after: containers.after.current! },
       initialView.current,
       { 'NavigationControl.ZoomIn': t('map.zoomIn'), 'NavigationControl.ZoomOut': t('map.zoomOut') },
+      language,
     );
     let alive = true;
     void instance.whenReady().then(() => {
@@ -83,6 +85,7 @@ export function SwipeCompare(props: SwipeCompareProps) {
         <span className="swipe-label before">{t('swipe.label.before', { date: props.dates.before })}</span>
         <span className="swipe-label after">{t('swipe.label.after', { date: props.dates.after })}</span>
       </div>
+      <StatusLegend />
       <label htmlFor={ids.divider} className="inline">
         {t('swipe.divider')}
         <input id={ids.divider} type="range" min={0} max={100} step={1} value={position} onChange={(e) => setPosition(Number(e.target.value))} />

@@ -140,7 +140,7 @@ describe('the planner panel', () => {
     await inspector.getByRole('button', { name: '关闭属性面板' }).click();
     await waitForMapIdle(page);
     const plain = await mapShot(page, '计划地图');
-    // The overlap is drawn in alarm red while the parcel is selected, and only then.
+    // The overlap is hatched in alarm red while the parcel is selected, and only then.
     expect(redShare(highlighted) - redShare(plain)).toBeGreaterThan(0.002);
   });
 

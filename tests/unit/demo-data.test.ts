@@ -366,6 +366,73 @@ describe('demo programme: targets', () => {
   });
 });
 
+describe('demo context: townships and villages', () => {
+  type ContextProps = { kind: string; id: string; name: string; name_en: string };
+  const context = JSON.parse(readFileSync(new URL('../../data/demo/context.geojson', import.meta.url), 'utf8')) as GeoJSON.FeatureCollection<Geometry, ContextProps>;
+  const of = (kind: string) => context.features.filter((f) => f.properties.kind === kind);
+  const townships = of('township') as GeoJSON.Feature<AreaGeometry, ContextProps>[];
+  const villages = of('village');
+  const townshipOf = (id: string) => townships.find((t) => t.properties.id === id)!;
+
+  it('draws every township of the programme once, under its name', () => {
+    expect(townships.map((t) => [t.properties.id, t.properties.name]).sort()).toEqual(programme.townships.map((t) => [t.id, t.name]).sort());
+    expect(of('township-label').map((t) => t.properties.id).sort()).toEqual(programme.townships.map((t) => t.id).sort());
+    expect(context.features.every((f) => ['township', 'township-label', 'village'].includes(f.properties.kind))).toBe(true);
+  });
+
+  it('gives townships valid RFC 7946 outlines', () => {
+    for (const t of townships) {
+      for (const [outer, ...holes] of polygonsOf(t.geometry)) {
+        expect(outer![0], t.properties.id).toEqual(outer![outer!.length - 1]);
+        expect(shoelace(outer!), t.properties.id).toBeGreaterThan(0);
+        for (const h of holes) expect(shoelace(h), t.properties.id).toBeLessThan(0);
+      }
+      expect(selfIntersects(polygonsOf(t.geometry).flat(), true), t.properties.id).toBe(false);
+    }
+  });
+
+  it('tiles the programme\'s extent with townships that do not overlap', () => {
+    for (let i = 0; i < townships.length; i++) {
+      for (let j = i + 1; j < townships.length; j++) {
+        const both = intersect(featureCollection([townships[i]!, townships[j]!]));
+        expect(both ? ellipsoidalArea(both.geometry) : 0, `${townships[i]!.properties.id} × ${townships[j]!.properties.id}`).toBeLessThan(1);
+      }
+    }
+    const extent: AreaGeometry = { type: 'Polygon', coordinates: [[[118.4, 39.9], [118.9, 39.9], [118.9, 40.25], [118.4, 40.25], [118.4, 39.9]]] };
+    const total = townships.reduce((sum, t) => sum + ellipsoidalArea(t.geometry), 0);
+    // Edges are geodesics: the townships' many short edges along a parallel bow less than the
+    // extent's four long ones, about 0.01% over 40 km.
+    expect(Math.abs(total / ellipsoidalArea(extent) - 1)).toBeLessThan(1e-3);
+  });
+
+  it('puts most of every parcel, and each name, in its own township', () => {
+    for (const parcel of parcels) {
+      const own = townshipOf(programme.mines.find((m) => m.id === parcel.properties.mine_id)!.township_id);
+      const vertices = polygonsOf(parcel.geometry).flat().flatMap((ring) => ring.slice(1));
+      const inside = vertices.filter((v) => pointInArea(v, own.geometry)).length;
+      expect(inside / vertices.length, parcel.properties.id).toBeGreaterThan(0.5);
+    }
+    for (const label of of('township-label')) {
+      expect(pointInArea((label.geometry as GeoJSON.Point).coordinates, townshipOf(label.properties.id).geometry), label.properties.id).toBe(true);
+    }
+  });
+
+  it('places villages with names of their own, clear of parcels and zones, inside the extent', () => {
+    expect(villages.length).toBeGreaterThanOrEqual(20);
+    const names = villages.map((v) => v.properties.name);
+    expect(new Set(names).size).toBe(names.length);
+    const zoneNames = new Set(zones.map((z) => z.properties.name));
+    for (const v of villages) {
+      const at = (v.geometry as GeoJSON.Point).coordinates;
+      expect(zoneNames.has(v.properties.name), v.properties.name).toBe(false);
+      expect(at[0]! > 118.4 && at[0]! < 118.9 && at[1]! > 39.9 && at[1]! < 40.25, v.properties.name).toBe(true);
+      const point: AreaGeometry = { type: 'Polygon', coordinates: [[at, at, at, at]] };
+      for (const parcel of parcels) expect(distanceM(parcel.geometry, point), `${v.properties.name} ${parcel.properties.id}`).toBeGreaterThan(100);
+      for (const zone of zones) expect(distanceM(point, zone.geometry), `${v.properties.name} ${zone.properties.id}`).toBeGreaterThan(100);
+    }
+  });
+});
+
 describe('demo programme: generator', () => {
   it('reproduces the committed files byte for byte', () => {
     for (const [name, text] of Object.entries(buildDemo())) {

@@ -730,4 +730,17 @@ export const en: Record<MessageKey, string> = {
   'photos.addAfter': 'Add an after photo',
   'photos.slot.before': 'Before',
   'photos.slot.after': 'After',
+  // Map labels, legends and context (issue 14, part 5)
+  'app.loadedAsOf': '{mines} mines, {parcels} parcels, {treated} treated polygons as of {date}, {zones} protection zones',
+  'layers.context': 'Townships and villages (schematic)',
+  'layers.buffersComputing': 'Computing buffers…',
+  'legend.selection': 'Selected feature (outlined)',
+  'legend.overlap': 'Selected parcel inside buffers (hatched)',
+  'legend.context': 'Townships and villages',
+  'legend.township': 'Township border (schematic)',
+  'legend.village': 'Village',
+  'legend.faded': 'Treated before the period (faded)',
+  'legend.asOf': 'The map shows the programme as of {date}',
+  'legend.period': 'The map shows the period {from} to {to}',
+  'legend.mapLegend': 'Map legend',
 };

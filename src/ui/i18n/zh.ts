@@ -729,6 +729,19 @@ export const zh = {
   'photos.addAfter': '添加治理后照片',
   'photos.slot.before': '治理前',
   'photos.slot.after': '治理后',
+  // Map labels, legends and context (issue 14, part 5)
+  'app.loadedAsOf': '{mines} 座矿山，{parcels} 个图斑，截至 {date} 有 {treated} 个治理图斑，{zones} 个保护区',
+  'layers.context': '乡镇界与村庄（示意）',
+  'layers.buffersComputing': '缓冲区计算中…',
+  'legend.selection': '选中的要素（描边）',
+  'legend.overlap': '选中图斑落入缓冲区的部分（斜线）',
+  'legend.context': '乡镇与村庄',
+  'legend.township': '乡镇界（示意）',
+  'legend.village': '村庄',
+  'legend.faded': '本期之前完成的治理（淡色）',
+  'legend.asOf': '地图显示截至 {date} 的状态',
+  'legend.period': '地图显示 {from} 至 {to} 时段',
+  'legend.mapLegend': '地图图例',
 } as const;
 
 export type MessageKey = keyof typeof zh;
