@@ -370,6 +370,17 @@ export const en: Record<MessageKey, string> = {
   'backup.restored': 'Restored from “{name}”',
   'backup.refused': 'Could not restore “{name}”: {reason}. Nothing was changed',
   'backup.downloaded': 'Downloaded backup “{name}”',
+  // Backup refusals (issue 13)
+  'backup.refusal.newerSchema': 'the backup comes from a newer Fulv (database schema {schema}); this Fulv has schema {supported}. Update Fulv, then restore',
+  'backup.refusal.unsafeEntry': 'the backup holds an entry named “{name}”, which is absolute or climbs out of the archive (../); Fulv never writes such a name',
+  'backup.refusal.unknownFeature': '{where} refers to {kind} “{id}”, which neither the backup nor this device holds',
+  'backup.refusal.journalEntry': 'journal entry {entry}',
+  'backup.refusal.reviewRecord': 'the acceptance record of parcel {entry}',
+  'backup.refusal.kind.treated': 'treated polygon',
+  'backup.refusal.kind.photo': 'photo',
+  'backup.refusal.kind.parcel': 'parcel',
+  'backup.refusal.more': ' (and {count} more problems)',
+  'backup.refusal.separator': '; ',
 
   'storage.quota': 'Storage is full: this edit was not saved (everything saved before is safe). Export a backup and remove photos you do not need.',
   'storage.blocked': 'Another tab is using an older version of the database. Close other Fulv tabs and reload.',

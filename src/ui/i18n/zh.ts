@@ -369,6 +369,17 @@ export const zh = {
   'backup.restored': '已从“{name}”恢复',
   'backup.refused': '无法恢复“{name}”：{reason}，现有数据未改动',
   'backup.downloaded': '已下载备份“{name}”',
+  // Backup refusals (issue 13)
+  'backup.refusal.newerSchema': '备份来自更新版本的复绿（数据库结构 {schema}），本版本为 {supported}；请先更新复绿再恢复',
+  'backup.refusal.unsafeEntry': '备份中有名为“{name}”的条目，它是绝对路径或跳出了压缩包（../），复绿从不写出这样的名称',
+  'backup.refusal.unknownFeature': '{where}引用了{kind}“{id}”，但备份和本设备中都没有它',
+  'backup.refusal.journalEntry': '日志第 {entry} 条',
+  'backup.refusal.reviewRecord': '图斑 {entry} 的验收记录',
+  'backup.refusal.kind.treated': '治理图斑',
+  'backup.refusal.kind.photo': '照片',
+  'backup.refusal.kind.parcel': '图斑',
+  'backup.refusal.more': '（另有 {count} 个问题）',
+  'backup.refusal.separator': '；',
 
   'storage.quota': '存储空间已满，此次修改没有保存（之前保存的数据都在）。请导出备份并删除不需要的照片。',
   'storage.blocked': '另一个标签页正在使用旧版本的数据库，请关闭其他复绿标签页后刷新。',
