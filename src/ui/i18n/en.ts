@@ -178,6 +178,9 @@ export const en: Record<MessageKey, string> = {
   'swipe.imagery.before': 'Left imagery tile URL',
   'swipe.imagery.after': 'Right imagery tile URL',
   'swipe.imageryInvalid': 'The URL must start with http:// or https:// and contain {z}, {x} and {y}',
+  // Content-Security-Policy (issue 13)
+  'swipe.imageryOrigin': 'This page reads imagery only from the origins configured when it started; reload to show imagery from {origin} (the address is remembered).',
+  'swipe.imageryOriginReload': 'Reload',
   'swipe.imagery.side.before': 'Left (before) imagery',
   'swipe.imagery.side.after': 'Right (after) imagery',
   'swipe.imageryFile.open.before': 'Open a left imagery file (PMTiles/MBTiles/GeoTIFF)',

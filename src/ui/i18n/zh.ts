@@ -177,6 +177,9 @@ export const zh = {
   'swipe.imagery.before': '左侧影像瓦片地址',
   'swipe.imagery.after': '右侧影像瓦片地址',
   'swipe.imageryInvalid': '地址必须以 http:// 或 https:// 开头，并包含 {z}、{x}、{y}',
+  // Content-Security-Policy (issue 13)
+  'swipe.imageryOrigin': '本页只从启动时已配置的来源读取影像；重新载入后即可显示来自 {origin} 的影像（地址已记住）。',
+  'swipe.imageryOriginReload': '重新载入',
   'swipe.imagery.side.before': '左侧（前）影像',
   'swipe.imagery.side.after': '右侧（后）影像',
   'swipe.imageryFile.open.before': '打开左侧影像文件（PMTiles/MBTiles/GeoTIFF）',
