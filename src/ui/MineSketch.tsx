@@ -1,9 +1,11 @@
-// The mine's map for its file: parcels coloured by status, treated polygons over them, a scale
-// bar and north arrow. SVG, so it prints crisply on A4 and exports inside the one-file document.
+// The mine's map for its file: parcels coloured by status and labelled with their ids, treated
+// polygons over them, a legend of what the colours mean, a scale bar and north arrow. SVG, so it
+// prints crisply on A4 and exports inside the one-file document.
 import type { Feature, Geometry } from 'geojson';
 import type { ParcelStatus } from '../domain/model.ts';
 import { sketchPaths } from '../domain/sketch-paths.ts';
 import { STATUS_COLOURS, TREATED_COLOUR, TREATED_OUTLINE } from '../map/palette.ts';
+import { useI18n } from './i18n/language-context.tsx';
 
 const BOX = { width: 640, height: 400, padding: 24 };
 
@@ -15,7 +17,15 @@ function scaleBar(metresPerUnit: number): { metres: number; units: number } {
   return { metres, units: metres / metresPerUnit };
 }
 
+const LEGEND_ROW = 16;
+
 export function MineSketch(props: { label: string; parcels: { geometry: Geometry; status: ParcelStatus; id: string }[]; treated: Feature<Geometry>[] }) {
+  const { t } = useI18n();
+  const statuses = [...new Set(props.parcels.map((p) => p.status))];
+  const legend = [
+    ...statuses.map((status) => ({ key: status, fill: STATUS_COLOURS[status], stroke: '#3e2723', text: t('mineFile.legendParcel', { status: t(`status.${status}`) }) })),
+    ...(props.treated.length > 0 ? [{ key: 'treated', fill: TREATED_COLOUR, stroke: TREATED_OUTLINE, text: t('mineFile.legendTreated') }] : []),
+  ];
   const sketch = sketchPaths([...props.parcels.map((p) => p.geometry), ...props.treated.map((f) => f.geometry)], BOX);
   const parcelPaths = sketch.paths.slice(0, props.parcels.length);
   const treatedPaths = sketch.paths.slice(props.parcels.length);
@@ -28,6 +38,24 @@ export function MineSketch(props: { label: string; parcels: { geometry: Geometry
         <path key={props.parcels[i]!.id} d={d} fill={STATUS_COLOURS[props.parcels[i]!.status]} fillOpacity={0.45} stroke="#3e2723" strokeWidth={1} fillRule="evenodd" />
       ))}
       {treatedPaths.map((d, i) => <path key={i} d={d} fill={TREATED_COLOUR} fillOpacity={0.5} stroke={TREATED_OUTLINE} strokeWidth={1.2} fillRule="evenodd" />)}
+      {props.parcels.map((p, i) => {
+        const at = sketch.labelPoints[i];
+        return at && (
+          <text key={p.id} className="sketch-label" x={at[0]} y={at[1]} textAnchor="middle" dominantBaseline="middle" fontSize={10}
+            stroke="#fff" strokeWidth={3} strokeLinejoin="round" paintOrder="stroke" fill="#1b1b1b">{p.id}</text>
+        );
+      })}
+      {legend.length > 0 && (
+        <g className="sketch-legend" transform="translate(8 8)">
+          <rect width={170} height={legend.length * LEGEND_ROW + 8} fill="#fff" fillOpacity={0.9} stroke="#90a4ae" />
+          {legend.map((row, i) => (
+            <g key={row.key} transform={`translate(6 ${4 + i * LEGEND_ROW})`}>
+              <rect width={14} height={10} y={2} fill={row.fill} fillOpacity={0.6} stroke={row.stroke} />
+              <text x={20} y={11} fontSize={11}>{row.text}</text>
+            </g>
+          ))}
+        </g>
+      )}
       {bar && (
         <g transform={`translate(16 ${BOX.height - 16})`}>
           <rect width={bar.units} height={5} y={-5} fill="#263238" />

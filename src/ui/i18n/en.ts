@@ -242,6 +242,14 @@ export const en: Record<MessageKey, string> = {
   'mineFile.photoCaptionAfter': 'After: {name}, {time}',
   'mineFile.acceptance': 'Acceptance history',
   'mineFile.historyOf': 'Acceptance history of {name} ({id})',
+  // Mine file print (issue 13)
+  'mineFile.legendParcel': 'Parcel: {status}',
+  'mineFile.legendTreated': 'Treated polygon',
+  'mineFile.printDate': 'Printed',
+  'mineFile.pageOf': 'Page {page} of {pages}',
+  'mineFile.signature': 'Acceptance signature',
+  'mineFile.signer': 'Accepted by',
+  'mineFile.signDate': 'Date',
 
 
   'planner.panel': 'Protection-zone conflicts',

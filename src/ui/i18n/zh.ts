@@ -241,6 +241,14 @@ export const zh = {
   'mineFile.photoCaptionAfter': '治理后：{name}，{time}',
   'mineFile.acceptance': '验收记录',
   'mineFile.historyOf': '{name}（{id}）验收记录',
+  // Mine file print (issue 13)
+  'mineFile.legendParcel': '图斑：{status}',
+  'mineFile.legendTreated': '治理图斑',
+  'mineFile.printDate': '打印日期',
+  'mineFile.pageOf': '第 {page} 页，共 {pages} 页',
+  'mineFile.signature': '验收签字',
+  'mineFile.signer': '验收人',
+  'mineFile.signDate': '日期',
 
 
   'planner.panel': '三区两线冲突分析',
