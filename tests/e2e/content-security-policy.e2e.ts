@@ -2,7 +2,8 @@
 // frame-ancestors, nosniff); the page narrows connections and images to its own origin plus the
 // online basemap the user configured. Using the map, the analysis (worker + GEOS WebAssembly),
 // an import (worker), offline basemaps (PMTiles protocol), swipe imagery (PMTiles, and MBTiles
-// through sql.js WebAssembly), the service worker and an online basemap breaks no rule; an
+// through sql.js WebAssembly), the mine file and its export, the service worker and an online
+// basemap breaks no rule; an
 // injected inline script does not run, and a fetch to an origin not configured is refused.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +16,13 @@ import { serveTiles, type Running } from './static-server.ts';
 import { gdalGeotiff, gdalMbtiles, pngOf, rgbOf } from '../helpers/imagery/gdal-imagery.ts';
 import { basemapFixture } from '../helpers/pmtiles/basemap-fixture.ts';
 import { rasterArchive } from '../helpers/pmtiles/raster-archive.ts';
+import { demoProgramme } from '../helpers/demo-files.ts';
 
 const baseUrl = inject('baseUrl');
 const BOUNDS: [number, number, number, number] = [118.503, 40.1, 118.524, 40.116];
+const programme = demoProgramme();
+const mine = programme.mines.find((m) => m.id === 'QA-M05')!;
+const finished = programme.parcels.features.find((p) => p.properties.mine_id === mine.id && p.properties.status === 'treated')!;
 
 interface Violation { directive: string; blocked: string; sample: string }
 
@@ -78,7 +83,7 @@ describe('Content-Security-Policy', () => {
     expect(policy).not.toMatch(/https?:(?!\/)/);
   });
 
-  it('breaks nothing: map, analysis, import, offline basemap, swipe imagery, service worker', async () => {
+  it('breaks nothing: map, analysis, import, offline basemap, swipe imagery, mine file, service worker', async () => {
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
     const map = (c: [number, number], z: number) => page.evaluate(([c, z]) => (window as unknown as { __fulvMap: { jumpTo(o: object): void } }).__fulvMap.jumpTo({ center: c, zoom: z }), [c, z] as const);
     await map([118.51, 40.11], 13);
@@ -118,6 +123,14 @@ describe('Content-Security-Policy', () => {
     await swipe.getByRole('status', { name: '右侧影像文件' }).waitFor();
     await swipe.getByRole('button', { name: '缩放到左侧影像的范围' }).click();
     await waitForCompareIdle(page);
+    await swipe.getByRole('button', { name: '关闭对比' }).click();
+
+    // The mine file: its page margins are a constructed stylesheet, its export builds a document.
+    await page.getByRole('region', { name: '待验收图斑' }).getByRole('button', { name: new RegExp(finished.properties.id) }).click();
+    await page.getByRole('button', { name: `打开${mine.name}的一矿一档` }).click();
+    const file = page.getByRole('region', { name: `一矿一档：${mine.name}` });
+    await Promise.all([page.waitForEvent('download'), file.getByRole('button', { name: '导出为单个文件' }).click()]);
+    await file.getByRole('button', { name: '关闭一矿一档' }).click();
 
     expect(violations).toEqual([]);
     expect(cspConsole).toEqual([]);
