@@ -45,11 +45,9 @@ export function securityHeaders(): Record<string, string> {
 
 /** The origin a tile URL template fetches from, or null; "{s}"-style host templates are not origins. */
 export function tileOrigin(template: string): string | null {
-  const match = /^(https?):\/\/([^/?#{}]+)(?:[/?#]|$)/i.exec(template.trim());
+  const match = /^(https?):\/\/([a-z0-9.-]+|\[[0-9a-f:.]+\])(?::(\d{1,5}))?(?:[/?#]|$)/i.exec(template.trim());
   if (!match) return null;
-  try {
-    return new URL(`${match[1]!.toLowerCase()}://${match[2]!}`).origin;
-  } catch {
-    return null;
-  }
+  const scheme = match[1]!.toLowerCase();
+  const port = match[3] && String(Number(match[3])) !== (scheme === 'https' ? '443' : '80') ? `:${Number(match[3])}` : '';
+  return `${scheme}://${match[2]!.toLowerCase()}${port}`;
 }
