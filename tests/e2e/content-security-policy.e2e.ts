@@ -172,4 +172,31 @@ describe('Content-Security-Policy', () => {
     expect(elsewhere.served()).toBe(0);
     await expect.poll(() => violations.map((v) => v.blocked)).toEqual([other]);
   });
+
+  it('allows a swipe imagery URL on a new origin from the reload it offers, remembering the URL', async () => {
+    violations.length = 0;
+    const template = `${elsewhere.url}{z}/{x}/{y}.png`;
+    const openSwipe = async () => {
+      await openReview(page);
+      await page.getByRole('button', { name: '治理前后对比（卷帘）' }).click();
+      const swipe = page.getByRole('region', { name: '治理前后对比' });
+      await waitForCompareIdle(page);
+      await swipe.getByText('前后影像（可选）').click();
+      return swipe;
+    };
+    let swipe = await openSwipe();
+    // The file opened there earlier is kept across reloads; a URL shows once it is removed.
+    await swipe.getByRole('button', { name: '移除右侧影像文件' }).click();
+    await swipe.getByRole('textbox', { name: '右侧影像瓦片地址' }).fill(template);
+    const notice = swipe.getByRole('status').filter({ hasText: new URL(elsewhere.url).origin });
+    await expect(notice.textContent()).resolves.toContain('重新载入后即可显示');
+    expect(elsewhere.served()).toBe(0);
+    await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: '重新载入' }).click()]);
+    await page.getByRole('status').filter({ hasText: '座矿山' }).waitFor({ timeout: 30_000 });
+    swipe = await openSwipe();
+    await expect(swipe.getByRole('textbox', { name: '右侧影像瓦片地址' }).inputValue()).resolves.toBe(template);
+    expect(await notice.count()).toBe(0);
+    await expect.poll(() => elsewhere.served()).toBeGreaterThan(0);
+    expect(violations).toEqual([]);
+  });
 });
