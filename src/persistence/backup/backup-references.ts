@@ -1,7 +1,9 @@
 // A restored journal must be readable as history: every treated polygon, photo and parcel that
 // one of its entries (or an acceptance step) names must exist after the restore, i.e. be in the
-// backup or already in this database. An entry naming anything else comes from another database
-// or was forged, and the backup is refused rather than restored with a history that points nowhere.
+// backup or in what the restore keeps from this device's programme (its parcels, and its seed's
+// treated polygons, which a restore adds when the backup lacks them). An entry naming anything
+// else comes from another database or was forged, and the backup is refused rather than
+// restored with a history that points nowhere.
 import type { ParcelReview } from '../../domain/review.ts';
 import { singleEdits, type SingleEdit } from '../../store/edit.ts';
 import type { JournalEntry } from '../../store/journal-entry.ts';

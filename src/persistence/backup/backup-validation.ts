@@ -126,13 +126,12 @@ function checkTargets(value: unknown, rules: BackupRules, report: Report): Targe
   return value as TargetsRecord;
 }
 
-/** What the database being restored into already holds, which the backup's history may name. */
-export interface HeldFeatures {
+/** What a restore keeps beside the backup's records (the seed's treated polygons), which its history may name. */
+export interface KeptFeatures {
   treated: ReadonlySet<string>;
-  photos: ReadonlySet<string>;
 }
 
-export async function validateBackup(decoded: DecodedBackup, rules: BackupRules, held: HeldFeatures): Promise<BackupCheck> {
+export async function validateBackup(decoded: DecodedBackup, rules: BackupRules, kept: KeptFeatures): Promise<BackupCheck> {
   const problems: Problem[] = [];
   const report: Report = (field, reason) => void problems.push({ field, code: 'invalid_backup', reason: `${field}: ${reason}` });
   const treated = await checkTreated(decoded.treated, rules, report);
@@ -141,7 +140,7 @@ export async function validateBackup(decoded: DecodedBackup, rules: BackupRules,
   const reviews = checkReviews(decoded.reviews, rules, report);
   const targets = checkTargets(decoded.targets, rules, report);
   if (problems.length > 0) return { ok: false, problems };
-  const known = { treated: new Set([...held.treated, ...treated.map((r) => r.id)]), photos: new Set([...held.photos, ...photos.map((r) => r.id)]), parcels: rules.reference.parcelMine };
+  const known = { treated: new Set([...kept.treated, ...treated.map((r) => r.id)]), photos: new Set(photos.map((r) => r.id)), parcels: rules.reference.parcelMine };
   const unknown = unknownReferenceProblems(journal, reviews, known);
   if (unknown.length > 0) return { ok: false, problems: unknown };
   return { ok: true, contents: { manifest: decoded.manifest, treated, photos, journal, reviews, targets, images } };

@@ -3,7 +3,7 @@
 // replaced state), and the reference layers are untouched. Seed polygons the backup has never
 // heard of (a newer seed) are added, as a reseed would. The file is checked completely first;
 // a refused file changes nothing, and the replacement is one transaction. A journal entry may
-// name a polygon or photo that only this database holds (the backup was made elsewhere).
+// name a seed polygon the backup lacks: the restore adds it, so it exists afterwards.
 import type { IDBPDatabase } from 'idb';
 import type { Programme } from '../../domain/model.ts';
 import type { TreatedRecord } from '../../store/field-records.ts';
@@ -76,8 +76,8 @@ export async function restoreBackup(
   if (unsafe) throw refused([unsafe]);
   const decoded = decodeBackup(bytes, { id: seed.id, name: seed.name });
   if (!decoded.ok) throw refused([{ field: 'file', code: 'invalid_backup', reason: decoded.reason }]);
-  const held = { treated: new Set(await db.getAllKeys('treated')), photos: new Set(await db.getAllKeys('photos')) };
-  const check = await validateBackup(decoded.value, rules, held);
+  const kept = { treated: new Set(seed.treated.features.map((f) => f.properties.id)) };
+  const check = await validateBackup(decoded.value, rules, kept);
   if (!check.ok) throw refused(check.problems);
   return replaceContents(db, check.contents, seed, rules.now);
 }

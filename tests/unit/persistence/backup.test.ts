@@ -233,13 +233,18 @@ describe('a refused restore', () => {
     /journal entry 5: refers to parcel "X-P9", which neither the backup nor this device holds/,
   ));
 
-  it('accepts a journal entry about a polygon or parcel that only this device holds', async () => {
+  it('refuses a journal entry about a photo the backup lacks', () => refusedWith(
+    (b) => rezip(b, (f) => editJson(f, 'journal.json', (entries: { seq: number; edit: { photo?: object } }[]) => entries.map((e) => (e.seq === 4 ? { ...e, edit: { ...e.edit, photo: { ...e.edit.photo, id: 'P-GHOST' } } } : e)))),
+    /journal entry 4: refers to photo "P-GHOST", which neither the backup nor this device holds/,
+  ));
+
+  it('accepts a journal entry about a seed polygon the backup lacks (the restore adds it) or a parcel of the programme', async () => {
     const store = await surveyedStore();
     const backup = rezip((await store.exportBackup()).bytes, (f) => {
       editJson(f, 'treated.json', (records: { id: string }[]) => records.filter((r) => r.id !== 'T-T2'));
       editJson(f, 'manifest.json', (m: { counts: object }) => ({ ...m, counts: { ...m.counts, treated: 2 } }));
       appendReview(f, 'T-M1-P1');
     });
-    await expect(store.restoreBackup(backup)).resolves.toMatchObject({ treated: 2, journal: 5 });
+    await expect(store.restoreBackup(backup)).resolves.toMatchObject({ treated: 2, journal: 5, seedAdded: 1 });
   });
 });
