@@ -1,13 +1,24 @@
-// Why a restore was refused, in the UI's language. The refusals a user can act on (update Fulv,
-// a file not written by Fulv, a history naming features nobody holds) are translated from their
-// codes; any other problem is shown with the store's English reason.
+// Why a restore was refused, in the UI's language. Refusals of the file as a whole (not a backup,
+// another programme, a newer Fulv, a missing or damaged part, an unsafe entry) and a history
+// naming features nobody holds are translated from their codes; a problem with one record
+// (its geometry, an attribute, a photo) is shown with the store's English reason, which names it.
 import { FieldStoreError } from '../persistence/field-store-error.ts';
 import { NEWER_SCHEMA, UNSAFE_ENTRY } from '../persistence/backup/backup-safety.ts';
 import { UNKNOWN_FEATURE } from '../persistence/backup/backup-references.ts';
 import type { Problem } from '../store/problem.ts';
-import type { Translate } from '../ui/i18n/translate.ts';
+import type { MessageKey, Translate } from '../ui/i18n/translate.ts';
 
 const SHOWN = 3;
+
+const FILE_REFUSALS: Partial<Record<string, MessageKey>> = {
+  backup_not_zip: 'backup.refusal.notZip',
+  backup_not_fulv: 'backup.refusal.notFulv',
+  backup_newer_format: 'backup.refusal.newerFormat',
+  backup_damaged_manifest: 'backup.refusal.damagedManifest',
+  backup_other_programme: 'backup.refusal.otherProgramme',
+  backup_missing_part: 'backup.refusal.missingPart',
+  backup_bad_part: 'backup.refusal.badPart',
+};
 
 function problemText(t: Translate, problem: Problem): string {
   const params = problem.params ?? {};
@@ -19,7 +30,10 @@ function problemText(t: Translate, problem: Problem): string {
       const kind = t(params['kind'] === 'photo' ? 'backup.refusal.kind.photo' : params['kind'] === 'parcel' ? 'backup.refusal.kind.parcel' : 'backup.refusal.kind.treated');
       return t('backup.refusal.unknownFeature', { ...params, where, kind });
     }
-    default: return problem.reason.replace(/[.\s]+$/, '');
+    default: {
+      const key = FILE_REFUSALS[problem.code];
+      return key ? t(key, params) : problem.reason.replace(/[.\s]+$/, '');
+    }
   }
 }
 

@@ -75,7 +75,7 @@ export async function restoreBackup(
   const unsafe = backupSafetyProblem(bytes);
   if (unsafe) throw refused([unsafe]);
   const decoded = decodeBackup(bytes, { id: seed.id, name: seed.name });
-  if (!decoded.ok) throw refused([{ field: 'file', code: 'invalid_backup', reason: decoded.reason }]);
+  if (!decoded.ok) throw refused([{ field: 'file', code: decoded.code, params: decoded.params, reason: decoded.reason }]);
   const kept = { treated: new Set(seed.treated.features.map((f) => f.properties.id)) };
   const check = await validateBackup(decoded.value, rules, kept);
   if (!check.ok) throw refused(check.problems);

@@ -392,6 +392,13 @@ export const en: Record<MessageKey, string> = {
   'backup.refusal.kind.parcel': 'parcel',
   'backup.refusal.more': ' (and {count} more problems)',
   'backup.refusal.separator': '; ',
+  'backup.refusal.notZip': 'the file is not a Fulv backup, or it is damaged: it is not a readable zip archive',
+  'backup.refusal.notFulv': 'the file is not a Fulv backup',
+  'backup.refusal.newerFormat': 'the backup was made by a newer Fulv (backup format version {version}); this Fulv reads version {supported}. Update Fulv, then restore',
+  'backup.refusal.damagedManifest': 'the backup’s manifest (manifest.json) is damaged',
+  'backup.refusal.otherProgramme': 'the backup belongs to another programme: “{name}” ({id}), not “{expectedName}” ({expectedId})',
+  'backup.refusal.missingPart': 'the backup is incomplete: {name} is missing or short of entries',
+  'backup.refusal.badPart': 'the backup is damaged: {name} cannot be read',
 
   'storage.quota': 'Storage is full: this edit was not saved (everything saved before is safe). Export a backup and remove photos you do not need.',
   'storage.blocked': 'Another tab is using an older version of the database. Close other Fulv tabs and reload.',

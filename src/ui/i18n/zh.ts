@@ -391,6 +391,13 @@ export const zh = {
   'backup.refusal.kind.parcel': '图斑',
   'backup.refusal.more': '（另有 {count} 个问题）',
   'backup.refusal.separator': '；',
+  'backup.refusal.notZip': '这不是复绿备份，或文件已损坏：它不是可读取的 zip 压缩包',
+  'backup.refusal.notFulv': '这不是复绿备份文件',
+  'backup.refusal.newerFormat': '备份由更新版本的复绿制作（备份格式版本 {version}），本版本只能读取版本 {supported}；请先更新复绿再恢复',
+  'backup.refusal.damagedManifest': '备份的清单（manifest.json）已损坏',
+  'backup.refusal.otherProgramme': '备份属于另一个方案：“{name}”（{id}），不是“{expectedName}”（{expectedId}）',
+  'backup.refusal.missingPart': '备份不完整：{name} 缺失或条目不全',
+  'backup.refusal.badPart': '备份已损坏：{name} 无法读取',
 
   'storage.quota': '存储空间已满，此次修改没有保存（之前保存的数据都在）。请导出备份并删除不需要的照片。',
   'storage.blocked': '另一个标签页正在使用旧版本的数据库，请关闭其他复绿标签页后刷新。',
