@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { securityHeaders } from './src/lib/content-security-policy.ts';
 
 // Relative base so the built app also works from a sub-path or a file server.
 export default defineConfig({
@@ -47,7 +48,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 2600,
   },
   worker: { format: 'es' },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  // `npm start` and the e2e tests serve the build with the headers any server of it should send.
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: securityHeaders() },
   test: {
     projects: [
       {

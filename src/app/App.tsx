@@ -53,6 +53,7 @@ import { useTileCache } from './use-tile-cache.ts';
 import { OfflineBasemaps } from '../ui/OfflineBasemaps.tsx';
 import { TileCacheTools } from '../ui/TileCacheTools.tsx';
 import { useGpsTrace } from './use-gps-trace.ts';
+import { allowsTileUrl } from './page-policy.ts';
 import { storeErrorMessage, useSaveState } from './use-save-state.ts';
 import { refusalText, useTreatedDrawing } from './use-treated-drawing.ts';
 import { parcelStatusNow, surveyorSubmit } from '../store/review-edits.ts';
@@ -476,7 +477,13 @@ export function App() {
         open={settingsOpen}
         basemap={basemap}
         onClose={() => setSettingsOpen(false)}
-        onSave={(b) => { setBasemap(b); saveBasemap(b); setSettingsOpen(false); }}
+        onSave={(b) => {
+          setBasemap(b);
+          saveBasemap(b);
+          setSettingsOpen(false);
+          // The page's security policy allows a new basemap origin only from its next start.
+          if (b.enabled && !allowsTileUrl(b.url)) location.reload();
+        }}
       >
         <OfflineBasemaps {...offlineBasemaps} />
         <TileCacheTools {...tileCache} />

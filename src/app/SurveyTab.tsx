@@ -12,6 +12,7 @@ import { EditHistory, type SaveState } from '../ui/EditHistory.tsx';
 import { GpsTools, type GpsToolsProps } from '../ui/GpsTools.tsx';
 import { SurveyParcelActions, type SurveyParcelActionsProps } from '../ui/SurveyParcelActions.tsx';
 import { useI18n } from '../ui/i18n/language-context.tsx';
+import { backupRefusalReason } from './backup-refusal-message.ts';
 import { storeErrorMessage } from './use-save-state.ts';
 
 export interface SurveyTabProps {
@@ -99,7 +100,7 @@ export function SurveyTab(props: SurveyTabProps) {
           if (!store) return;
           store.restoreBackup(file).then(
             () => setBackupMessage({ text: t('backup.restored', { name: file.name }), error: false }),
-            (error: unknown) => setBackupMessage({ text: t('backup.refused', { name: file.name, reason: error instanceof Error ? error.message : String(error) }), error: true }),
+            (error: unknown) => setBackupMessage({ text: t('backup.refused', { name: file.name, reason: backupRefusalReason(t, error) }), error: true }),
           );
         }}
       />

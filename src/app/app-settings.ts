@@ -3,8 +3,8 @@
 import { GENERAL_PRESET, validateBufferDistances, type BufferDistances, type BufferPreset } from '../domain/buffer-presets.ts';
 import { NO_BASEMAP, type BasemapSettings } from '../map/basemap.ts';
 import { isLanguage, type Language } from '../ui/i18n/translate.ts';
+import { readStoredSettings, SETTINGS_KEY } from './settings-storage.ts';
 
-const KEY = 'fulv.settings.v1';
 
 interface StoredSettings {
   language?: Language;
@@ -13,17 +13,10 @@ interface StoredSettings {
   bufferPresets?: unknown;
 }
 
-function read(): StoredSettings {
-  try {
-    const value: unknown = JSON.parse(localStorage.getItem(KEY) ?? '{}');
-    return typeof value === 'object' && value !== null ? (value as StoredSettings) : {};
-  } catch {
-    return {};
-  }
-}
+const read = (): StoredSettings => readStoredSettings() as StoredSettings;
 
 function write(patch: StoredSettings): void {
-  localStorage.setItem(KEY, JSON.stringify({ ...read(), ...patch }));
+  localStorage.setItem(SETTINGS_KEY, JSON.stringify({ ...read(), ...patch }));
 }
 
 /** `?lang=en` wins over the stored choice, so a link can open the app in a given language. */

@@ -1,3 +1,5 @@
+// The page's security policy is written before any other module runs.
+import './page-policy.ts';
 import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LanguageProvider } from '../ui/i18n/language-context.tsx';

@@ -10,7 +10,11 @@ import { serveImagery, stopServingImagery } from '../map/imagery-protocol.ts';
 import { IMAGERY_SHELF, storeError, type BasemapStore } from '../persistence/basemaps/basemap-store.ts';
 import { openBasemapStore } from '../persistence/basemaps/open-basemap-store.ts';
 import type { SideImagery, SwipeImageryState } from '../ui/SwipeImagery.tsx';
+import { tileOrigin } from '../lib/content-security-policy.ts';
+import { isImageryUrl } from '../map/imagery-layer.ts';
+import { loadImageryUrls, saveImageryUrl } from './imagery-urls.ts';
 import { loadSqlJs } from './load-sql-js.ts';
+import { allowsTileUrl } from './page-policy.ts';
 
 /** What the imagery shelf says of each kept file. */
 interface KeptImagery {
@@ -18,10 +22,22 @@ interface KeptImagery {
   summary: ImagerySummary;
 }
 
-const EMPTY: SideImagery = { url: '', file: null, message: null };
+const EMPTY: SideImagery = { url: '', blockedOrigin: null, file: null, message: null };
+
+/** A side as it starts: with the URL typed before the last reload (which the page's policy now allows). */
+function initialSide(url: string | undefined): SideImagery {
+  return url ? { ...EMPTY, url, blockedOrigin: blockedOrigin(url) } : EMPTY;
+}
+
+function blockedOrigin(url: string): string | null {
+  return isImageryUrl(url) && !allowsTileUrl(url) ? tileOrigin(url) : null;
+}
 
 export function useReviewImagery(): SwipeImageryState {
-  const [sides, setSides] = useState<Record<CompareSide, SideImagery>>({ before: EMPTY, after: EMPTY });
+  const [sides, setSides] = useState<Record<CompareSide, SideImagery>>(() => {
+    const urls = loadImageryUrls();
+    return { before: initialSide(urls.before), after: initialSide(urls.after) };
+  });
   const served = useRef<Record<CompareSide, { key: string; keptId: string | null } | null>>({ before: null, after: null });
   const shelf = useRef<Promise<BasemapStore<KeptImagery> | null> | null>(null);
   const openings = useRef(0);
@@ -108,7 +124,10 @@ export function useReviewImagery(): SwipeImageryState {
     update(side, { file: null, message: null });
   }, [update, letGo]);
 
-  const onUrl = useCallback((side: CompareSide, url: string) => update(side, { url }), [update]);
+  const onUrl = useCallback((side: CompareSide, url: string) => {
+    update(side, { url, blockedOrigin: blockedOrigin(url) });
+    if (url === '' || isImageryUrl(url)) saveImageryUrl(side, url);
+  }, [update]);
 
-  return { sides, onUrl, onFile: (side, file) => void onFile(side, file), onRemoveFile };
+  return { sides, onUrl, onFile: (side, file) => void onFile(side, file), onRemoveFile, onAllowOrigins: () => location.reload() };
 }

@@ -5,6 +5,8 @@ export interface Problem {
   field: string;
   code: string;
   reason: string;
+  /** The values a translation of `code` needs (an id, a version), when the UI translates it. */
+  params?: Readonly<Record<string, string | number>>;
 }
 
 export function describeProblems(problems: readonly Problem[]): string {

@@ -1,11 +1,13 @@
 // One file per mine (一矿一档): the mine, its figures, a map, its parcels and treated polygons,
 // before/after photos and every parcel's acceptance history. Printable on A4 (print CSS) and
 // exportable as one self-contained HTML file.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { MineFigures } from '../domain/mine-figures.ts';
 import type { Mine, Programme } from '../domain/model.ts';
 import type { ParcelReview } from '../domain/review.ts';
 import { formatArea } from '../domain/units.ts';
+import { localIsoDate } from '../store/calendar-date.ts';
 import type { PhotoMeta } from '../store/photo.ts';
 import { MINE_FILE_CSS } from './mine-file-css.ts';
 import { MineDecision, type MineAction } from './MineDecision.tsx';
@@ -13,11 +15,13 @@ import { MineSketch } from './MineSketch.tsx';
 import { PhotoPair } from './PhotoPair.tsx';
 import { ReviewHistory } from './ReviewHistory.tsx';
 import { saveFile } from './save-file.ts';
+import { pageMarginCss } from './page-margin-css.ts';
 import { standaloneHtml } from './standalone-html.ts';
+import { usePageMargins } from './use-page-margins.ts';
 import { useI18n } from './i18n/language-context.tsx';
 
 export interface MineFileProps {
-  programme: Pick<Programme, 'townships'>;
+  programme: Pick<Programme, 'townships' | 'name' | 'name_en'>;
   mine: Mine;
   figures: MineFigures;
   reviews: ReadonlyMap<string, ParcelReview>;
@@ -43,10 +47,22 @@ export function MineFile(props: MineFileProps) {
   const name = language === 'en' ? mine.name_en : mine.name;
   const township = props.programme.townships.find((tw) => tw.id === mine.township_id);
   const title = t('mineFile.title', { name });
+  const programmeName = language === 'en' ? props.programme.name_en : props.programme.name;
+  // The date a paper copy was made: refreshed as the browser starts printing, and on export.
+  const [printedAt, setPrintedAt] = useState(() => new Date());
+  const printDate = localIsoDate(printedAt);
+  const margins = pageMarginCss(`${programmeName} · ${title}`, `${t('mineFile.printDate')} ${printDate}`, t('mineFile.pageOf'));
+  usePageMargins(margins);
+  useEffect(() => {
+    const refresh = () => flushSync(() => setPrintedAt(new Date()));
+    window.addEventListener('beforeprint', refresh);
+    return () => window.removeEventListener('beforeprint', refresh);
+  }, []);
 
   const exportFile = () => {
+    flushSync(() => setPrintedAt(new Date()));
     if (!article.current) return;
-    standaloneHtml(article.current, title, MINE_FILE_CSS, language === 'zh' ? 'zh-CN' : 'en').then(
+    standaloneHtml(article.current, title, MINE_FILE_CSS + margins, language === 'zh' ? 'zh-CN' : 'en').then(
       (html) => {
         setExportError(null);
         saveFile(html, `${t('mineFile.fileName')}-${mine.id}.html`, 'text/html;charset=utf-8');
@@ -66,9 +82,13 @@ export function MineFile(props: MineFileProps) {
       <MineDecision counts={props.decidable} canAct={props.canAct} onDecide={props.onDecide} />
       {props.message && <p role="alert" className="error no-print">{props.message}</p>}
       <article ref={article} className="mine-file" data-mine={mine.id}>
+        <p className="mine-file-head">
+          <span data-figure="programme">{programmeName}</span>
+          <span>{t('mineFile.printDate')}：<time dateTime={printDate} data-figure="print-date">{printDate}</time></span>
+        </p>
         <h2>{title}</h2>
         <dl className="rows">
-          <div><dt>{t('field.id')}</dt><dd>{mine.id}</dd></div>
+          <div><dt>{t('field.id')}</dt><dd className="id">{mine.id}</dd></div>
           <div><dt>{t('field.mineral')}</dt><dd>{mine.mineral}</dd></div>
           <div><dt>{t('field.township')}</dt><dd>{township ? (language === 'en' ? township.name_en : township.name) : mine.township_id}</dd></div>
           <div><dt>{t('field.category')}</dt><dd>{t(`category.${mine.category}`)}</dd></div>
@@ -136,7 +156,7 @@ export function MineFile(props: MineFileProps) {
                   <td>{t(`measure.${f.properties.measure}`)}</td>
                   <td>{t(`direction.${f.properties.direction}`)}</td>
                   <td>{f.properties.surveyor}</td>
-                  <td>{f.properties.parcel_id ?? t('field.none')}</td>
+                  <td className="id">{f.properties.parcel_id ?? t('field.none')}</td>
                   <td>{f.properties.note}</td>
                 </tr>
               ))}
@@ -159,6 +179,14 @@ export function MineFile(props: MineFileProps) {
             label={t('mineFile.historyOf', { name: parcel.properties.name, id: parcel.properties.id })}
           />
         ))}
+
+        <section className="mine-signature" aria-label={t('mineFile.signature')}>
+          <h3>{t('mineFile.signature')}</h3>
+          <dl>
+            <div><dt>{t('mineFile.signer')}</dt><dd /></div>
+            <div><dt>{t('mineFile.signDate')}</dt><dd /></div>
+          </dl>
+        </section>
       </article>
     </section>
   );

@@ -1,5 +1,6 @@
-// The mine's map for its file: parcels coloured by status, treated polygons over them, a scale
-// bar and north arrow. SVG, so it prints crisply on A4 and exports inside the one-file document.
+// The mine's map for its file: parcels coloured by status and labelled with their ids, treated
+// polygons over them, a legend of what the colours mean (below the map, covering nothing), a scale bar and north arrow. SVG, so it
+// prints crisply on A4 and exports inside the one-file document.
 import type { Feature, Geometry } from 'geojson';
 import type { ParcelStatus } from '../domain/model.ts';
 import { sketchPaths } from '../domain/sketch-paths.ts';
@@ -29,6 +30,13 @@ export function MineSketch(props: { label: string; parcels: { geometry: Geometry
         <path key={props.parcels[i]!.id} d={d} fill={STATUS_COLOURS[props.parcels[i]!.status]} fillOpacity={0.45} stroke="#3e2723" strokeWidth={1} fillRule="evenodd" />
       ))}
       {treatedPaths.map((d, i) => <path key={i} d={d} fill={TREATED_COLOUR} fillOpacity={0.5} stroke={TREATED_OUTLINE} strokeWidth={1.2} fillRule="evenodd" />)}
+      {props.parcels.map((p, i) => {
+        const at = sketch.labelPoints[i];
+        return at && (
+          <text key={p.id} className="sketch-label" x={at[0]} y={at[1]} textAnchor="middle" dominantBaseline="middle" fontSize={10}
+            stroke="#fff" strokeWidth={3} strokeLinejoin="round" paintOrder="stroke" fill="#1b1b1b">{p.id}</text>
+        );
+      })}
       {bar && (
         <g transform={`translate(16 ${BOX.height - 16})`}>
           <rect width={bar.units} height={5} y={-5} fill="#263238" />
@@ -39,7 +47,7 @@ export function MineSketch(props: { label: string; parcels: { geometry: Geometry
         <path d="M0,-16 L6,4 L0,0 L-6,4 Z" fill="#263238" />
         <text y={18} textAnchor="middle" fontSize={12}>N</text>
       </g>
-      <MineSketchLegend statuses={new Set(props.parcels.map((p) => p.status))} treated={props.treated.length > 0} top={BOX.height} />
+      <MineSketchLegend statuses={new Set(props.parcels.map((p) => p.status))} treated={props.treated.length > 0} top={BOX.height} width={BOX.width} />
     </svg>
   );
 }

@@ -23,9 +23,9 @@ export interface SwipeCompareProps {
 const SIDES: CompareSide[] = ['before', 'after'];
 
 /** An open file wins over a URL typed before it. */
-function imageryLayer(url: string, file: SideImagery['file']): ImageryLayer | null {
+function imageryLayer(url: string, file: SideImagery['file'], blockedOrigin: string | null): ImageryLayer | null {
   if (file) return { kind: 'file', tiles: file.tiles, summary: file.summary };
-  return url ? { kind: 'url', url } : null;
+  return url && !blockedOrigin ? { kind: 'url', url } : null;
 }
 
 export function SwipeCompare(props: SwipeCompareProps) {
@@ -63,8 +63,8 @@ export function SwipeCompare(props: SwipeCompareProps) {
   useEffect(() => { maps?.setData('after', props.data.after); }, [maps, props.data.after]);
   // Set again only when the URL or the file changes, not when a message about the side does.
   const { before, after } = props.imagery.sides;
-  useEffect(() => { maps?.setImagery('before', imageryLayer(before.url, before.file)); }, [maps, before.url, before.file]);
-  useEffect(() => { maps?.setImagery('after', imageryLayer(after.url, after.file)); }, [maps, after.url, after.file]);
+  useEffect(() => { maps?.setImagery('before', imageryLayer(before.url, before.file, before.blockedOrigin)); }, [maps, before.url, before.file, before.blockedOrigin]);
+  useEffect(() => { maps?.setImagery('after', imageryLayer(after.url, after.file, after.blockedOrigin)); }, [maps, after.url, after.file, after.blockedOrigin]);
 
   return (
     <section className="review-overlay swipe" aria-label={t('swipe.title')}>

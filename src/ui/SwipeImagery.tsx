@@ -28,6 +28,8 @@ export type ImageryMessage =
 
 export interface SideImagery {
   url: string;
+  /** The URL's origin when this page may not fetch from it until it is reloaded (its security policy). */
+  blockedOrigin: string | null;
   file: ImageryFileShown | null;
   message: ImageryMessage | null;
 }
@@ -37,6 +39,8 @@ export interface SwipeImageryState {
   onUrl: (side: CompareSide, url: string) => void;
   onFile: (side: CompareSide, file: File) => void;
   onRemoveFile: (side: CompareSide) => void;
+  /** Reloads the page so that its policy allows the typed URLs' origins. */
+  onAllowOrigins: () => void;
 }
 
 const ACCEPT = '.pmtiles,.mbtiles,.tif,.tiff,image/tiff';
@@ -59,7 +63,7 @@ export function SwipeImagery(props: SwipeImageryState & { onZoomTo: (bounds: Ima
     <>
       <p className="note">{t('swipe.imageryHint')}</p>
       {SIDES.map((side) => {
-        const { url, file, message } = props.sides[side];
+        const { url, file, message, blockedOrigin } = props.sides[side];
         const id = ids[side];
         const badUrl = url !== '' && !isImageryUrl(url);
         return (
@@ -81,6 +85,12 @@ export function SwipeImagery(props: SwipeImageryState & { onZoomTo: (bounds: Ima
                 <label htmlFor={`${id}-url`}>{t(`swipe.imagery.${side}`)}</label>
                 <input id={`${id}-url`} type="url" value={url} placeholder="https://…/{z}/{x}/{y}.png" aria-invalid={badUrl} onChange={(e) => props.onUrl(side, e.target.value.trim())} />
                 {badUrl && <p role="alert" className="error">{t('swipe.imageryInvalid')}</p>}
+                {!badUrl && blockedOrigin && (
+                  <p role="status" className="note">
+                    {t('swipe.imageryOrigin', { origin: blockedOrigin })}
+                    <button type="button" onClick={props.onAllowOrigins}>{t('swipe.imageryOriginReload')}</button>
+                  </p>
+                )}
               </>
             )}
             <label htmlFor={`${id}-file`} className="file-button">{t(`swipe.imageryFile.open.${side}`)}</label>

@@ -27,9 +27,9 @@ export async function standaloneHtml(node: HTMLElement, title: string, css: stri
   const meta = doc.createElement('meta');
   meta.setAttribute('charset', 'utf-8');
   doc.head.prepend(meta);
-  const style = doc.createElement('style');
-  style.textContent = css;
-  doc.head.append(style);
   doc.body.append(doc.importNode(clone, true));
-  return `<!DOCTYPE html>\n${doc.documentElement.outerHTML}\n`;
+  // The stylesheet is added as text: a <style> element applied here would be an inline style,
+  // which the app's security policy refuses. `<` cannot occur in it (page-margin-css.ts escapes it).
+  const html = doc.documentElement.outerHTML.replace('</head>', () => `<style>${css.replace(/</g, '\\3C ')}</style></head>`);
+  return `<!DOCTYPE html>\n${html}\n`;
 }

@@ -109,7 +109,7 @@ describe('field survey', () => {
     const backup = page.getByRole('region', { name: '备份' });
     const before = await page.getByRole('status').filter({ hasText: '座矿山' }).textContent();
     await backup.getByLabel('从备份文件恢复').setInputFiles({ name: 'broken.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\u0003\u0004 this is not a real archive') });
-    await expect(backup.getByRole('alert').textContent()).resolves.toMatch(/无法恢复“broken\.zip”：.+现有数据未改动/);
+    await expect(backup.getByRole('alert').textContent()).resolves.toBe('无法恢复“broken.zip”：这不是复绿备份，或文件已损坏：它不是可读取的 zip 压缩包，现有数据未改动');
     await expect(page.getByRole('status').filter({ hasText: '座矿山' }).textContent()).resolves.toBe(before);
   });
 });

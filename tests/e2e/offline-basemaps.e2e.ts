@@ -137,7 +137,10 @@ describe('an online basemap cached for offline use', () => {
       await expect(dialog.getByText('先在上面设置并启用在线底图，才能缓存它的瓦片。').isVisible()).resolves.toBe(true);
       await dialog.getByRole('checkbox', { name: '使用在线底图' }).check();
       await dialog.getByRole('textbox', { name: '底图瓦片地址（XYZ/TMS）' }).fill(`${tiles.url}{z}/{x}/{y}.png`);
-      await dialog.getByRole('button', { name: '保存' }).click();
+      // A new online origin is allowed by the page's security policy from the reload that saving makes.
+      await Promise.all([page.waitForEvent('load'), dialog.getByRole('button', { name: '保存' }).click()]);
+      await page.getByRole('status').filter({ hasText: '座矿山' }).waitFor({ timeout: 30_000 });
+      await waitForMapIdle(page);
 
       // A whole-county view down to zoom 18 is far over the limit: refused before any download.
       dialog = await settings(page);

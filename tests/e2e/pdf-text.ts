@@ -1,7 +1,9 @@
 // A tiny text extractor for the PDFs Chromium prints (Skia's PDF backend): Flate-compressed
 // content streams show glyph codes as hex strings, each font with a ToUnicode CMap (one- or
 // two-byte codes). CJK glyphs shared with Kangxi radicals map to the radical (U+2F00 for 一),
-// so the text is NFKC-normalised. Enough to check what a printed page says; not a PDF library.
+// so the text is NFKC-normalised; glyphs shared with the CJK Radicals Supplement (U+2E80–2EFF),
+// which has no decomposition, are mapped back by a small table of the ones Noto CJK uses.
+// Enough to check what a printed page says; not a PDF library.
 import { inflateSync } from 'node:zlib';
 
 interface PdfObject {
@@ -36,6 +38,12 @@ function readObjects(pdf: Buffer): Map<number, PdfObject> {
   }
   return objects;
 }
+
+/** Simplified-Chinese ideographs whose glyph the font shares with a CJK Radicals Supplement code point. */
+const RADICALS_SUPPLEMENT: Record<string, string> = {
+  '\u2EA0': '民', '\u2EC5': '见', '\u2ED3': '长', '\u2ED7': '雨', '\u2EDA': '页', '\u2EDB': '风', '\u2EDC': '飞',
+  '\u2EE2': '马', '\u2EE4': '鬼', '\u2EE5': '鱼', '\u2EE9': '黄', '\u2EEA': '黾', '\u2EEC': '齐', '\u2EEE': '齿', '\u2EF0': '龙', '\u2EF3': '龟',
+};
 
 interface Cmap {
   /** Hex digits per code: 2 or 4. */
@@ -103,7 +111,7 @@ export function pdfText(pdf: Buffer): string {
       for (const hex of token[2]!.matchAll(/<([0-9A-Fa-f\s]*)>/g)) out += hexToCodes(hex[1]!, cmap?.digits ?? 4).map((c) => cmap?.map.get(c) ?? '').join('');
     }
   }
-  return out.normalize('NFKC');
+  return out.normalize('NFKC').replace(/[\u2E80-\u2EFF]/g, (c) => RADICALS_SUPPLEMENT[c] ?? c);
 }
 
 /** Pages and the size of the first, in points. */

@@ -1,8 +1,10 @@
 // One file per mine (一矿一档) in the browser: its figures agree with independent sums of the data
-// files; in print media only the file shows; Chromium prints it to an A4 PDF whose text has the
-// mine's name and figures; it exports as one self-contained HTML file; the whole mine is
-// accepted in one step, then sent back in one step with one note.
-import { readFileSync } from 'node:fs';
+// files; its sketch map has a legend and parcel labels; in print media only the file shows;
+// Chromium prints it to an A4 PDF whose text has the programme, the print date, the mine's name
+// and figures, "page n of N" on every page and a signature block; it exports as one
+// self-contained HTML file carrying the same; the whole mine is accepted in one step, then sent
+// back in one step with one note.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { pointOnFeature } from '@turf/turf';
@@ -94,6 +96,16 @@ describe('mine file', () => {
     expect(await file().getByRole('img', { name: `${mine.name}的图斑和治理图斑示意图` }).count()).toBe(1);
   });
 
+  it('labels every parcel on the sketch map and explains its colours in a legend', async () => {
+    const sketch = file().getByRole('img', { name: `${mine.name}的图斑和治理图斑示意图` });
+    const labels = await sketch.locator('.sketch-label').allTextContents();
+    expect(labels.sort()).toEqual(parcels.map((p) => p.properties.id).sort());
+    const legend = await sketch.locator('.sketch-legend text').allTextContents();
+    const statuses = [...new Set(parcels.map((p) => p.properties.status))];
+    const names: Record<string, string> = { untreated: '未治理', in_progress: '治理中', treated: '已治理', accepted: '已验收', closed: '已销号', rejected: '验收不通过' };
+    expect(legend).toEqual(expect.arrayContaining([...statuses.map((s) => `图斑：${names[s]}`), '治理图斑']));
+  });
+
   it('shows a parcel’s photos before and after treatment side by side', async () => {
     const pair = file().getByRole('region', { name: `${finished.properties.name}：治理前后照片` });
     await expect.poll(() => pair.getByRole('img').evaluateAll((images) => images.map((i) => [i.getAttribute('alt'), (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth]))).toEqual([
@@ -110,19 +122,37 @@ describe('mine file', () => {
     expect(await file().getByRole('button', { name: '打印' }).isVisible()).toBe(false);
     const figures = { area: await figure('area'), treated: await figure('treated'), rate: await figure('rate') };
 
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    // As the browser's own print does: the page size and margins from the file's CSS.
+    const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true });
+    if (process.env.FULV_KEEP_PDF) writeFileSync(process.env.FULV_KEEP_PDF, pdf);
     await page.emulateMedia({ media: 'screen' });
     const pages = pdfPages(pdf);
     expect(pages.count).toBeGreaterThanOrEqual(1);
-    expect(pages.width).toBeCloseTo(595.92, 0);
-    expect(pages.height).toBeCloseTo(842.88, 0);
-    const text = pdfText(pdf).replace(/\s+/g, '');
-    const expected = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+    // A4 is 210 × 297 mm, i.e. 595.28 × 841.89 pt (Chromium rounds to its device pixels).
+    expect(Math.abs(pages.width - 595.28)).toBeLessThan(1.5);
+    expect(Math.abs(pages.height - 841.89)).toBeLessThan(1.5);
+    // Fonts map both dashes (U+2014, U+2015) to one glyph: compare them as one.
+    const dashes = (s: string) => s.replace(/[—―]/g, '-');
+    const text = dashes(pdfText(pdf).replace(/\s+/g, ''));
+    const expected = (s: string) => dashes(s.normalize('NFKC').replace(/\s+/g, ''));
     expect(text).toContain(expected(TITLE));
     expect(text).toContain(expected(figures.area.split('（')[0]!));
     expect(text).toContain(expected(figures.treated));
     expect(text).toContain(expected(figures.rate));
     for (const p of parcels) expect(text).toContain(p.properties.id);
+
+    // A document someone signs: the programme, when it was printed, every page numbered, and
+    // the signature block.
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    expect(text).toContain(expected(`${programme.name}·${TITLE}`));
+    expect(text).toContain(expected(`打印日期${today}`));
+    expect(pages.count).toBeGreaterThan(1);
+    for (let n = 1; n <= pages.count; n++) expect(text).toContain(expected(`第${n}页，共${pages.count}页`));
+    expect(text).not.toContain(expected(`第${pages.count + 1}页`));
+    expect(text).toContain(expected('验收签字验收人日期'));
+    // The parcel table runs onto the second page, and its head is printed again there.
+    expect(text.split(expected('编号名称损毁类型修复方向')).length - 1).toBe(2);
   });
 
   it('exports as one HTML file with the map, the figures and no controls', async () => {
@@ -135,6 +165,12 @@ describe('mine file', () => {
     expect(html).toContain('<svg');
     expect(html).toContain(await figure('treated'));
     expect(html).not.toContain('<button');
+    // The same page margins (programme, date, "page n of N") and signature block as the print.
+    expect(html).toMatch(/@bottom-center \{ content: "第 " counter\(page\) " 页，共 " counter\(pages\) " 页";/);
+    expect(html).toContain(`@top-left { content: "${programme.name} · ${TITLE}";`);
+    expect(html).toMatch(/@top-right \{ content: "打印日期 \d{4}-\d{2}-\d{2}";/);
+    expect(html).toContain('thead { display: table-header-group; }');
+    expect(html).toMatch(/<section class="mine-signature" aria-label="验收签字">/);
     // The photos travel inside the file.
     expect(html.match(/<img [^>]*src="data:image\/png;base64,/g)).toHaveLength(2);
   });

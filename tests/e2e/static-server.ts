@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { PNG } from 'pngjs';
+import { securityHeaders } from '../../src/lib/content-security-policy.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
@@ -24,13 +25,13 @@ function listen(server: Server): Promise<Running> {
   });
 }
 
-/** Serves `root` as it is on disk at each request (no caching of contents). */
+/** Serves `root` as it is on disk at each request (no caching of contents), with the app's security headers. */
 export function serveFolder(root: string): Promise<Running> {
   return listen(createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
     readFile(file).then((body) => {
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...securityHeaders() });
       response.end(body);
     }, () => {
       response.writeHead(404);

@@ -2,7 +2,6 @@
 // read?". Each refusal names what is wrong in words a surveyor can pass on; the records inside
 // are checked afterwards (backup-validation.ts).
 import { strFromU8, unzipSync, type Unzipped } from 'fflate';
-import { fail, ok, type Result } from '../../lib/result.ts';
 import { BACKUP_FILES, BACKUP_FORMAT, BACKUP_VERSION, IMAGE_FOLDER, OPTIONAL_BACKUP_FILES, type BackupImage, type BackupManifest } from './backup-format.ts';
 
 export interface DecodedBackup {
@@ -17,14 +16,24 @@ export interface DecodedBackup {
   files: Unzipped;
 }
 
+/** A decoding step's outcome; a refusal carries a code and values the UI translates. */
+export type Refusal = { ok: false; reason: string; code: string; params: Readonly<Record<string, string | number>> };
+export type Decoded<T> = { ok: true; value: T } | Refusal;
+
+const accepted = <T>(value: T): Decoded<T> => ({ ok: true, value });
+
+function refuse(code: string, params: Refusal['params'], reason: string): Refusal {
+  return { ok: false, reason, code, params };
+}
+
 /** Far above any real backup; stops a hostile archive from inflating until the tab dies. */
 const MAX_UNPACKED_BYTES = 2 * 1024 ** 3;
 const KNOWN_FILES: readonly string[] = [...Object.values(BACKUP_FILES), ...Object.values(OPTIONAL_BACKUP_FILES)];
 
-function unpack(bytes: Uint8Array): Result<Unzipped> {
+function unpack(bytes: Uint8Array): Decoded<Unzipped> {
   let total = 0;
   try {
-    return ok(unzipSync(bytes, {
+    return accepted(unzipSync(bytes, {
       filter: (file) => {
         total += file.originalSize;
         if (total > MAX_UNPACKED_BYTES) throw new Error('it unpacks to more than 2 GB');
@@ -32,17 +41,17 @@ function unpack(bytes: Uint8Array): Result<Unzipped> {
       },
     }));
   } catch (error) {
-    return fail(`The file is not a Fulv backup, or it is damaged: it is not a readable zip archive (${error instanceof Error ? error.message : String(error)}).`);
+    return refuse('backup_not_zip', {}, `The file is not a Fulv backup, or it is damaged: it is not a readable zip archive (${error instanceof Error ? error.message : String(error)}).`);
   }
 }
 
-function readJson(files: Unzipped, name: string): Result<unknown> {
+function readJson(files: Unzipped, name: string): Decoded<unknown> {
   const bytes = files[name];
-  if (!bytes) return fail(`The backup is incomplete: it has no ${name}.`);
+  if (!bytes) return refuse('backup_missing_part', { name }, `The backup is incomplete: it has no ${name}.`);
   try {
-    return ok(JSON.parse(strFromU8(bytes)));
+    return accepted(JSON.parse(strFromU8(bytes)));
   } catch {
-    return fail(`The backup is damaged: ${name} is not valid JSON.`);
+    return refuse('backup_bad_part', { name }, `The backup is damaged: ${name} is not valid JSON.`);
   }
 }
 
@@ -65,38 +74,39 @@ function manifestShape(value: Record<string, unknown>): string | null {
   return null;
 }
 
-function readManifest(files: Unzipped, expected: { id: string; name: string }): Result<BackupManifest> {
+function readManifest(files: Unzipped, expected: { id: string; name: string }): Decoded<BackupManifest> {
   const parsed = readJson(files, BACKUP_FILES.manifest);
-  if (!parsed.ok) return fail(files[BACKUP_FILES.manifest] ? parsed.reason : `The file is not a Fulv backup: it has no ${BACKUP_FILES.manifest}.`);
+  if (!parsed.ok) return files[BACKUP_FILES.manifest] ? parsed : refuse('backup_not_fulv', {}, `The file is not a Fulv backup: it has no ${BACKUP_FILES.manifest}.`);
   const value = parsed.value;
-  if (typeof value !== 'object' || value === null) return fail('The file is not a Fulv backup: its manifest is not an object.');
+  if (typeof value !== 'object' || value === null) return refuse('backup_not_fulv', {}, 'The file is not a Fulv backup: its manifest is not an object.');
   const fields = value as Record<string, unknown>;
-  if (fields['format'] !== BACKUP_FORMAT) return fail(`The file is not a Fulv backup (its format is ${JSON.stringify(fields['format'] ?? null)}, expected "${BACKUP_FORMAT}").`);
+  if (fields['format'] !== BACKUP_FORMAT) return refuse('backup_not_fulv', {}, `The file is not a Fulv backup (its format is ${JSON.stringify(fields['format'] ?? null)}, expected "${BACKUP_FORMAT}").`);
   const version = fields['version'];
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail(`The backup's format version ${JSON.stringify(version)} is not valid.`);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return refuse('backup_damaged_manifest', {}, `The backup's format version ${JSON.stringify(version)} is not valid.`);
   if (version > BACKUP_VERSION) {
-    return fail(`The backup was made by a newer Fulv (backup format version ${version}); this Fulv reads version ${BACKUP_VERSION}. Update Fulv, then restore.`);
+    return refuse('backup_newer_format', { version, supported: BACKUP_VERSION }, `The backup was made by a newer Fulv (backup format version ${version}); this Fulv reads version ${BACKUP_VERSION}. Update Fulv, then restore.`);
   }
   const shape = manifestShape(fields);
-  if (shape) return fail(`The backup's manifest is damaged: ${shape}.`);
+  if (shape) return refuse('backup_damaged_manifest', {}, `The backup's manifest is damaged: ${shape}.`);
   const manifest = value as BackupManifest;
   if (manifest.programme.id !== expected.id) {
-    return fail(`The backup belongs to another programme: “${manifest.programme.name}” (${manifest.programme.id}), not “${expected.name}” (${expected.id}).`);
+    return refuse('backup_other_programme', { name: manifest.programme.name, id: manifest.programme.id, expectedName: expected.name, expectedId: expected.id },
+      `The backup belongs to another programme: “${manifest.programme.name}” (${manifest.programme.id}), not “${expected.name}” (${expected.id}).`);
   }
-  return ok(manifest);
+  return accepted(manifest);
 }
 
-function readArray(files: Unzipped, name: string, expectedLength: number): Result<unknown[]> {
+function readArray(files: Unzipped, name: string, expectedLength: number): Decoded<unknown[]> {
   const parsed = readJson(files, name);
   if (!parsed.ok) return parsed;
-  if (!Array.isArray(parsed.value)) return fail(`The backup is damaged: ${name} is not a list.`);
+  if (!Array.isArray(parsed.value)) return refuse('backup_bad_part', { name }, `The backup is damaged: ${name} is not a list.`);
   if (parsed.value.length !== expectedLength) {
-    return fail(`The backup is incomplete: ${name} has ${parsed.value.length} entries, the manifest says ${expectedLength}.`);
+    return refuse('backup_missing_part', { name }, `The backup is incomplete: ${name} has ${parsed.value.length} entries, the manifest says ${expectedLength}.`);
   }
-  return ok(parsed.value);
+  return accepted(parsed.value);
 }
 
-export function decodeBackup(bytes: Uint8Array, expected: { id: string; name: string }): Result<DecodedBackup> {
+export function decodeBackup(bytes: Uint8Array, expected: { id: string; name: string }): Decoded<DecodedBackup> {
   const files = unpack(bytes);
   if (!files.ok) return files;
   const manifest = readManifest(files.value, expected);
@@ -108,12 +118,12 @@ export function decodeBackup(bytes: Uint8Array, expected: { id: string; name: st
   if (!photos.ok) return photos;
   const journal = readArray(files.value, BACKUP_FILES.journal, counts.journal);
   if (!journal.ok) return journal;
-  const reviews = files.value[OPTIONAL_BACKUP_FILES.reviews] ? readJson(files.value, OPTIONAL_BACKUP_FILES.reviews) : ok([]);
+  const reviews = files.value[OPTIONAL_BACKUP_FILES.reviews] ? readJson(files.value, OPTIONAL_BACKUP_FILES.reviews) : accepted([]);
   if (!reviews.ok) return reviews;
-  if (!Array.isArray(reviews.value)) return fail(`The backup is damaged: ${OPTIONAL_BACKUP_FILES.reviews} is not a list.`);
-  const targets = files.value[OPTIONAL_BACKUP_FILES.targets] ? readJson(files.value, OPTIONAL_BACKUP_FILES.targets) : ok(null);
+  if (!Array.isArray(reviews.value)) return refuse('backup_bad_part', { name: OPTIONAL_BACKUP_FILES.reviews }, `The backup is damaged: ${OPTIONAL_BACKUP_FILES.reviews} is not a list.`);
+  const targets = files.value[OPTIONAL_BACKUP_FILES.targets] ? readJson(files.value, OPTIONAL_BACKUP_FILES.targets) : accepted(null);
   if (!targets.ok) return targets;
-  return ok({
+  return accepted({
     manifest: manifest.value, treated: treated.value, photos: photos.value, journal: journal.value, reviews: reviews.value, targets: targets.value, files: files.value,
   });
 }

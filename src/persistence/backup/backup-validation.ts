@@ -16,6 +16,7 @@ import type { ReferenceContext } from '../../store/reference-context.ts';
 import { FEATURE_ID, validateTreatedFeature } from '../../store/treated-validation.ts';
 import type { BackupContents } from './backup-format.ts';
 import type { DecodedBackup } from './backup-decoding.ts';
+import { unknownReferenceProblems } from './backup-references.ts';
 
 export interface BackupRules {
   reference: ReferenceContext;
@@ -125,7 +126,12 @@ function checkTargets(value: unknown, rules: BackupRules, report: Report): Targe
   return value as TargetsRecord;
 }
 
-export async function validateBackup(decoded: DecodedBackup, rules: BackupRules): Promise<BackupCheck> {
+/** What a restore keeps beside the backup's records (the seed's treated polygons), which its history may name. */
+export interface KeptFeatures {
+  treated: ReadonlySet<string>;
+}
+
+export async function validateBackup(decoded: DecodedBackup, rules: BackupRules, kept: KeptFeatures): Promise<BackupCheck> {
   const problems: Problem[] = [];
   const report: Report = (field, reason) => void problems.push({ field, code: 'invalid_backup', reason: `${field}: ${reason}` });
   const treated = await checkTreated(decoded.treated, rules, report);
@@ -134,5 +140,8 @@ export async function validateBackup(decoded: DecodedBackup, rules: BackupRules)
   const reviews = checkReviews(decoded.reviews, rules, report);
   const targets = checkTargets(decoded.targets, rules, report);
   if (problems.length > 0) return { ok: false, problems };
+  const known = { treated: new Set([...kept.treated, ...treated.map((r) => r.id)]), photos: new Set(photos.map((r) => r.id)), parcels: rules.reference.parcelMine };
+  const unknown = unknownReferenceProblems(journal, reviews, known);
+  if (unknown.length > 0) return { ok: false, problems: unknown };
   return { ok: true, contents: { manifest: decoded.manifest, treated, photos, journal, reviews, targets, images } };
 }

@@ -2,7 +2,8 @@
 // journal are exactly the backup's, the undo/redo history is empty (its steps referred to the
 // replaced state), and the reference layers are untouched. Seed polygons the backup has never
 // heard of (a newer seed) are added, as a reseed would. The file is checked completely first;
-// a refused file changes nothing, and the replacement is one transaction.
+// a refused file changes nothing, and the replacement is one transaction. A journal entry may
+// name a seed polygon the backup lacks: the restore adds it, so it exists afterwards.
 import type { IDBPDatabase } from 'idb';
 import type { Programme } from '../../domain/model.ts';
 import type { TreatedRecord } from '../../store/field-records.ts';
@@ -14,6 +15,7 @@ import { readFieldState, readMeta } from '../field-state.ts';
 import { writeTransaction } from '../field-transaction.ts';
 import { editStores, type FieldDB } from '../schema.ts';
 import { decodeBackup } from './backup-decoding.ts';
+import { backupSafetyProblem } from './backup-safety.ts';
 import type { BackupContents } from './backup-format.ts';
 import { validateBackup, type BackupRules } from './backup-validation.ts';
 
@@ -70,9 +72,12 @@ export async function restoreBackup(
   seed: Programme,
   rules: BackupRules,
 ): Promise<{ summary: RestoreSummary; state: FieldState }> {
+  const unsafe = backupSafetyProblem(bytes);
+  if (unsafe) throw refused([unsafe]);
   const decoded = decodeBackup(bytes, { id: seed.id, name: seed.name });
-  if (!decoded.ok) throw refused([{ field: 'file', code: 'invalid_backup', reason: decoded.reason }]);
-  const check = await validateBackup(decoded.value, rules);
+  if (!decoded.ok) throw refused([{ field: 'file', code: decoded.code, params: decoded.params, reason: decoded.reason }]);
+  const kept = { treated: new Set(seed.treated.features.map((f) => f.properties.id)) };
+  const check = await validateBackup(decoded.value, rules, kept);
   if (!check.ok) throw refused(check.problems);
   return replaceContents(db, check.contents, seed, rules.now);
 }

@@ -7,7 +7,8 @@ import { openFieldStore } from '../../../src/persistence/field-store.ts';
 import { BACKUP_FORMAT } from '../../../src/persistence/backup/backup-format.ts';
 import { changeTreatedAttributes, createTreated, deleteTreated, reshapeTreated } from '../../../src/store/edits-from-snapshot.ts';
 import type { FieldSnapshot } from '../../../src/store/field-snapshot.ts';
-import { BOW_TIE, fieldProgramme, image, now, SQUARE_3, snapshotWhere, testDatabase, treatedFeature } from '../../helpers/field-store.ts';
+import { databaseRecords } from '../../helpers/database-records.ts';
+import { BOW_TIE, fieldProgramme, image, now, SQUARE_3, snapshotWhere, testDatabase, treatedFeature, type TestDatabase } from '../../helpers/field-store.ts';
 
 const open: FieldStore[] = [];
 afterEach(async () => {
@@ -16,8 +17,8 @@ afterEach(async () => {
 const track = (store: FieldStore): FieldStore => (open.push(store), store);
 
 /** A store with a day's work: an edit, a new polygon, a deletion and a photo. */
-async function surveyedStore(): Promise<FieldStore> {
-  const store = track(await testDatabase().open());
+async function surveyedStore(database: TestDatabase = testDatabase()): Promise<FieldStore> {
+  const store = track(await database.open());
   await store.transact(changeTreatedAttributes(store.getSnapshot(), 'T-T1', { note: '覆土 30 cm' }), '赵军');
   await store.transact(createTreated(store.getSnapshot(), treatedFeature('T-T3', {}, SQUARE_3)), '赵军');
   await store.transact(deleteTreated(store.getSnapshot(), 'T-T2'), '孙丽');
@@ -113,20 +114,48 @@ describe('backup file', () => {
 });
 
 describe('a refused restore', () => {
-  async function refusedWith(bytes: Uint8Array | ((backup: Uint8Array) => Uint8Array), message: RegExp): Promise<void> {
-    const store = await surveyedStore();
-    const backup = (await store.exportBackup()).bytes;
-    await store.transact(changeTreatedAttributes(store.getSnapshot(), 'T-T1', { note: 'current' }), '赵军');
+  /**
+   * Refuses `attempt`, and proves nothing changed: in memory, and on disk, record by record in
+   * every object store, read again through a new connection after the refusal.
+   */
+  async function expectRefusedUnchanged(database: TestDatabase, store: FieldStore, attempt: () => Promise<unknown>, message: RegExp): Promise<void> {
     const before = store.getSnapshot();
     const journal = await store.journal();
-    const attempt = store.restoreBackup(typeof bytes === 'function' ? bytes(backup) : bytes);
-    await expect(attempt).rejects.toMatchObject({ name: 'FieldStoreError', code: 'backup_refused' });
-    await expect(attempt).rejects.toThrow(message);
-    await expect(attempt).rejects.toThrow(/Nothing was changed\.$/);
+    const onDisk = await databaseRecords(database);
+    const refusal = attempt();
+    await expect(refusal).rejects.toMatchObject({ name: 'FieldStoreError', code: 'backup_refused' });
+    await expect(refusal).rejects.toThrow(message);
+    await expect(refusal).rejects.toThrow(/Nothing was changed\.$/);
     expect(store.getSnapshot()).toBe(before);
     expect(await store.journal()).toEqual(journal);
+    expect(await databaseRecords(database)).toEqual(onDisk);
+  }
+
+  async function refusedWith(bytes: Uint8Array | ((backup: Uint8Array) => Uint8Array), message: RegExp): Promise<void> {
+    const database = testDatabase();
+    const store = await surveyedStore(database);
+    const backup = (await store.exportBackup()).bytes;
+    await store.transact(changeTreatedAttributes(store.getSnapshot(), 'T-T1', { note: 'current' }), '赵军');
+    await expectRefusedUnchanged(database, store, () => store.restoreBackup(typeof bytes === 'function' ? bytes(backup) : bytes), message);
     expect(store.getSnapshot().canUndo).toBe(true);
   }
+
+  const appendReview = (files: Record<string, Uint8Array>, parcelId: string): void => {
+    editJson(files, 'journal.json', (entries: object[]) => [...entries, {
+      seq: 5, at: '2025-11-20T01:00:00.000Z', who: '李审', action: 'edit', edit: { kind: 'review-parcel', parcelId, baseRevision: 0, review: null },
+    }]);
+    editJson(files, 'manifest.json', (m: { counts: object }) => ({ ...m, counts: { ...m.counts, journal: 5 } }));
+  };
+
+  it('is checked on disk: a changed record is noticed', async () => {
+    const database = testDatabase();
+    const store = await surveyedStore(database);
+    const before = await databaseRecords(database);
+    await store.transact(changeTreatedAttributes(store.getSnapshot(), 'T-T1', { note: 'changed' }), '赵军');
+    expect(await databaseRecords(database)).not.toEqual(before);
+    expect(before['treated']!.map((r) => r.key)).toEqual(['T-T1', 'T-T2', 'T-T3']);
+    expect(before['photo_blobs']![0]!.value).toMatchObject({ blob: { bytes: new Uint8Array(await image(5000).arrayBuffer()) } });
+  });
 
   it('refuses a file that is not a zip', () => refusedWith(strToU8('{"type":"FeatureCollection"}'), /not a Fulv backup, or it is damaged: it is not a readable zip archive/));
 
@@ -168,8 +197,54 @@ describe('a refused restore', () => {
   it('refuses a photo over the size limit', async () => {
     const store = await surveyedStore();
     const backup = (await store.exportBackup()).bytes;
-    const strict = track(await testDatabase().open({ maxPhotoBytes: 1024 }));
-    await expect(strict.restoreBackup(backup)).rejects.toThrow(/photo P-\w+: Photo “IMG_7\.jpg” is 5 KB; the limit is 1 KB/);
+    const database = testDatabase();
+    const strict = track(await database.open({ maxPhotoBytes: 1024 }));
+    await expectRefusedUnchanged(database, strict, () => strict.restoreBackup(backup), /photo P-\w+: Photo “IMG_7\.jpg” is 5 KB; the limit is 1 KB/);
     expect(strict.getSnapshot().programme.treated.features.map((f) => f.properties.id)).toEqual(['T-T1', 'T-T2']);
+  });
+
+  it('refuses a backup from a newer database schema', () => refusedWith(
+    (b) => rezip(b, (f) => editJson(f, 'manifest.json', (m: object) => ({ ...m, schema_version: 99 }))),
+    /comes from a newer Fulv \(database schema 99\); this Fulv has schema 3\. Update Fulv, then restore/,
+  ));
+
+  it('refuses an entry whose name climbs out of the archive', () => refusedWith(
+    (b) => rezip(b, (f) => void (f['images/../../evil.json'] = strToU8('{}'))),
+    /an entry named "images\/\.\.\/\.\.\/evil\.json", which is absolute or climbs out of the archive/,
+  ));
+
+  it('refuses an entry with an absolute name', () => refusedWith(
+    (b) => rezip(b, (f) => void (f['/etc/cron.d/fulv'] = strToU8('x'))),
+    /an entry named "\/etc\/cron\.d\/fulv", which is absolute/,
+  ));
+
+  it('refuses a manifest that places an image outside the archive', () => refusedWith(
+    (b) => rezip(b, (f) => editJson(f, 'manifest.json', (m: { images: { file: string }[] }) => ({ ...m, images: m.images.map((i) => ({ ...i, file: 'images/../photo.jpg' })) }))),
+    /an entry named "images\/\.\.\/photo\.jpg"/,
+  ));
+
+  it('refuses a journal entry about a polygon that neither the backup nor this device holds', () => refusedWith(
+    (b) => rezip(b, (f) => editJson(f, 'journal.json', (entries: { seq: number; edit: object }[]) => entries.map((e) => (e.seq === 1 ? { ...e, edit: { ...e.edit, id: 'T-GHOST' } } : e)))),
+    /journal entry 1: refers to treated polygon "T-GHOST", which neither the backup nor this device holds/,
+  ));
+
+  it('refuses a journal entry reviewing a parcel that is not in the programme', () => refusedWith(
+    (b) => rezip(b, (f) => appendReview(f, 'X-P9')),
+    /journal entry 5: refers to parcel "X-P9", which neither the backup nor this device holds/,
+  ));
+
+  it('refuses a journal entry about a photo the backup lacks', () => refusedWith(
+    (b) => rezip(b, (f) => editJson(f, 'journal.json', (entries: { seq: number; edit: { photo?: object } }[]) => entries.map((e) => (e.seq === 4 ? { ...e, edit: { ...e.edit, photo: { ...e.edit.photo, id: 'P-GHOST' } } } : e)))),
+    /journal entry 4: refers to photo "P-GHOST", which neither the backup nor this device holds/,
+  ));
+
+  it('accepts a journal entry about a seed polygon the backup lacks (the restore adds it) or a parcel of the programme', async () => {
+    const store = await surveyedStore();
+    const backup = rezip((await store.exportBackup()).bytes, (f) => {
+      editJson(f, 'treated.json', (records: { id: string }[]) => records.filter((r) => r.id !== 'T-T2'));
+      editJson(f, 'manifest.json', (m: { counts: object }) => ({ ...m, counts: { ...m.counts, treated: 2 } }));
+      appendReview(f, 'T-M1-P1');
+    });
+    await expect(store.restoreBackup(backup)).resolves.toMatchObject({ treated: 2, journal: 5, seedAdded: 1 });
   });
 });

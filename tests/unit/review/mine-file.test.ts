@@ -59,4 +59,16 @@ describe('sketch paths', () => {
     // 0.01° of latitude (about 1113 m) fills the 80 units of height left inside the padding.
     expect(sketch.metresPerUnit * 80).toBeCloseTo(1113.2, 0);
   });
+
+  it('labels each shape at the centre of its largest ring, and nothing for no shape', () => {
+    // Two squares side by side fill the box: each label sits at its own square's centre, which
+    // the box's symmetry places at a quarter and three quarters of its width, half its height.
+    const sketch = sketchPaths([rect(118.5, 40.1, 118.51, 40.11), rect(118.51, 40.1, 118.52, 40.11), null], { width: 200, height: 100, padding: 10 });
+    const [left, right, none] = sketch.labelPoints;
+    expect(none).toBeNull();
+    expect(left![1]).toBeCloseTo(50, 6);
+    expect(right![1]).toBeCloseTo(50, 6);
+    expect(left![0] + right![0]).toBeCloseTo(200, 6);
+    expect(right![0] - left![0]).toBeCloseTo(80 * 0.01 * Math.cos((40.105 * Math.PI) / 180) / 0.01, 6);
+  });
 });
