@@ -16,11 +16,14 @@ export function encodingFromLabel(label: string): TextEncodingName | null {
   return null;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+/** Checked a slice at a time: a whole 600 MB document is longer than a string may be. */
+const UTF8_CHECK_SLICE = 4 * 1024 * 1024;
 
 export function isValidUtf8(bytes: Uint8Array): boolean {
+  const strict = new TextDecoder('utf-8', { fatal: true });
   try {
-    strictUtf8.decode(bytes);
+    for (let at = 0; at < bytes.length; at += UTF8_CHECK_SLICE) strict.decode(bytes.subarray(at, at + UTF8_CHECK_SLICE), { stream: true });
+    strict.decode();
     return true;
   } catch {
     return false;

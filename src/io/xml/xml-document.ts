@@ -19,7 +19,7 @@ export interface ParsedXml {
   elements: number;
 }
 
-function declaredEncoding(bytes: Uint8Array): TextEncodingName | null {
+export function declaredEncoding(bytes: Uint8Array): TextEncodingName | null {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
   const match = /^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/.exec(head.replace(/^\uFEFF|^ï»¿/, ''));
   return match ? encodingFromLabel(match[1]!) : null;

@@ -667,4 +667,7 @@ export const en: Record<MessageKey, string> = {
   'zone.residential_area': 'Residential area',
   'zone.traffic_line': 'Major traffic line',
   'zone.river_lake': 'River or lake',
+
+  // Hostile files (issue 13)
+  'ioError.zip_unsafe_name': 'A name in the zip archive points outside it (such as ../), refused for safety',
 };

@@ -666,6 +666,9 @@ export const zh = {
   'zone.residential_area': '居民集中生活区',
   'zone.traffic_line': '重要交通干线',
   'zone.river_lake': '河流湖泊',
+
+  // Hostile files (issue 13)
+  'ioError.zip_unsafe_name': '压缩包里的文件名指向包外（如 ../），出于安全原因拒绝',
 } as const;
 
 export type MessageKey = keyof typeof zh;
