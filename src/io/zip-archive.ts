@@ -18,7 +18,7 @@ const SLICE = 16 * 1024;
 class Oversize extends Error {}
 
 /** Inflates into exactly `entry.size` bytes, throwing Oversize the moment there would be more. */
-function inflateEntry(data: Uint8Array, entry: ZipEntry): Uint8Array {
+function inflateEntry(data: Uint8Array, entry: ZipEntry): Uint8Array<ArrayBuffer> {
   if (entry.method === 0) {
     if (data.length !== entry.size) throw new ZipFormatError(`${entry.name} is stored with ${data.length} bytes but declared as ${entry.size}`);
     return data.slice();
@@ -44,6 +44,11 @@ function unsafeName(name: string): boolean {
   return /^([/\\]|[a-z]:)/i.test(name) || name.split(/[/\\]/).includes('..');
 }
 
+export interface UnzippedFile {
+  name: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
 export interface UnzipOptions {
   file: string;
   maxUnzippedBytes: number;
@@ -51,7 +56,7 @@ export interface UnzipOptions {
   accept?: (name: string) => boolean;
 }
 
-export function unzipEntries(bytes: Uint8Array, options: UnzipOptions): IoResult<ImportFile[]> {
+export function unzipEntries(bytes: Uint8Array, options: UnzipOptions): IoResult<UnzippedFile[]> {
   const { file, maxUnzippedBytes } = options;
   const tooLarge = (how: string) => ioFail('zip_too_large', `unzipped, the archive ${how} the limit of ${megabytes(maxUnzippedBytes)}`, { file });
   try {
@@ -63,7 +68,7 @@ export function unzipEntries(bytes: Uint8Array, options: UnzipOptions): IoResult
     if (declared > maxUnzippedBytes) return tooLarge('would exceed');
     const encrypted = wanted.find((e) => e.encrypted);
     if (encrypted) return ioFail('zip_corrupt', `${encrypted.name} is encrypted; Fulv reads only archives without a password`, { file });
-    const files: ImportFile[] = [];
+    const files: UnzippedFile[] = [];
     for (const entry of wanted) {
       try {
         files.push({ name: entry.name, bytes: inflateEntry(entryData(bytes, entry), entry) });
