@@ -17,17 +17,23 @@ export interface KmlElement {
 
 const isElement = (n: KmlElement | KmlText): n is KmlElement => 'name' in n;
 
-function* descendants(node: KmlElement, name: string): Generator<KmlElement> {
+function descendants(node: KmlElement, name: string, out: KmlElement[] = []): KmlElement[] {
   for (const child of node.children) {
     if (!isElement(child)) continue;
-    if (child.name === name) yield child;
-    yield* descendants(child, name);
+    if (child.name === name) out.push(child);
+    descendants(child, name, out);
   }
+  return out;
 }
 
 function first(node: KmlElement | null | undefined, name: string): KmlElement | null {
   if (!node) return null;
-  for (const found of descendants(node, name)) return found;
+  for (const child of node.children) {
+    if (!isElement(child)) continue;
+    if (child.name === name) return child;
+    const inner = first(child, name);
+    if (inner) return inner;
+  }
   return null;
 }
 
@@ -38,12 +44,30 @@ export function textOf(node: KmlElement | null | undefined): string {
   return text;
 }
 
+/** Up to three numbers of one "lon,lat[,alt]" tuple; what parseFloat cannot read is skipped. */
+function tuple(value: string): number[] {
+  const out: number[] = [];
+  for (const part of value.split(',')) {
+    const n = Number.parseFloat(part);
+    if (!Number.isNaN(n)) out.push(n);
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
 function coord1(value: string): number[] {
-  return value.replace(/\s*/g, '').split(',').map(Number.parseFloat).filter((n) => !Number.isNaN(n)).slice(0, 3);
+  return tuple(value.replace(/\s+/g, ''));
 }
 
 function coord(value: string): number[][] {
-  return value.replace(/^\s*|\s*$/g, '').split(/\s+/).map(coord1).filter((c) => c.length >= 2);
+  const out: number[][] = [];
+  const trimmed = value.trim();
+  if (trimmed === '') return out;
+  for (const token of trimmed.split(/\s+/)) {
+    const c = tuple(token);
+    if (c.length >= 2) out.push(c);
+  }
+  return out;
 }
 
 function fixRing(ring: number[][]): number[][] {
@@ -59,13 +83,13 @@ function localName(name: string): string {
 }
 
 function gxTrack(node: KmlElement): { geometry: Geometry; times: string[] } | null {
-  let coords = [...descendants(node, 'coord')];
+  let coords = descendants(node, 'coord');
   if (coords.length === 0) coords = allElements(node).filter((e) => localName(e.name) === 'coord');
   const coordinates: Position[] = coords.map((e) => textOf(e).split(' ').map(Number.parseFloat));
   if (coordinates.length === 0) return null;
   return {
     geometry: coordinates.length >= 2 ? { type: 'LineString', coordinates } : { type: 'Point', coordinates: coordinates[0]! },
-    times: [...descendants(node, 'when')].map(textOf),
+    times: descendants(node, 'when').map(textOf),
   };
 }
 
@@ -96,7 +120,7 @@ function geometries(node: KmlElement): { geometries: Geometry[]; times: string[]
         break;
       }
       case 'Polygon': {
-        const rings = [...descendants(child, 'LinearRing')].map((r) => fixRing(coord(textOf(first(r, 'coordinates'))))).filter((r) => r.length >= 4);
+        const rings = descendants(child, 'LinearRing').map((r) => fixRing(coord(textOf(first(r, 'coordinates'))))).filter((r) => r.length >= 4);
         if (rings.length > 0) out.push({ type: 'Polygon', coordinates: rings });
         break;
       }

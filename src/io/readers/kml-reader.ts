@@ -29,7 +29,7 @@ function boolValue(value: unknown): AttributeValue {
   return text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : value;
 }
 
-function kmlProperties(properties: Record<string, unknown> | null, bools: ReadonlySet<string>): SourceProperties {
+export function kmlProperties(properties: Record<string, unknown> | null, bools: ReadonlySet<string>): SourceProperties {
   const out: SourceProperties = {};
   for (const [key, value] of Object.entries(properties ?? {})) {
     if (STYLE_KEYS.has(key)) continue;
