@@ -3,7 +3,7 @@
 // seconds and the peak resident memory of the convert process against the targets: under 30 s
 // and under 1 GB on the 2-core machine.
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { parcelsKml } from '../helpers/kml-placemarks.ts';
@@ -28,5 +28,6 @@ if (run.status !== 0) {
 console.log(run.stderr.trim().split('\n').at(-1));
 const secondsOk = run.seconds < 30;
 const memoryOk = run.maxRssMb < 1024;
-console.log(`convert: ${run.seconds.toFixed(1)} s (target < 30 s: ${secondsOk ? 'met' : 'MISSED'}), peak memory ${run.maxRssMb.toFixed(0)} MB (target < 1024 MB: ${memoryOk ? 'met' : 'MISSED'})`);
+console.log(`convert: ${run.seconds.toFixed(1)} s (target < 30 s: ${secondsOk ? 'met' : 'MISSED'}; ${run.cpuSeconds.toFixed(1)} s of CPU), peak memory ${run.maxRssMb.toFixed(0)} MB (target < 1024 MB: ${memoryOk ? 'met' : 'MISSED'})`);
+console.log(`load average while it ran: ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${availableParallelism()} cores`);
 process.exitCode = secondsOk && memoryOk ? 0 : 1;

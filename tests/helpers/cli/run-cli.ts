@@ -18,6 +18,8 @@ export interface CliRun {
   seconds: number;
   /** Peak resident memory in MiB; NaN when the process died before it could report it. */
   maxRssMb: number;
+  /** User and system CPU seconds of the process (a shared machine stretches `seconds`, not these). */
+  cpuSeconds: number;
 }
 
 export function runCli(program: 'convert' | 'analyze', args: readonly string[], timeoutMs = 120_000): CliRun {
@@ -30,11 +32,14 @@ export function runCli(program: 'convert' | 'analyze', args: readonly string[], 
   });
   const seconds = (performance.now() - started) / 1000;
   let maxRssMb = Number.NaN;
+  let cpuSeconds = Number.NaN;
   try {
-    maxRssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+    const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRSS: number; cpu: number };
+    maxRssMb = usage.maxRSS / 1024;
+    cpuSeconds = usage.cpu / 1e6;
   } catch {
     // No report: the process was killed (timeout) or crashed before exiting normally.
   }
   rmSync(dir, { recursive: true, force: true });
-  return { status: run.status, signal: run.signal, stdout: run.stdout, stderr: run.stderr, seconds, maxRssMb };
+  return { status: run.status, signal: run.signal, stdout: run.stdout, stderr: run.stderr, seconds, maxRssMb, cpuSeconds };
 }

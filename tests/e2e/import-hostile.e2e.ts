@@ -1,7 +1,9 @@
-// Cancelling a slow import stops it: the surveyor opens a 45 MB KML that would end in an error
-// after a long read, cancels, and picks a small file; the import worker that was reading is
-// terminated, and the preview that comes is the small file's, with no word of the first file's
-// failure. The same holds when the second file is chosen without cancelling.
+// Hostile and slow files in the import dialog. A KMZ bomb (under 1 MB, 700 MB inside) is refused
+// in seconds with the size limit as the reason. Cancelling a slow import stops it: the surveyor
+// opens a 45 MB KML that would end in an error after a long read, cancels, and picks a small file;
+// the import worker that was reading is terminated, and the preview that comes is the small
+// file's, with no word of the first file's failure. The same holds when the second file is
+// chosen without cancelling.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,12 +11,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page, Worker } from 'playwright-core';
 import { launchBrowser, newPage, openApp } from './browser.ts';
 import { parcelsKml } from '../helpers/kml-placemarks.ts';
+import { bombZip, KML_HEAD, KML_TAIL, SPACES } from '../helpers/zip-bombs.ts';
+import { zh } from '../../src/ui/i18n/zh.ts';
 
 const baseUrl = inject('baseUrl');
 const FILES = '选择文件（GeoJSON、Shapefile、KML/KMZ、GPX、CSV 坐标表）';
 const SMALL = 'tests/fixtures/interchange/parcels-libkml.kml';
 
-describe('cancelling an import', () => {
+describe('hostile and slow files in the import dialog', () => {
   let browser: Browser;
   let page: Page;
   // 100,000 placemarks, then a tag that does not match: read to the end, it fails as xml_invalid.
@@ -49,6 +53,21 @@ describe('cancelling an import', () => {
     expect(Number(await preview.locator('[data-figure=count]').textContent())).toBeGreaterThan(0);
     expect(await dialog.getByRole('alert').count()).toBe(0);
   }
+
+  it('refuses a KMZ bomb in seconds, saying it unpacks past the limit', async () => {
+    const bomb = join(mkdtempSync(join(tmpdir(), 'fulv-bomb-')), 'bomb.kmz');
+    writeFileSync(bomb, bombZip([{ name: 'doc.kml', head: KML_HEAD, unit: SPACES, times: 175, tail: KML_TAIL }]));
+    await page.getByRole('button', { name: '导入数据…' }).click();
+    const dialog = page.getByRole('dialog', { name: '导入数据' });
+    const chosen = performance.now();
+    await dialog.getByLabel(FILES).setInputFiles(bomb);
+    const alert = dialog.getByRole('alert');
+    await alert.waitFor({ timeout: 15_000 });
+    expect(performance.now() - chosen).toBeLessThan(15_000);
+    await expect(alert.textContent()).resolves.toContain(zh['ioError.zip_too_large']);
+    await expect(alert.textContent()).resolves.toContain('512 MB');
+    await dialog.getByRole('button', { name: '取消' }).click();
+  });
 
   it('Cancel terminates the worker, and the next file shows its own preview with no failure of the first', async () => {
     await page.getByRole('button', { name: '导入数据…' }).click();
