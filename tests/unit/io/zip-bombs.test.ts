@@ -7,6 +7,7 @@ import { DEFAULT_IMPORT_LIMITS } from '../../../src/io/import-limits.ts';
 import { unzipEntries } from '../../../src/io/zip-archive.ts';
 import { decodeBackup } from '../../../src/persistence/backup/backup-decoding.ts';
 import { bombData, bombZip, KML_HEAD, KML_TAIL, MB, SPACES } from '../../helpers/zip-bombs.ts';
+import { scratchDir, tool, writeScratch } from '../../helpers/gdal.ts';
 
 const docKml = { name: 'doc.kml', head: KML_HEAD, unit: SPACES, times: 175, tail: KML_TAIL };
 
@@ -64,6 +65,17 @@ describe('zip bombs', () => {
     const r = unzipEntries(bombZip([{ name: 'a.kml', unit: SPACES, times: 1, declaredSize: 5 * MB }]), { file: 'short.kmz', maxUnzippedBytes: 64 * MB });
     expect(!r.ok && r.code).toBe('zip_corrupt');
     expect(!r.ok && r.reason).toMatch(/a\.kml unpacks to 4194304 bytes but is declared as 5242880/);
+  });
+
+  it('reads Zip64 records as GDAL does, and holds their sizes to the same rules', () => {
+    const kml = `${KML_HEAD}<Placemark><name>图斑</name><Point><coordinates>118.6,40</coordinates></Point></Placemark>${KML_TAIL}`;
+    const zip = bombZip([{ name: 'doc.kml', unit: strToU8(kml), times: 1 }, { name: 'files/pad.txt', unit: SPACES, times: 2 }], { zip64: true });
+    const path = writeScratch(scratchDir('zip64'), 'zip64.kmz', zip);
+    expect(tool('ogrinfo', ['-ro', '-al', '-q', `/vsizip/${path}/doc.kml`])).toMatch(/Name \(String\) = 图斑/);
+    const r = unzipEntries(zip, { file: 'zip64.kmz', maxUnzippedBytes: 64 * MB });
+    expect(r.ok && r.value.map((f) => [f.name, f.bytes.length])).toEqual([['doc.kml', strToU8(kml).length], ['files/pad.txt', 8 * MB]]);
+    const liar = unzipEntries(bombZip([{ name: 'doc.kml', unit: SPACES, times: 3, declaredSize: MB }], { zip64: true }), { file: 'liar64.kmz', maxUnzippedBytes: 64 * MB });
+    expect(!liar.ok && liar.code).toBe('zip_too_large');
   });
 
   it('reads an honest archive made by fflate', () => {
