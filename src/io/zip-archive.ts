@@ -1,11 +1,13 @@
 // Zip files in and out (Shapefile bundles, KMZ, backups), with fflate. A zip bomb is refused in
 // seconds: the sizes the central directory declares must fit the limit, and each entry is
 // inflated a slice at a time into a buffer of its declared size, stopping the moment it
-// produces more than declared. A directory that lies about sizes therefore buys nothing.
+// produces more than declared. A directory that lies about sizes therefore buys nothing. Each
+// entry's CRC-32 is checked too (fflate's own unzip does not), so damage inside is caught.
 import { Inflate, zipSync, type Zippable } from 'fflate';
 import type { ImportFile } from './import-types.ts';
 import { ioFail, type IoResult } from './io-result.ts';
 import { megabytes } from './import-limits.ts';
+import { crc32 } from '../lib/crc32.ts';
 import { entryData, zipDirectory, ZipFormatError, type ZipEntry } from './zip-directory.ts';
 
 export function isZip(bytes: Uint8Array): boolean {
@@ -17,8 +19,14 @@ const SLICE = 16 * 1024;
 
 class Oversize extends Error {}
 
-/** Inflates into exactly `entry.size` bytes, throwing Oversize the moment there would be more. */
+/** Inflates into exactly `entry.size` bytes, throwing Oversize the moment there would be more; checks the CRC. */
 function inflateEntry(data: Uint8Array, entry: ZipEntry): Uint8Array<ArrayBuffer> {
+  const out = inflated(data, entry);
+  if (crc32(out) !== entry.crc) throw new ZipFormatError(`${entry.name} is damaged: its bytes do not match the CRC-32 the archive records`);
+  return out;
+}
+
+function inflated(data: Uint8Array, entry: ZipEntry): Uint8Array<ArrayBuffer> {
   if (entry.method === 0) {
     if (data.length !== entry.size) throw new ZipFormatError(`${entry.name} is stored with ${data.length} bytes but declared as ${entry.size}`);
     return data.slice();

@@ -7,6 +7,8 @@ export interface ZipEntry {
   name: string;
   method: number;
   encrypted: boolean;
+  /** The CRC-32 of the uncompressed bytes, as recorded. */
+  crc: number;
   compressedSize: number;
   /** The uncompressed size the central directory declares. */
   size: number;
@@ -102,6 +104,7 @@ export function zipDirectory(bytes: Uint8Array): ZipEntry[] {
       name: entryName(bytes.subarray(at + 46, extra), (flags & 0x800) !== 0),
       method: v.getUint16(at + 10, true),
       encrypted: (flags & 1) !== 0,
+      crc: v.getUint32(at + 16, true),
       ...sizes,
     });
     at = extra + extraLength + commentLength;

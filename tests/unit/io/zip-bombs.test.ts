@@ -78,6 +78,14 @@ describe('zip bombs', () => {
     expect(!liar.ok && liar.code).toBe('zip_too_large');
   });
 
+  it('calls an entry whose bytes do not match its CRC-32 damaged', () => {
+    const zip = zipSync({ 'a.kml': [strToU8('<kml>图斑</kml>'), { level: 0 }] });
+    const at = zip.indexOf(0x3c, 30);
+    zip[at + 1] = 0x4b; // <kml> becomes <Kml>, in the stored bytes
+    const r = unzipEntries(zip, { file: 'flipped.kmz', maxUnzippedBytes: MB });
+    expect(!r.ok && [r.code, r.reason]).toEqual(['zip_corrupt', 'the zip archive is damaged or truncated (a.kml is damaged: its bytes do not match the CRC-32 the archive records)']);
+  });
+
   it('reads an honest archive made by fflate', () => {
     const zip = zipSync({ 'a.kml': strToU8('<kml/>'), 'b/c.txt': strToU8('hello') });
     const r = unzipEntries(zip, { file: 'ok.zip', maxUnzippedBytes: MB });
