@@ -5,6 +5,7 @@ import { createAnalysis } from '../domain/analysis-engine.ts';
 import { parseAnalyzeArgs, USAGE } from './analyze-args.ts';
 import { formatCsv } from './format-csv.ts';
 import { InputFileError, readInputs } from './read-inputs.ts';
+import { reportUnexpected } from './unexpected-error.ts';
 
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseAnalyzeArgs(argv);
@@ -19,7 +20,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(parsed.args.format === 'csv' ? formatCsv(results) : `${JSON.stringify(results, null, 2)}\n`);
     return 0;
   } catch (error) {
-    if (!(error instanceof InputFileError)) throw error;
+    if (!(error instanceof InputFileError)) return reportUnexpected('analyze', error);
     process.stderr.write(`analyze: ${error.message}\n`);
     return 1;
   }

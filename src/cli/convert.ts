@@ -10,6 +10,7 @@ import type { ImportFile, ImportPreview } from '../io/import-types.ts';
 import { readImport } from '../io/read-import.ts';
 import { zipArchive } from '../io/zip-archive.ts';
 import { CONVERT_USAGE, parseConvertArgs } from './convert-args.ts';
+import { reportUnexpected } from './unexpected-error.ts';
 
 const OUTPUT_FORMATS: Record<string, ExportFormat> = { '.geojson': 'geojson', '.json': 'geojson', '.zip': 'shapefile', '.shp': 'shapefile', '.kml': 'kml', '.kmz': 'kmz', '.csv': 'csv' };
 
@@ -80,7 +81,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (!(error instanceof UsageError)) throw error;
-  process.stderr.write(`convert: ${error.message}\n${CONVERT_USAGE}\n`);
-  process.exitCode = 2;
+  if (error instanceof UsageError) {
+    process.stderr.write(`convert: ${error.message}\n${CONVERT_USAGE}\n`);
+    process.exitCode = 2;
+  } else {
+    process.exitCode = reportUnexpected('convert', error);
+  }
 }
