@@ -67,13 +67,20 @@ export function sourceFeature(f: Feature<Geometry | null>, layer: string, proper
   };
 }
 
-/** Types of SimpleData by field name, from every Schema's SimpleFields, as togeojson reads them. */
+/**
+ * Types of SimpleData by field name, from every Schema's SimpleFields, as togeojson reads them;
+ * except that togeojson converts a `bool` with Boolean(text), which makes "false" true, so those
+ * stay text here and kmlProperties converts them.
+ */
 interface KmlSchema {
   numbers: Set<string>;
   bools: Set<string>;
 }
 
-/** The element tree of the Placemark being read, or null between placemarks. */
+/**
+ * Collects the placemarks as the document streams past: the elements of the Placemark being read
+ * are held as a small tree, made a feature at its end tag, and dropped.
+ */
 class PlacemarkCollector implements XmlHandler {
   readonly read: { feature: Feature<Geometry | null>; simpleData: string[] }[] = [];
   readonly schema: KmlSchema = { numbers: new Set(), bools: new Set() };
@@ -83,11 +90,14 @@ class PlacemarkCollector implements XmlHandler {
   constructor(private readonly maxFeatures: number, private readonly file: string) {}
 
   open(tag: SaxesTagPlain): void {
-    this.root ??= tag.name;
+    if (this.root === null) {
+      this.root = tag.name;
+      if (tag.name.slice(tag.name.indexOf(':') + 1) !== 'kml') throw new IoError('xml_invalid', `the root element is <${tag.name}>, not <kml>`, { file: this.file });
+    }
     if (tag.name === 'SimpleField') {
       const name = tag.attributes['name'] ?? '';
       const type = tag.attributes['type'] ?? '';
-      // togeojson: the last SimpleField of a name sets its type; a bool is read as text here.
+      // As in togeojson, the last SimpleField of a name sets its type.
       this.schema.bools.delete(name);
       this.schema.numbers.delete(name);
       if (type === 'bool') this.schema.bools.add(name);
@@ -129,8 +139,6 @@ export function readKml(bytes: Uint8Array, file: string, limits: KmlLimits, enco
   const collector = new PlacemarkCollector(limits.maxFeatures ?? Number.POSITIVE_INFINITY, file);
   const read = streamXml(bytes, file, limits, collector, encoding);
   if (!read.ok) return read;
-  const root = collector.root;
-  if (!root || root.slice(root.indexOf(':') + 1) !== 'kml') return ioFail('xml_invalid', `the root element is <${root ?? 'none'}>, not <kml>`, { file });
   const layer = file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
   const features = collector.read.map(({ feature, simpleData }) => sourceFeature(feature, layer, kmlProperties(typedProperties(feature.properties, simpleData, collector.schema), collector.schema.bools)));
   const enc = read.value;
