@@ -120,6 +120,13 @@ describe('the streaming KML reader', () => {
     expect(features.find((f) => f.properties['name'] === '三点面')!.geometry).toBeNull();
   });
 
+  it('keeps a control character in a name, as the DOM reading did', () => {
+    const text = `<kml><Document><Placemark><name>图斑\u000b一</name><Point><coordinates>118,40</coordinates></Point></Placemark></Document></kml>`;
+    const r = readKml(new TextEncoder().encode(text), 'doc.kml', DEFAULT_IMPORT_LIMITS);
+    expect(r.ok && r.value.features.map((f) => f.properties)).toEqual([{ name: '图斑\u000b一' }]);
+    expect(r.ok && r.value.features).toEqual(formerReading(text));
+  });
+
   it('refuses what the DOM reading refused', () => {
     const limits = DEFAULT_IMPORT_LIMITS;
     const encode = (text: string) => new TextEncoder().encode(text);
