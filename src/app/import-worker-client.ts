@@ -1,9 +1,11 @@
 // The import worker as promises: one request at a time per call, answers matched by id, progress
-// passed to a callback. Parsing a large Shapefile never blocks the map.
+// passed to a callback. Parsing a large Shapefile never blocks the map. Terminating stops the
+// work at once (a read cannot be interrupted any other way) and answers what was waiting with
+// `cancelled`.
 import type { ImportRequest, ImportResponse } from '../workers/import-protocol.ts';
 
 type Unnumbered = ImportRequest extends infer R ? (R extends unknown ? Omit<R, 'requestId'> : never) : never;
-type Answer = Exclude<ImportResponse, { type: 'progress' }>;
+type Answer = Exclude<ImportResponse, { type: 'progress' }> | { type: 'cancelled'; requestId: number };
 type Progress = Extract<ImportResponse, { type: 'progress' }>['progress'];
 
 export class ImportWorkerClient {
@@ -36,5 +38,7 @@ export class ImportWorkerClient {
 
   terminate(): void {
     this.worker.terminate();
+    for (const [requestId, entry] of this.waiting) entry.resolve({ type: 'cancelled', requestId });
+    this.waiting.clear();
   }
 }

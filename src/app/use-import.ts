@@ -1,6 +1,8 @@
 // The import dialog's controller: files go to the import worker, the preview comes back (and is
 // drawn on the map), the user may change the target layer and field mapping, and on confirmation
 // the mapped features enter the field store in one transaction. Cancelling changes nothing.
+// Cancelling, or choosing another file, while a file is being read stops the worker (a new one
+// starts for the next file), and an answer is shown only if it is for the latest file chosen.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { Programme } from '../domain/model.ts';
@@ -33,7 +35,18 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<{ text: string; error: boolean } | null>(null);
 
+  /** Counts reads and cancellations: an answer counts only while its number is the latest. */
+  const generation = useRef(0);
+  const reading = useRef(false);
   const worker = () => (client.current ??= new ImportWorkerClient());
+  const stopReading = () => {
+    generation.current++;
+    if (!reading.current) return false;
+    reading.current = false;
+    client.current?.terminate();
+    client.current = null;
+    return true;
+  };
   useEffect(() => () => client.current?.terminate(), []);
 
   const failed = useCallback((name: string, code: string, reason: string) => {
@@ -41,13 +54,18 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
   }, [t]);
 
   const read = useCallback(async (files: { name: string; bytes: Uint8Array<ArrayBuffer> }[]) => {
+    stopReading();
+    const mine = generation.current;
+    reading.current = true;
     setFailure(null);
     setResult(null);
     setPreview(null);
     setProgress({ phase: 'unpacking', done: 0, total: 0 });
     const chosen: TextEncodingName | null = (TEXT_ENCODINGS as readonly string[]).includes(encoding) ? encoding : null;
     const options = { layer, ...(crs ? { sourceCrs: crs } : {}), ...(chosen ? { encoding: chosen } : {}) };
-    const answer = await worker().request({ type: 'read', files, options }, setProgress, files.map((f) => f.bytes.buffer));
+    const answer = await worker().request({ type: 'read', files, options }, (p) => mine === generation.current && setProgress(p), files.map((f) => f.bytes.buffer));
+    if (mine !== generation.current) return;
+    reading.current = false;
     setProgress(null);
     if (answer.type === 'preview') setPreview(answer.preview);
     else if (answer.type === 'failed') failed(answer.file ?? files.map((f) => f.name).join('、'), answer.code, answer.reason);
@@ -59,7 +77,7 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
     setPreview(null);
     setFailure(null);
     setProgress(null);
-    void client.current?.request({ type: 'discard' });
+    if (!stopReading()) void client.current?.request({ type: 'discard' });
   }, []);
 
   const confirm = useCallback(async () => {
@@ -96,7 +114,8 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
       layer,
       onLayer: (l: ImportLayer) => {
         setLayer(l);
-        if (preview) void worker().request({ type: 'retarget', layer: l }).then((a) => { if (a.type === 'preview') setPreview(a.preview); });
+        const mine = generation.current;
+        if (preview) void worker().request({ type: 'retarget', layer: l }).then((a) => { if (a.type === 'preview' && mine === generation.current) setPreview(a.preview); });
       },
       crs, onCrs: setCrs,
       encoding, onEncoding: setEncoding,

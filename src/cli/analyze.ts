@@ -8,6 +8,7 @@ import { parseAnalyzeArgs, USAGE } from './analyze-args.ts';
 import { formatCsv } from './format-csv.ts';
 import { describeFields, type InputLayer } from './input-fields.ts';
 import { InputFileError, readInputs, type ReadInputs } from './read-inputs.ts';
+import { reportUnexpected } from './unexpected-error.ts';
 
 function report(fields: ReadInputs['fields'], results: AnalysisResults): void {
   for (const [layer, used] of Object.entries(fields)) process.stderr.write(`analyze: fields of ${describeFields(layer as InputLayer, used)}\n`);
@@ -32,7 +33,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(parsed.args.format === 'csv' ? formatCsv(results) : `${JSON.stringify(results, null, 2)}\n`);
     return 0;
   } catch (error) {
-    if (!(error instanceof InputFileError)) throw error;
+    if (!(error instanceof InputFileError)) return reportUnexpected('analyze', error);
     process.stderr.write(`analyze: ${error.message}\n`);
     return 1;
   }

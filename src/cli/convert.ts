@@ -8,8 +8,9 @@ import { exportLayers } from '../io/export/export-layers.ts';
 import type { ExportFormat, ExportLayer } from '../io/export/export-types.ts';
 import type { ImportFile, ImportPreview } from '../io/import-types.ts';
 import { readImport } from '../io/read-import.ts';
-import { zipArchive } from '../io/zip-archive.ts';
+import { unzipEntries, zipArchive } from '../io/zip-archive.ts';
 import { CONVERT_USAGE, parseConvertArgs } from './convert-args.ts';
+import { reportUnexpected } from './unexpected-error.ts';
 
 const OUTPUT_FORMATS: Record<string, ExportFormat> = { '.geojson': 'geojson', '.json': 'geojson', '.zip': 'shapefile', '.shp': 'shapefile', '.kml': 'kml', '.kmz': 'kmz', '.csv': 'csv' };
 
@@ -61,8 +62,9 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   for (const p of written.value.problems) process.stderr.write(`convert: notice ${p.featureIndex === null ? 'file' : `feature ${p.featureIndex + 1}`}: ${p.code}: ${p.reason}\n`);
   if (format === 'shapefile' && extname(output).toLowerCase() === '.shp') {
-    const { unzipSync } = await import('fflate');
-    for (const [entry, bytes] of Object.entries(unzipSync(written.value.files[0]!.bytes))) await writeFile(join(dirname(output), entry), bytes);
+    const parts = unzipEntries(written.value.files[0]!.bytes, { file: output, maxUnzippedBytes: Number.MAX_SAFE_INTEGER });
+    if (!parts.ok) throw new Error(parts.reason);
+    for (const part of parts.value) await writeFile(join(dirname(output), part.name), part.bytes);
   } else if (written.value.files.length === 1) {
     await writeFile(output, written.value.files[0]!.bytes);
   } else {
@@ -80,7 +82,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (!(error instanceof UsageError)) throw error;
-  process.stderr.write(`convert: ${error.message}\n${CONVERT_USAGE}\n`);
-  process.exitCode = 2;
+  if (error instanceof UsageError) {
+    process.stderr.write(`convert: ${error.message}\n${CONVERT_USAGE}\n`);
+    process.exitCode = 2;
+  } else {
+    process.exitCode = reportUnexpected('convert', error);
+  }
 }

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { AnalysisInput, InputFeature } from '../domain/analysis-types.ts';
 import { findPreset, GENERAL_PRESET, validateBufferDistances, type BufferDistances } from '../domain/buffer-presets.ts';
 import type { Mine } from '../domain/model.ts';
+import { jsonTooDeep, MAX_JSON_DEPTH } from '../io/json-depth.ts';
 import type { AnalyzeArgs } from './analyze-args.ts';
 import { FieldChoiceError, mapInputFields, type InputLayer, type MappedLayer } from './input-fields.ts';
 
@@ -18,6 +19,8 @@ async function readJson(path: string, what: string): Promise<unknown> {
   } catch (error) {
     throw new InputFileError(`cannot read ${what} file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+  const tooDeep = jsonTooDeep(text);
+  if (tooDeep) throw new InputFileError(`${what} file ${path} nests deeper than ${MAX_JSON_DEPTH} levels (line ${tooDeep.line}, column ${tooDeep.column}); no real file does, so it is refused`);
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {

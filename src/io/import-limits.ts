@@ -3,7 +3,10 @@
 export interface ImportLimits {
   /** Total bytes of the files handed in. */
   maxBytes: number;
-  /** Total bytes after unzipping a .zip or .kmz (zip bombs). */
+  /**
+   * Total bytes after unzipping a .zip or .kmz (zip bombs). 512 MB is about the longest string a
+   * JavaScript engine holds, and more than twice the files handed in may be.
+   */
   maxUnzippedBytes: number;
   maxFeatures: number;
   maxVertices: number;
@@ -14,7 +17,7 @@ export interface ImportLimits {
 
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxBytes: 200 * 1024 * 1024,
-  maxUnzippedBytes: 1024 * 1024 * 1024,
+  maxUnzippedBytes: 512 * 1024 * 1024,
   maxFeatures: 250_000,
   maxVertices: 25_000_000,
   maxXmlDepth: 100,

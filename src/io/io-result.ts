@@ -3,7 +3,7 @@
 // detail. Problems with single features are not failures: they travel in the preview.
 export const IO_ERROR_CODES = [
   'no_files', 'file_too_large', 'unknown_format',
-  'zip_corrupt', 'zip_too_large', 'zip_empty',
+  'zip_corrupt', 'zip_too_large', 'zip_empty', 'zip_unsafe_name',
   'shp_missing', 'dbf_missing', 'shp_corrupt', 'dbf_corrupt', 'shp_dbf_mismatch',
   'prj_unknown', 'crs_unsupported', 'crs_required', 'crs_mismatch', 'projected_in_geographic',
   'wrong_encoding', 'encoding_unsupported',

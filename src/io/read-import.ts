@@ -20,7 +20,7 @@ import { proposeFieldMapping } from './mapping/propose-field-mapping.ts';
 import { readCoordinateTable } from './readers/coordinate-table-reader.ts';
 import { readGeojson } from './readers/geojson-reader.ts';
 import { readGpx } from './readers/gpx-reader.ts';
-import { readKml, readKmz } from './readers/kml-reader.ts';
+import { readKml, readKmz, readKmzEntries } from './readers/kml-reader.ts';
 import { readShapefile } from './readers/shapefile-reader.ts';
 import type { SourceRead } from './readers/source-read.ts';
 import { sourceFields } from './source-fields.ts';
@@ -56,7 +56,7 @@ function read(files: readonly ImportFile[], options: ImportOptions, limits: Impo
       const shp = readShapefile(inner, name, encoding);
       return shp;
     }
-    if (inner.some((f) => /\.kml$/i.test(f.name))) return readKmz(files[0]!.bytes, name, limits, encoding);
+    if (inner.some((f) => /\.kml$/i.test(f.name))) return readKmzEntries(inner, name, limits, encoding);
     return ioFail('unknown_format', `the zip holds no Shapefile (.shp/.dbf) and no .kml: ${inner.slice(0, 5).map((f) => f.name).join(', ')}`, { file: name });
   }
   options.onProgress?.({ phase: 'parsing', done: 0, total: 1 });

@@ -58,8 +58,24 @@ export function strictText(bytes: Uint8Array, encoding: TextEncodingName, mayBeC
   }
 }
 
+/** Checked a slice at a time: a whole 600 MB document is longer than a string may be. */
+const UTF8_CHECK_SLICE = 4 * 1024 * 1024;
+
+/** With `mayBeCut`, a character left unfinished at the very end does not count against it. */
 export function isValidUtf8(bytes: Uint8Array, mayBeCut = false): boolean {
-  return strictText(bytes, 'utf-8', mayBeCut) !== null;
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for (let at = 0; at < bytes.length; at += UTF8_CHECK_SLICE) strict.decode(bytes.subarray(at, at + UTF8_CHECK_SLICE), { stream: true });
+  } catch {
+    return false;
+  }
+  if (mayBeCut) return true;
+  try {
+    strict.decode();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** UTF-8 when the bytes are valid UTF-8 (including plain ASCII), else GBK. */

@@ -20,23 +20,34 @@ export function mismatchFailure(bytes: Uint8Array, encoding: TextEncodingName, h
     + `"${sampleText(bytes, encoding)}", as ${other.toUpperCase()} "${sampleText(bytes, other)}"; choose the encoding to import`, { file });
 }
 
-export function decodeDocument(
+/** The encoding to read the bytes in: chosen, declared (a BOM or the file's own label) or detected. */
+export function documentEncoding(
   bytes: Uint8Array,
   file: string,
   chosen: TextEncodingName | undefined,
   declared: TextEncodingName | null = null,
-): IoResult<DecodedDocument> {
+): IoResult<EncodingInfo> {
   const stated: { name: TextEncodingName; how: 'chosen' | 'declared' } | null = chosen
     ? { name: chosen, how: 'chosen' }
     : hasUtf8Bom(bytes) ? { name: 'utf-8', how: 'declared' } : declared ? { name: declared, how: 'declared' } : null;
   if (stated) {
     const problem = encodingMismatch([{ bytes, mayBeCut: false }], stated.name);
     if (problem) return mismatchFailure(bytes, stated.name, stated.how === 'chosen' ? 'the chosen encoding is' : 'the file declares', problem, file);
-    return { ok: true, value: { text: stripBom(decodeText(bytes, stated.name)), encoding: stated } };
+    return { ok: true, value: stated };
   }
   const name = detectEncoding(bytes);
-  const how = name === 'utf-8' && !hasNonAscii(bytes) ? 'default' : 'detected';
-  return { ok: true, value: { text: stripBom(decodeText(bytes, name)), encoding: { name, how } } };
+  return { ok: true, value: { name, how: name === 'utf-8' && !hasNonAscii(bytes) ? 'default' : 'detected' } };
+}
+
+export function decodeDocument(
+  bytes: Uint8Array,
+  file: string,
+  chosen: TextEncodingName | undefined,
+  declared: TextEncodingName | null = null,
+): IoResult<DecodedDocument> {
+  const encoding = documentEncoding(bytes, file, chosen, declared);
+  if (!encoding.ok) return encoding;
+  return { ok: true, value: { text: stripBom(decodeText(bytes, encoding.value.name)), encoding: encoding.value } };
 }
 
 function stripBom(text: string): string {

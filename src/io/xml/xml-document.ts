@@ -1,7 +1,8 @@
-// Parsing KML and GPX safely. Before any DOM is built, one pass over the text refuses what a
-// hostile file uses to exhaust memory or time: a DOCTYPE (entity expansion, "billion laughs";
-// KML and GPX never need one), nesting deeper than any real document, and element counts
-// beyond the limit. The XML declaration's encoding is honoured (奥维 exports GB2312 KML).
+// Parsing GPX into a DOM safely (KML is streamed instead: xml-stream.ts). Before any DOM is
+// built, one pass over the text refuses what a hostile file uses to exhaust memory or time: a
+// DOCTYPE (entity expansion, "billion laughs"; KML and GPX never need one), nesting deeper than
+// any real document, and element counts beyond the limit. The XML declaration's encoding is
+// honoured (奥维 exports GB2312 KML and GPX).
 import { DOMParser, type Document } from '@xmldom/xmldom';
 import { ioFail, type IoResult } from '../io-result.ts';
 import type { EncodingInfo } from '../import-types.ts';
@@ -19,7 +20,7 @@ export interface ParsedXml {
   elements: number;
 }
 
-function declaredEncoding(bytes: Uint8Array): TextEncodingName | null {
+export function declaredEncoding(bytes: Uint8Array): TextEncodingName | null {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
   const match = /^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/.exec(head.replace(/^\uFEFF|^ï»¿/, ''));
   return match ? encodingFromLabel(match[1]!) : null;

@@ -1,7 +1,8 @@
 // Reads a backup archive as far as "is this a Fulv backup of this programme, in a version we
 // read?". Each refusal names what is wrong in words a surveyor can pass on; the records inside
 // are checked afterwards (backup-validation.ts).
-import { strFromU8, unzipSync, type Unzipped } from 'fflate';
+import { strFromU8, type Unzipped } from 'fflate';
+import { unzipEntries } from '../../io/zip-archive.ts';
 import { BACKUP_FILES, BACKUP_FORMAT, BACKUP_VERSION, IMAGE_FOLDER, OPTIONAL_BACKUP_FILES, type BackupImage, type BackupManifest } from './backup-format.ts';
 
 export interface DecodedBackup {
@@ -31,18 +32,12 @@ const MAX_UNPACKED_BYTES = 2 * 1024 ** 3;
 const KNOWN_FILES: readonly string[] = [...Object.values(BACKUP_FILES), ...Object.values(OPTIONAL_BACKUP_FILES)];
 
 function unpack(bytes: Uint8Array): Decoded<Unzipped> {
-  let total = 0;
-  try {
-    return accepted(unzipSync(bytes, {
-      filter: (file) => {
-        total += file.originalSize;
-        if (total > MAX_UNPACKED_BYTES) throw new Error('it unpacks to more than 2 GB');
-        return KNOWN_FILES.includes(file.name) || file.name.startsWith(IMAGE_FOLDER);
-      },
-    }));
-  } catch (error) {
-    return refuse('backup_not_zip', {}, `The file is not a Fulv backup, or it is damaged: it is not a readable zip archive (${error instanceof Error ? error.message : String(error)}).`);
-  }
+  const unzipped = unzipEntries(bytes, {
+    file: 'backup', maxUnzippedBytes: MAX_UNPACKED_BYTES,
+    accept: (name) => KNOWN_FILES.includes(name) || name.startsWith(IMAGE_FOLDER),
+  });
+  if (unzipped.ok) return accepted(Object.fromEntries(unzipped.value.map((f) => [f.name, f.bytes])));
+  return refuse('backup_not_zip', {}, `The file is not a Fulv backup, or it is damaged: it is not a readable zip archive (${unzipped.reason}).`);
 }
 
 function readJson(files: Unzipped, name: string): Decoded<unknown> {

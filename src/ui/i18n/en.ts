@@ -772,4 +772,6 @@ export const en: Record<MessageKey, string> = {
   'legend.asOf': 'The map shows the programme as of {date}',
   'legend.period': 'The map shows the period {from} to {to}',
   'legend.mapLegend': 'Map legend',
+  // Hostile files (issue 13)
+  'ioError.zip_unsafe_name': 'A name in the zip archive points outside it (such as ../), refused for safety',
 };

@@ -771,6 +771,8 @@ export const zh = {
   'legend.asOf': '地图显示截至 {date} 的状态',
   'legend.period': '地图显示 {from} 至 {to} 时段',
   'legend.mapLegend': '地图图例',
+  // Hostile files (issue 13)
+  'ioError.zip_unsafe_name': '压缩包里的文件名指向包外（如 ../），出于安全原因拒绝',
 } as const;
 
 export type MessageKey = keyof typeof zh;
