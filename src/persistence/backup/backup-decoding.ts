@@ -37,6 +37,7 @@ function unpack(bytes: Uint8Array): Decoded<Unzipped> {
     accept: (name) => KNOWN_FILES.includes(name) || name.startsWith(IMAGE_FOLDER),
   });
   if (unzipped.ok) return accepted(Object.fromEntries(unzipped.value.map((f) => [f.name, f.bytes])));
+  if (unzipped.code === 'zip_too_large') return refuse('backup_not_zip', {}, `The file is not a Fulv backup: ${unzipped.reason.replace(/^unzipped, the archive/, 'unpacked, it')}.`);
   return refuse('backup_not_zip', {}, `The file is not a Fulv backup, or it is damaged: it is not a readable zip archive (${unzipped.reason}).`);
 }
 

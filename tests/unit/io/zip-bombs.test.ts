@@ -106,6 +106,6 @@ describe('a backup that is a zip bomb', () => {
     const r = decodeBackup(bomb, { id: 'p', name: 'P' });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.reason).toMatch(/^The file is not a Fulv backup: manifest\.json unpacks to more than the 100 bytes the archive declares for it/);
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
