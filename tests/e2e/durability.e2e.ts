@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, launchBrowser, openApp, waitForMapIdle } from './browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS, launchBrowser, loadApp, waitForMapIdle } from './browser.ts';
 import { clickPolygon, goToEmptyGround, mapOffsets, openSurvey } from './survey-helpers.ts';
 
 const baseUrl = inject('baseUrl');
@@ -47,7 +47,7 @@ async function appPage(running: Running): Promise<Page> {
   const page = await running.browser.contexts()[0]!.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
   page.on('dialog', (d) => void d.accept());
-  await openApp(page, baseUrl);
+  await loadApp(page, baseUrl);
   await openSurvey(page);
   return page;
 }
@@ -110,7 +110,7 @@ describe('durability', () => {
     const [a, b] = [await context.newPage(), await context.newPage()];
     for (const page of [a, b]) {
       page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-      await openApp(page, baseUrl);
+      await loadApp(page, baseUrl);
       await openSurvey(page);
     }
     const count = async (page: Page) => Number(/(\d+) 个治理图斑/.exec((await page.getByRole('status').filter({ hasText: '座矿山' }).textContent())!)![1]);

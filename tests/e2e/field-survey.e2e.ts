@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { launchBrowser, openApp } from './browser.ts';
+import { launchBrowser, loadApp } from './browser.ts';
 import { clickPolygon, goToEmptyGround, lonLatAt, mapOffsets, openSurvey, parseNumber } from './survey-helpers.ts';
 import { equalAreaReference } from '../helpers/equal-area-reference.ts';
 
@@ -27,7 +27,7 @@ describe('field survey', () => {
     page = await context.newPage();
     page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
     page.on('dialog', (d) => void d.accept());
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,7 +2,7 @@
 // a fix worse than the limit refused, and a boundary walked into a treated polygon.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openApp, waitForMapIdle } from './browser.ts';
+import { launchBrowser, loadApp, waitForMapIdle } from './browser.ts';
 import { mapShot } from './map-pixels.ts';
 import { openSurvey, parseNumber } from './survey-helpers.ts';
 import { equalAreaReference } from '../helpers/equal-area-reference.ts';
@@ -24,7 +24,7 @@ describe('GPS', () => {
     });
     page = await context.newPage();
     page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
     await openSurvey(page, '李工');
   });
   afterAll(async () => {

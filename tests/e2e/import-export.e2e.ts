@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, openApp } from './browser.ts';
+import { launchBrowser, newPage, loadApp } from './browser.ts';
 import { zh } from '../../src/ui/i18n/zh.ts';
 
 const baseUrl = inject('baseUrl');
@@ -23,7 +23,7 @@ describe('import and export', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await newPage(browser);
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
   });
   afterAll(async () => {
     await browser?.close();
@@ -51,9 +51,9 @@ describe('import and export', () => {
     await expect.poll(() => parcelCount(page)).toBe(before + count);
     await dialog.getByRole('button', { name: '关闭导入' }).click();
 
-    await page.getByRole('searchbox', { name: '搜索矿山或图斑' }).fill('130283-001');
-    await expect(page.getByRole('list', { name: '搜索结果' }).textContent()).resolves.toContain('130283-001');
-    await page.getByRole('searchbox', { name: '搜索矿山或图斑' }).fill('');
+    await page.getByRole('combobox', { name: '搜索矿山或图斑' }).fill('130283-001');
+    await expect(page.getByRole('listbox', { name: '搜索结果' }).textContent()).resolves.toContain('130283-001');
+    await page.getByRole('combobox', { name: '搜索矿山或图斑' }).fill('');
   });
 
   it('refuses broken files with their specific message and changes nothing', async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newPage, openApp } from './browser.ts';
+import { launchBrowser, newPage, loadApp } from './browser.ts';
 import { scratchDir } from '../helpers/gdal.ts';
 import { collection, gdalShapefile, square } from '../helpers/gdal-shapefiles.ts';
 
@@ -30,9 +30,9 @@ async function importAll(page: Page, dialog: Locator, expected: number): Promise
 }
 
 async function expectFound(page: Page, id: string): Promise<void> {
-  await page.getByRole('searchbox', { name: '搜索矿山或图斑' }).fill(id);
-  await expect(page.getByRole('list', { name: '搜索结果' }).textContent()).resolves.toContain(id);
-  await page.getByRole('searchbox', { name: '搜索矿山或图斑' }).fill('');
+  await page.getByRole('combobox', { name: '搜索矿山或图斑' }).fill(id);
+  await expect(page.getByRole('listbox', { name: '搜索结果' }).textContent()).resolves.toContain(id);
+  await page.getByRole('combobox', { name: '搜索矿山或图斑' }).fill('');
 }
 
 describe('importing files as other software writes them', () => {
@@ -57,7 +57,7 @@ describe('importing files as other software writes them', () => {
     writeFileSync(feature, JSON.stringify({ type: 'Feature', properties: { 图斑编号: 'TB-E2E-101', 名称: '单要素图斑' }, geometry: square(118.64, 40.02, 0.003) }));
     browser = await launchBrowser();
     page = await newPage(browser);
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
   });
   afterAll(async () => {
     await browser?.close();

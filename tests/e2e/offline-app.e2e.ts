@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openApp, waitForMapIdle } from './browser.ts';
+import { launchBrowser, loadApp, waitForMapIdle } from './browser.ts';
 import { mapShot, shareUnlike } from './map-pixels.ts';
 import { columns, openReview, waitForCompareIdle } from './review-helpers.ts';
 import { clickPolygon, goToEmptyGround, mapOffsets, openSurvey } from './survey-helpers.ts';
@@ -39,7 +39,7 @@ describe('the app offline', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     page = await context.newPage();
     page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
     // Installed and activated means every file is precached.
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   });

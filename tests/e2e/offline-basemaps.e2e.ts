@@ -4,7 +4,7 @@
 // removed basemap is gone. An online basemap's tiles cached for an area draw with the network off.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, openApp, waitForMapIdle } from './browser.ts';
+import { launchBrowser, loadApp, waitForMapIdle } from './browser.ts';
 import { mapShot, shareUnlike, type Shot } from './map-pixels.ts';
 import { serveTiles } from './static-server.ts';
 import { basemapFixture, FIXTURE_BOUNDS, LAKE_CENTRE } from '../helpers/pmtiles/basemap-fixture.ts';
@@ -53,7 +53,7 @@ describe('offline basemaps', () => {
     page.on('request', (r) => {
       if (!r.url().startsWith(new URL(baseUrl).origin) && !/^(data|blob):/.test(r.url())) outside.push(r.url());
     });
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   });
   afterAll(async () => {
@@ -131,7 +131,7 @@ describe('an online basemap cached for offline use', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     const page = await context.newPage();
     try {
-      await openApp(page, baseUrl);
+      await loadApp(page, baseUrl);
       await page.evaluate(async () => { await navigator.serviceWorker.ready; });
       let dialog = await settings(page);
       await expect(dialog.getByText('先在上面设置并启用在线底图，才能缓存它的瓦片。').isVisible()).resolves.toBe(true);

@@ -3,7 +3,7 @@
 // saved presets. Figures are checked against an independent overlay of the demo files.
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, openApp, waitForMapIdle } from './browser.ts';
+import { launchBrowser, loadApp, waitForMapIdle } from './browser.ts';
 import { mapShot, shareChanged, type Shot } from './map-pixels.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
 import { zonePolygonOverlaps } from '../helpers/zone-overlap-reference.ts';
@@ -63,7 +63,7 @@ describe('the planner panel', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     page = await context.newPage();
     page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
     await page.getByRole('tab', { name: '冲突分析' }).click();
     await page.getByRole('region', { name: '冲突图斑' }).waitFor();
     await waitForFigures(page);

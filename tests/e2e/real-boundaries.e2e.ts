@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import pointOnFeature from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { launchBrowser, newPage, openApp, screenPoint, waitForMapIdle } from './browser.ts';
+import { launchBrowser, newPage, loadApp, screenPoint, waitForMapIdle } from './browser.ts';
 import { equalAreaReference } from '../helpers/equal-area-reference.ts';
 
 const baseUrl = inject('baseUrl');
@@ -22,7 +22,7 @@ describe('real mine boundaries', () => {
 
   it('shows the GEM boundaries with their attribution and attributes', async () => {
     const page = await newPage(browser);
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
     await page.getByRole('checkbox', { name: '真实矿界（GEM，唐山）' }).check();
     await expect(page.getByText(/CC BY 4\.0/).isVisible()).resolves.toBe(true);
     await page.waitForFunction(() => (window as unknown as { __fulvMap: { getCenter(): { lat: number } } }).__fulvMap.getCenter().lat < 39.8);

@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { pointOnFeature } from '@turf/turf';
-import { launchBrowser, newPage, openApp, screenPoint, waitForMapIdle } from './browser.ts';
+import { launchBrowser, newPage, loadApp, screenPoint, waitForMapIdle } from './browser.ts';
 import { frame, openReview } from './review-helpers.ts';
 import { openSurvey } from './survey-helpers.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
@@ -29,7 +29,7 @@ describe('acceptance', () => {
   beforeEach(async () => {
     page = await newPage(browser);
     page.on('dialog', (d) => void d.accept());
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
   });
   afterEach(async () => {
     await page?.context().close();

@@ -4,7 +4,7 @@
 // and the later right of it.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, openApp, waitForMapIdle } from './browser.ts';
+import { launchBrowser, newPage, loadApp, waitForMapIdle } from './browser.ts';
 import { mapShot, shareChanged } from './map-pixels.ts';
 import { columns, dayAfter, dayBefore, frame, openReview, waitForCompareIdle } from './review-helpers.ts';
 import { parseNumber } from './survey-helpers.ts';
@@ -33,7 +33,7 @@ describe('before and after', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await newPage(browser);
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
     await openReview(page);
     await frame(page, target.geometry);
     await waitForMapIdle(page);

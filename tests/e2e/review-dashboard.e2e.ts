@@ -4,7 +4,7 @@
 // whose stated total disagrees with its rows is flagged, not corrected, then restored.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, openApp } from './browser.ts';
+import { launchBrowser, newPage, loadApp } from './browser.ts';
 import { downloadCsv, MU_PER_M2, treatedMu } from './dashboard-sums.ts';
 import { openReview } from './review-helpers.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
@@ -22,7 +22,7 @@ describe('progress dashboard', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await newPage(browser);
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
     await openReview(page);
     await page.getByRole('button', { name: '打开进度看板' }).click();
     await page.getByRole('region', { name: '目标任务与治理进度' }).locator('[data-figure=treated]').waitFor({ timeout: 20_000 });

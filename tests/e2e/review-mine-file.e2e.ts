@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { pointOnFeature } from '@turf/turf';
 import { PNG } from 'pngjs';
-import { launchBrowser, newPage, openApp, screenPoint, waitForMapIdle } from './browser.ts';
+import { launchBrowser, newPage, loadApp, screenPoint, waitForMapIdle } from './browser.ts';
 import { pdfPages, pdfText } from './pdf-text.ts';
 import { frame, openReview } from './review-helpers.ts';
 import { openSurvey, parseNumber } from './survey-helpers.ts';
@@ -58,7 +58,7 @@ describe('mine file', () => {
   /** A page of its own (a new browser context: its own IndexedDB) with the mine's file open, as the demo has it. */
   async function freshMineFile(): Promise<Page> {
     const fresh = await newPage(browser);
-    await openApp(fresh, baseUrl);
+    await loadApp(fresh, baseUrl);
     await openMineFile(fresh);
     return fresh;
   }
@@ -67,7 +67,7 @@ describe('mine file', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await newPage(browser);
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
     // A surveyor photographs a treated polygon of the mine before and after the work.
     await openSurvey(page);
     await frame(page, finishedTreated.geometry, 160);

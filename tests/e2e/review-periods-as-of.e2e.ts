@@ -5,7 +5,7 @@
 // treated and accepted areas are those of the polygons done by then, and the file names say so.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, openApp } from './browser.ts';
+import { launchBrowser, newPage, loadApp } from './browser.ts';
 import { downloadCsv, treatedMu } from './dashboard-sums.ts';
 import { openReview } from './review-helpers.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
@@ -37,7 +37,7 @@ describe('dashboard: targets for a period, and figures as of a date', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await newPage(browser);
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
     await openDashboard(page);
   });
   afterAll(async () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, openApp, screenPoint, waitForMapIdle } from './browser.ts';
+import { launchBrowser, newPage, loadApp, screenPoint, waitForMapIdle } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const HOSTILE = fileURLToPath(new URL('../fixtures/in/hostile-attributes.geojson', import.meta.url));
@@ -24,7 +24,7 @@ describe('hostile attribute text', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
     await page.getByLabel('打开 GeoJSON 文件查看').setInputFiles(HOSTILE);
     await page.getByRole('status').filter({ hasText: '1 个要素' }).waitFor();
     await waitForMapIdle(page);
@@ -44,7 +44,7 @@ describe('hostile attribute text', () => {
 
   it('refuses a file that is not GeoJSON and keeps the map as it was', async () => {
     const page = await newPage(browser);
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
     await page.getByLabel('打开 GeoJSON 文件查看').setInputFiles({ name: 'broken.geojson', mimeType: 'application/json', buffer: Buffer.from('{"type": "FeatureCollection", "features": [') });
     await expect(page.getByRole('status').filter({ hasText: '无法打开“broken.geojson”' }).textContent()).resolves.toMatch(/JSON/);
     await expect(page.getByRole('checkbox', { name: '已打开的文件' }).count()).resolves.toBe(0);
@@ -67,7 +67,7 @@ describe('online basemap setting', () => {
     page.on('request', (r) => {
       if (r.url().includes('/tiles-under-test/')) tileRequests.push(r.url());
     });
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
     expect(tileRequests).toEqual([]);
 
     await page.getByRole('button', { name: '设置' }).click();

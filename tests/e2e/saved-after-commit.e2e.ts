@@ -5,7 +5,7 @@
 // a UI that said "saved" when its requests succeeded, or on a timer, would show it in that window.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp } from './browser.ts';
+import { launchBrowser, loadApp } from './browser.ts';
 import { recordCommits, type CommitLog } from './commit-recorder.ts';
 import { clickPolygon, goToEmptyGround, mapOffsets, openSurvey } from './survey-helpers.ts';
 
@@ -23,7 +23,7 @@ describe('已保存 only after the commit', () => {
     await context.addInitScript(recordCommits, { delay: DELAY_MS, savedText: '已保存' });
     page = await context.newPage();
     page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
     await openSurvey(page);
   });
   afterAll(async () => {

@@ -9,7 +9,7 @@ import type { Polygon, Position } from 'geojson';
 import { pointOnFeature } from '@turf/turf';
 import { PNG } from 'pngjs';
 import type { TreatedFeature } from '../../src/domain/model.ts';
-import { launchBrowser, newPage, openApp, screenPoint, waitForMapIdle } from './browser.ts';
+import { launchBrowser, newPage, loadApp, screenPoint, waitForMapIdle } from './browser.ts';
 import { openReview } from './review-helpers.ts';
 import { clickPolygon, lonLatAt, openSurvey, parseNumber } from './survey-helpers.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
@@ -70,7 +70,7 @@ describe('survey shortcuts', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await newPage(browser);
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
     await openSurvey(page);
     // Vertices go exactly where the test clicks.
     await page.getByRole('checkbox', { name: '吸附到图斑的顶点和边' }).uncheck();
@@ -80,8 +80,8 @@ describe('survey shortcuts', () => {
   });
 
   it('makes the whole parcel a treated polygon, splits it with a line, cuts a hole and reshapes the hole, undoing each', async () => {
-    await page.getByRole('searchbox', { name: '搜索矿山或图斑' }).fill(P);
-    await page.getByRole('list', { name: '搜索结果' }).getByRole('button', { name: new RegExp(P) }).click();
+    await page.getByRole('combobox', { name: '搜索矿山或图斑' }).fill(P);
+    await page.getByRole('listbox', { name: '搜索结果' }).getByRole('option', { name: new RegExp(P) }).click();
     await waitForMapIdle(page);
     const actions = page.getByRole('region', { name: '所选图斑' });
     await expect(actions.textContent()).resolves.toContain(`${parcel.properties.name}（${P}）· 未治理`);
