@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, loadApp } from './browser.ts';
+import { launchBrowser, openApp } from './browser.ts';
 import { serveFolder, type Running } from './static-server.ts';
 import { openSurvey } from './survey-helpers.ts';
 
@@ -28,10 +28,7 @@ describe('updating the installed app', () => {
   });
 
   it('offers the new version and reloads into it only once no drawing is in progress', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    await loadApp(page, site.url);
+    const { context, page } = await openApp({ browser, url: site.url });
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
     const prompt = page.getByRole('region', { name: '应用更新' });
     await expect(prompt.count()).resolves.toBe(0);

@@ -1,5 +1,5 @@
-// Launching Debian's Chromium with SwiftShader WebGL (see ../shared/BROWSER.md), and the few
-// waits the tests share.
+// Launching Debian's Chromium with SwiftShader WebGL (see ../shared/BROWSER.md), opening the app
+// in it at a screen size, and the few waits the tests share.
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,35 +12,17 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
 ];
-const VIEWPORT = { width: 1280, height: 800 };
-
 /** The screens the app is tried on; a phone and a tablet are touch screens unless told otherwise. */
 export const SCREENS = {
   phone: { width: 390, height: 844 },
   tablet: { width: 768, height: 1024 },
-  desktop: VIEWPORT,
+  desktop: { width: 1280, height: 800 },
   wide: { width: 1440, height: 900 },
 } as const;
 export type Screen = keyof typeof SCREENS | { width: number; height: number };
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-}
-
-/** A context whose profile (IndexedDB, localStorage) survives closing and relaunching. */
-export async function launchProfile(dir = mkdtempSync(join(tmpdir(), 'fulv-profile-'))): Promise<{ context: BrowserContext; dir: string }> {
-  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: VIEWPORT });
-  return { context, dir };
-}
-
-export async function newPage(browser: Browser, locale = 'zh-CN'): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale });
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('GPU stall due to ReadPixels')) console.error(`[page] ${m.text()}`);
-  });
-  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-  return page;
 }
 
 /** Waits until the map exists, has loaded its style and sources, and is not moving. */
@@ -86,7 +68,7 @@ export interface AppOptions {
   /** Anything else the context needs: permissions, geolocation, service workers, downloads… */
   context?: BrowserContextOptions;
   /** Runs on the context before the page opens: routes, init scripts. */
-  prepare?: (context: BrowserContext) => Promise<void>;
+  prepare?: (context: BrowserContext) => Promise<unknown>;
   /** Runs on the page before it navigates: request listeners, dialog handlers. */
   watch?: (page: Page) => void;
   /** Where the app is served (the e2e preview server unless told), and what follows it (`?lang=en`); `null` opens nothing. */

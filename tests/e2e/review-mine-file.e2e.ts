@@ -3,11 +3,11 @@
 // mine's name and figures; it exports as one self-contained HTML file; the whole mine is
 // accepted in one step, then sent back in one step with one note.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { pointOnFeature } from '@turf/turf';
 import { PNG } from 'pngjs';
-import { launchBrowser, newPage, loadApp, screenPoint, waitForMapIdle } from './browser.ts';
+import { launchBrowser, openApp, screenPoint, waitForMapIdle } from './browser.ts';
 import { pdfPages, pdfText } from './pdf-text.ts';
 import { frame, openReview } from './review-helpers.ts';
 import { openSurvey, parseNumber } from './survey-helpers.ts';
@@ -16,7 +16,6 @@ import { demoProgramme } from '../helpers/demo-files.ts';
 import { referenceArea, toGeos, unionAll } from '../helpers/direct-overlay.ts';
 import { equalAreaReference } from '../helpers/equal-area-reference.ts';
 
-const baseUrl = inject('baseUrl');
 const programme = demoProgramme();
 const MINE = 'QA-M05';
 const mine = programme.mines.find((m) => m.id === MINE)!;
@@ -57,8 +56,7 @@ describe('mine file', () => {
 
   /** A page of its own (a new browser context: its own IndexedDB) with the mine's file open, as the demo has it. */
   async function freshMineFile(): Promise<Page> {
-    const fresh = await newPage(browser);
-    await loadApp(fresh, baseUrl);
+    const { page: fresh } = await openApp({ browser });
     await openMineFile(fresh);
     return fresh;
   }
@@ -66,8 +64,7 @@ describe('mine file', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    page = await newPage(browser);
-    await loadApp(page, baseUrl);
+    ({ page } = await openApp({ browser }));
     // A surveyor photographs a treated polygon of the mine before and after the work.
     await openSurvey(page);
     await frame(page, finishedTreated.geometry, 160);
