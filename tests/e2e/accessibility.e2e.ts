@@ -54,7 +54,8 @@ for (const { size, label, screens } of SIZES) {
         expect(await seriousAxeViolations(app.page)).toEqual([]);
         const { checked, offenders } = await labelInName(app.page);
         expect(offenders).toEqual([]);
-        expect(checked).toBeGreaterThan(5);
+        // Something was checked: at phone size the header's few controls, at desktop the panel's too.
+        expect(checked).toBeGreaterThan(2);
       });
     }
   });
