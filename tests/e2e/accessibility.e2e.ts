@@ -28,13 +28,20 @@ const SCREENS: MainScreen[] = [
     }),
   },
   { name: 'review', reach: byTab('审查验收', async (page) => { await page.getByRole('textbox', { name: '审查人姓名' }).waitFor(); }) },
+  {
+    name: 'progress dashboard',
+    reach: byTab('审查验收', async (page) => {
+      await page.getByRole('button', { name: '打开进度看板' }).click();
+      await page.getByRole('region', { name: '目标任务与治理进度' }).locator('[data-figure=treated]').waitFor({ timeout: 20_000 });
+    }),
+  },
 ];
 
 /** The screens each size is checked on. At phone size only the first screen is reachable until
  * the phone layout gives the side panel's tabs a place (a bottom sheet); then the rest join. */
 const SIZES: { size: Screen; label: string; screens: string[] }[] = [
   { size: 'phone', label: '390×844', screens: ['first screen'] },
-  { size: 'wide', label: '1440×900', screens: ['first screen', 'survey', 'conflicts', 'review'] },
+  { size: 'wide', label: '1440×900', screens: ['first screen', 'survey', 'conflicts', 'review', 'progress dashboard'] },
 ];
 
 for (const { size, label, screens } of SIZES) {

@@ -132,7 +132,7 @@ export const en: Record<MessageKey, string> = {
   'dashboard.chartBySpan': 'Target, treated and accepted area per year or period',
   'dashboard.chartByTownship': 'Target, treated and accepted area per township',
   'dashboard.exportCsv': 'Export CSV',
-  'dashboard.exportTable': 'Export “{table}” as CSV',
+  'dashboard.exportTable': 'Export CSV of “{table}”',
 
   'targetGroup.producing': 'Producing mines',
   'targetGroup.closed_and_abandoned': 'Closed, policy-closed and abandoned mines',

@@ -130,7 +130,7 @@ export const zh = {
   'dashboard.details': '明细表',
   'dashboard.chartBySpan': '各年度或时段目标、已治理和已验收面积',
   'dashboard.chartByTownship': '各乡镇目标、已治理和已验收面积',
-  'dashboard.exportCsv': '导出 CSV',
+  'dashboard.exportCsv': '导出为 CSV',
   'dashboard.exportTable': '将“{table}”导出为 CSV',
 
   'targetGroup.producing': '生产矿山',
