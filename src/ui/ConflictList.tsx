@@ -50,14 +50,16 @@ export function ConflictList(props: ConflictListProps) {
 
   const sortButton = (key: ConflictSortKey) => {
     const active = query.sortBy === key;
+    // The visible header leads the name, so that saying what one sees operates it (WCAG 2.5.3).
+    const column = key === 'overlap' ? t('planner.col.overlap') : t('planner.col.share');
     return (
       <button
         type="button"
         className="sort"
-        aria-label={t('planner.sortBy', { key: t(`planner.sort.${key}`) })}
+        aria-label={t('planner.sortBy', { column, key: t(`planner.sort.${key}`) })}
         onClick={() => onQuery({ ...query, sortBy: key, descending: active ? !query.descending : true })}
       >
-        {key === 'overlap' ? t('planner.col.overlap') : t('planner.col.share')}
+        {column}
         <span aria-hidden="true">{active ? (query.descending ? ' ▼' : ' ▲') : ''}</span>
       </button>
     );

@@ -28,10 +28,7 @@ describe('updating the installed app', () => {
   });
 
   it('offers the new version and reloads into it only once no drawing is in progress', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    await openApp(page, site.url);
+    const { context, page } = await openApp({ browser, url: site.url });
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
     const prompt = page.getByRole('region', { name: '应用更新' });
     await expect(prompt.count()).resolves.toBe(0);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openApp, waitForMapIdle } from './browser.ts';
+import { launchBrowser, loadApp, waitForMapIdle } from './browser.ts';
 import { openReview, waitForCompareIdle } from './review-helpers.ts';
 import { serveTiles, type Running } from './static-server.ts';
 import { gdalGeotiff, gdalMbtiles, pngOf, rgbOf } from '../helpers/imagery/gdal-imagery.ts';
@@ -76,7 +76,7 @@ describe('Content-Security-Policy', () => {
   });
 
   it('is declared by the page, with connections to its own origin only while no basemap is configured', async () => {
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
     const policy = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
     expect(policy).toContain("connect-src 'self' blob: data:;");
     expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval';");

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, launchBrowser, openApp, waitForMapIdle } from './browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS, loadApp, openApp, waitForMapIdle } from './browser.ts';
 import { clickPolygon, goToEmptyGround, mapOffsets, openSurvey } from './survey-helpers.ts';
 
 const baseUrl = inject('baseUrl');
@@ -47,7 +47,7 @@ async function appPage(running: Running): Promise<Page> {
   const page = await running.browser.contexts()[0]!.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
   page.on('dialog', (d) => void d.accept());
-  await openApp(page, baseUrl);
+  await loadApp(page, baseUrl);
   await openSurvey(page);
   return page;
 }
@@ -105,14 +105,12 @@ describe('durability', () => {
   }, 400_000);
 
   it('shows one page’s edits in another page of the same profile, and keeps concurrent edits to different polygons', async () => {
-    const browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    const [a, b] = [await context.newPage(), await context.newPage()];
-    for (const page of [a, b]) {
-      page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-      await openApp(page, baseUrl);
-      await openSurvey(page);
-    }
+    const app = await openApp();
+    // A second page of the same context shares its IndexedDB, as a second tab of a profile does.
+    const [a, b] = [app.page, await app.context.newPage()];
+    b.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+    await loadApp(b, baseUrl);
+    for (const page of [a, b]) await openSurvey(page);
     const count = async (page: Page) => Number(/(\d+) 个治理图斑/.exec((await page.getByRole('status').filter({ hasText: '座矿山' }).textContent())!)![1]);
     const start = await count(a);
     expect(await count(b)).toBe(start);
@@ -130,6 +128,6 @@ describe('durability', () => {
     await a.reload();
     await a.getByRole('status').filter({ hasText: '座矿山' }).waitFor();
     await expect.poll(() => count(a)).toBe(start + 2);
-    await browser.close();
+    await app.close();
   });
 });

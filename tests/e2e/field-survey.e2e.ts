@@ -1,14 +1,13 @@
 // A surveyor's day, in the browser: draw a treated polygon by clicking, read its area, fill the
 // form, attach a photo, reload, undo and redo; a crossing shape is refused; a broken backup is
 // refused and changes nothing.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { launchBrowser, openApp } from './browser.ts';
+import { openApp, type OpenedApp } from './browser.ts';
 import { clickPolygon, goToEmptyGround, lonLatAt, mapOffsets, openSurvey, parseNumber } from './survey-helpers.ts';
 import { equalAreaReference } from '../helpers/equal-area-reference.ts';
 
-const baseUrl = inject('baseUrl');
 
 function smallPng(): Buffer {
   const png = new PNG({ width: 8, height: 8 });
@@ -17,20 +16,15 @@ function smallPng(): Buffer {
 }
 
 describe('field survey', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  let app: OpenedApp;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    page.on('dialog', (d) => void d.accept());
-    await openApp(page, baseUrl);
+    app = await openApp({ watch: (p) => p.on('dialog', (d) => void d.accept()) });
+    page = app.page;
   });
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
   });
 
   it('draws a polygon whose area matches an independent measure, keeps form and photo over a reload, and undoes and redoes after it', async () => {

@@ -5,15 +5,14 @@
 // the same text as text; a GeoJSON export of two layers is one download named for the
 // programme, the scope and the day.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
 import { unzipSync } from 'fflate';
-import { launchBrowser, waitForMapIdle } from './browser.ts';
+import { openApp, type OpenedApp } from './browser.ts';
 import { openReview } from './review-helpers.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
 import { ogrFeatures, scratchDir, tool, writeScratch } from '../helpers/gdal.ts';
 
-const baseUrl = inject('baseUrl');
 const programme = demoProgramme();
 const dir = scratchDir('files-out-e2e');
 const TOWNSHIP = programme.townships[0]!;
@@ -46,28 +45,24 @@ async function downloadOf(page: Page, click: () => Promise<void>): Promise<Downl
 }
 
 describe('files out', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  let app: OpenedApp;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    // The service worker is kept out so that the programme's files are fetched where the test sees them.
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', serviceWorkers: 'block', acceptDownloads: true });
-    await context.route(/\/assets\/programme-[^/]*\.json$/, async (route) => {
-      const meta = await (await route.fetch()).json() as typeof programme;
-      meta.townships = meta.townships.map((t) => (t.id === TOWNSHIP.id ? { ...t, name: HOSTILE_TOWNSHIP } : t));
-      meta.mines = meta.mines.map((m) => (m.township_id === TOWNSHIP.id ? { ...m, name: `${HOSTILE_MINE_PREFIX}${m.name}` } : m));
-      await route.fulfill({ json: meta });
+    app = await openApp({
+      // The service worker is kept out so that the programme's files are fetched where the test sees them.
+      context: { serviceWorkers: 'block', acceptDownloads: true },
+      prepare: (context) => context.route(/\/assets\/programme-[^/]*\.json$/, async (route) => {
+        const meta = await (await route.fetch()).json() as typeof programme;
+        meta.townships = meta.townships.map((t) => (t.id === TOWNSHIP.id ? { ...t, name: HOSTILE_TOWNSHIP } : t));
+        meta.mines = meta.mines.map((m) => (m.township_id === TOWNSHIP.id ? { ...m, name: `${HOSTILE_MINE_PREFIX}${m.name}` } : m));
+        await route.fulfill({ json: meta });
+      }),
     });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    await page.goto(baseUrl);
-    await page.getByRole('status').filter({ hasText: /图斑/ }).first().waitFor();
-    await waitForMapIdle(page);
+    page = app.page;
   });
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
   });
 
   it('exports the conflict list, filtered to a township, as CSV with formula text neutralised and as XLSX with it as text', async () => {

@@ -1,34 +1,28 @@
 // GPS in the field, with Chromium's geolocation override: the position marker and its accuracy,
 // a fix worse than the limit refused, and a boundary walked into a treated polygon.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openApp, waitForMapIdle } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openApp, waitForMapIdle, type OpenedApp } from './browser.ts';
 import { mapShot } from './map-pixels.ts';
 import { openSurvey, parseNumber } from './survey-helpers.ts';
 import { equalAreaReference } from '../helpers/equal-area-reference.ts';
 
-const baseUrl = inject('baseUrl');
 // An empty corner of the demo county, and a walk around a field about 60 m × 45 m.
 const START = { longitude: 118.6301, latitude: 39.9351 };
 const WALK: [number, number][] = [[118.6308, 39.9351], [118.6308, 39.9355], [118.6301, 39.9355]];
 
 describe('GPS', () => {
-  let browser: Browser;
+  let app: OpenedApp;
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    context = await browser.newContext({
-      viewport: { width: 1280, height: 800 }, locale: 'zh-CN', permissions: ['geolocation'], geolocation: { ...START, accuracy: 3 },
-    });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    await openApp(page, baseUrl);
+    app = await openApp({ context: { permissions: ['geolocation'], geolocation: { ...START, accuracy: 3 } } });
+    ({ context, page } = app);
     await openSurvey(page, '李工');
   });
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
   });
 
   it('shows the position with its accuracy and centres the map on it', async () => {

@@ -3,12 +3,11 @@
 // broken files from the malformed corpus are refused with their specific message and change
 // nothing; cancelling changes nothing; an export downloads a file GDAL-grade readers accept.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, openApp } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, type OpenedApp } from './browser.ts';
 import { zh } from '../../src/ui/i18n/zh.ts';
 
-const baseUrl = inject('baseUrl');
 const FILES = '选择文件（GeoJSON、Shapefile、KML/KMZ、GPX、CSV 坐标表）';
 const expected = JSON.parse(readFileSync('tests/fixtures/malformed/expected.json', 'utf8')) as Record<string, { code: string; options?: unknown }>;
 
@@ -17,16 +16,15 @@ async function parcelCount(page: Page): Promise<number> {
 }
 
 describe('import and export', () => {
-  let browser: Browser;
+  let app: OpenedApp;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await newPage(browser);
-    await openApp(page, baseUrl);
+    app = await openApp();
+    page = app.page;
   });
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
   });
 
   it('previews a GBK Shapefile in GK zone 39 and imports it as parcels in one step', async () => {
@@ -51,9 +49,9 @@ describe('import and export', () => {
     await expect.poll(() => parcelCount(page)).toBe(before + count);
     await dialog.getByRole('button', { name: '关闭导入' }).click();
 
-    await page.getByRole('searchbox', { name: '搜索矿山或图斑' }).fill('130283-001');
-    await expect(page.getByRole('list', { name: '搜索结果' }).textContent()).resolves.toContain('130283-001');
-    await page.getByRole('searchbox', { name: '搜索矿山或图斑' }).fill('');
+    await page.getByRole('combobox', { name: '搜索矿山或图斑' }).fill('130283-001');
+    await expect(page.getByRole('listbox', { name: '搜索结果' }).textContent()).resolves.toContain('130283-001');
+    await page.getByRole('combobox', { name: '搜索矿山或图斑' }).fill('');
   });
 
   it('refuses broken files with their specific message and changes nothing', async () => {

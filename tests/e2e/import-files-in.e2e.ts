@@ -5,13 +5,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newPage, openApp } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { openApp, type OpenedApp } from './browser.ts';
 import { scratchDir } from '../helpers/gdal.ts';
 import { collection, gdalShapefile, square } from '../helpers/gdal-shapefiles.ts';
 
-const baseUrl = inject('baseUrl');
 const FILES = '选择文件（GeoJSON、Shapefile、KML/KMZ、GPX、CSV 坐标表）';
 const dir = scratchDir('e2e-files-in');
 
@@ -30,13 +29,13 @@ async function importAll(page: Page, dialog: Locator, expected: number): Promise
 }
 
 async function expectFound(page: Page, id: string): Promise<void> {
-  await page.getByRole('searchbox', { name: '搜索矿山或图斑' }).fill(id);
-  await expect(page.getByRole('list', { name: '搜索结果' }).textContent()).resolves.toContain(id);
-  await page.getByRole('searchbox', { name: '搜索矿山或图斑' }).fill('');
+  await page.getByRole('combobox', { name: '搜索矿山或图斑' }).fill(id);
+  await expect(page.getByRole('listbox', { name: '搜索结果' }).textContent()).resolves.toContain(id);
+  await page.getByRole('combobox', { name: '搜索矿山或图斑' }).fill('');
 }
 
 describe('importing files as other software writes them', () => {
-  let browser: Browser;
+  let app: OpenedApp;
   let page: Page;
   let utf8Zip: string;
   let cp1252: string[];
@@ -55,12 +54,11 @@ describe('importing files as other software writes them', () => {
     cp1252 = latin.files.map((f) => join(dir, f.name));
     feature = join(dir, 'one-feature.geojson');
     writeFileSync(feature, JSON.stringify({ type: 'Feature', properties: { 图斑编号: 'TB-E2E-101', 名称: '单要素图斑' }, geometry: square(118.64, 40.02, 0.003) }));
-    browser = await launchBrowser();
-    page = await newPage(browser);
-    await openApp(page, baseUrl);
+    app = await openApp();
+    page = app.page;
   });
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
   });
 
   it('previews a GDAL-written UTF-8 Shapefile with cut Chinese field names, and imports it', async () => {

@@ -7,31 +7,29 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page, Worker } from 'playwright-core';
-import { launchBrowser, newPage, openApp } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Worker } from 'playwright-core';
+import { openApp, type OpenedApp } from './browser.ts';
 import { parcelsKml } from '../helpers/kml-placemarks.ts';
 import { bombZip, KML_HEAD, KML_TAIL, SPACES } from '../helpers/zip-bombs.ts';
 import { zh } from '../../src/ui/i18n/zh.ts';
 
-const baseUrl = inject('baseUrl');
 const FILES = '选择文件（GeoJSON、Shapefile、KML/KMZ、GPX、CSV 坐标表）';
 const SMALL = 'tests/fixtures/interchange/parcels-libkml.kml';
 
 describe('hostile and slow files in the import dialog', () => {
-  let browser: Browser;
+  let app: OpenedApp;
   let page: Page;
   // 100,000 placemarks, then a tag that does not match: read to the end, it fails as xml_invalid.
   const big = join(mkdtempSync(join(tmpdir(), 'fulv-cancel-')), 'slow-broken.kml');
   writeFileSync(big, `${[...parcelsKml(100_000)].join('').replace(/<\/Folder><\/Document><\/kml>\n$/, '')}<Placemark></Folder></Document></kml>`);
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await newPage(browser);
-    await openApp(page, baseUrl);
+    app = await openApp();
+    page = app.page;
   });
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
   });
 
   /** Chooses the big file and waits until the import worker (the one there, or a new one) is reading it. */

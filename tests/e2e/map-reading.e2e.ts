@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import pointOnFeature from '@turf/point-on-feature';
-import { CHROMIUM, CHROMIUM_ARGS, openApp, screenPoint, waitForMapIdle } from './browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS, loadApp, screenPoint, waitForMapIdle } from './browser.ts';
 import { chromium } from 'playwright-core';
 import { mapShot, shareChanged, type Shot } from './map-pixels.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
@@ -91,7 +91,7 @@ describe('reading the map', () => {
     });
     page = await context.newPage();
     page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
   });
   afterAll(async () => {
     await browser?.close();
@@ -149,7 +149,7 @@ describe('selection and conflicts', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     page = await context.newPage();
     page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
   });
   afterAll(async () => {
     await browser?.close();

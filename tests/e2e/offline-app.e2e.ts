@@ -5,16 +5,15 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openApp, waitForMapIdle } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openApp, waitForMapIdle, type OpenedApp } from './browser.ts';
 import { mapShot, shareUnlike } from './map-pixels.ts';
 import { columns, openReview, waitForCompareIdle } from './review-helpers.ts';
 import { clickPolygon, goToEmptyGround, mapOffsets, openSurvey } from './survey-helpers.ts';
 import { gdalGeotiff, gdalMbtiles, pngOf, rgbOf } from '../helpers/imagery/gdal-imagery.ts';
 import { BACKGROUND_COLOUR } from '../../src/map/palette.ts';
 
-const baseUrl = inject('baseUrl');
 
 type MapHandle = { jumpTo(o: object): void; getCanvas(): HTMLCanvasElement; queryRenderedFeatures(p: [number, number], o: object): unknown[] };
 
@@ -30,21 +29,18 @@ async function reloadOffline(page: Page): Promise<void> {
 }
 
 describe('the app offline', () => {
-  let browser: Browser;
+  let app: OpenedApp;
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    await openApp(page, baseUrl);
+    app = await openApp();
+    ({ context, page } = app);
     // Installed and activated means every file is precached.
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   });
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
   });
 
   it('starts with the network off, shows the programme, keeps a new polygon over another offline reload', async () => {

@@ -3,8 +3,8 @@
 // pixels); a raster archive too; a truncated or non-PMTiles file is refused with its reason; a
 // removed basemap is gone. An online basemap's tiles cached for an area draw with the network off.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, openApp, waitForMapIdle } from './browser.ts';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { openApp, waitForMapIdle, type OpenedApp } from './browser.ts';
 import { mapShot, shareUnlike, type Shot } from './map-pixels.ts';
 import { serveTiles } from './static-server.ts';
 import { basemapFixture, FIXTURE_BOUNDS, LAKE_CENTRE } from '../helpers/pmtiles/basemap-fixture.ts';
@@ -40,24 +40,22 @@ async function reloadOffline(page: Page): Promise<void> {
 }
 
 describe('offline basemaps', () => {
-  let browser: Browser;
+  let app: OpenedApp;
   let context: BrowserContext;
   let page: Page;
   const outside: string[] = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    page.on('request', (r) => {
-      if (!r.url().startsWith(new URL(baseUrl).origin) && !/^(data|blob):/.test(r.url())) outside.push(r.url());
+    app = await openApp({
+      watch: (p) => p.on('request', (r) => {
+        if (!r.url().startsWith(new URL(baseUrl).origin) && !/^(data|blob):/.test(r.url())) outside.push(r.url());
+      }),
     });
-    await openApp(page, baseUrl);
+    ({ context, page } = app);
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   });
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
   });
 
   it('keeps a PMTiles file opened in the settings and draws it beneath the programme with the network off', async () => {
@@ -117,21 +115,11 @@ describe('offline basemaps', () => {
 });
 
 describe('an online basemap cached for offline use', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('caches the tiles of the current view within the stated limit and draws them with the network off', async () => {
     const tiles = await serveTiles(TILE_COLOUR);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    const page = await context.newPage();
+    const app = await openApp();
+    const { context, page } = app;
     try {
-      await openApp(page, baseUrl);
       await page.evaluate(async () => { await navigator.serviceWorker.ready; });
       let dialog = await settings(page);
       await expect(dialog.getByText('先在上面设置并启用在线底图，才能缓存它的瓦片。').isVisible()).resolves.toBe(true);
@@ -165,7 +153,7 @@ describe('an online basemap cached for offline use', () => {
       expect(shareUnlike(await mapShot(page, '计划地图'), TILE_COLOUR, 16)).toBeLessThan(0.7);
       expect(tiles.served()).toBe(servedBefore);
     } finally {
-      await context.close();
+      await app.close();
       await tiles.close();
     }
   });

@@ -1,7 +1,7 @@
 // The planner's view, as a planner uses it: the conflict list (sorted, filtered), a click that
 // shows the parcel and its overlap on the map, buffer distances edited live or by preset, and
 // saved presets. Figures are checked against an independent overlay of the demo files.
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, openApp, waitForMapIdle } from './browser.ts';
 import { mapShot, shareChanged, type Shot } from './map-pixels.ts';
@@ -9,7 +9,6 @@ import { demoProgramme } from '../helpers/demo-files.ts';
 import { zonePolygonOverlaps } from '../helpers/zone-overlap-reference.ts';
 import { ZONE_TYPES } from '../../src/domain/model.ts';
 
-const baseUrl = inject('baseUrl');
 const programme = demoProgramme();
 const M2_PER_MU = 10000 / 15;
 
@@ -60,10 +59,7 @@ describe('the planner panel', () => {
   });
   beforeEach(async () => {
     await context?.close();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    await openApp(page, baseUrl);
+    ({ context, page } = await openApp({ browser }));
     await page.getByRole('tab', { name: '冲突分析' }).click();
     await page.getByRole('region', { name: '冲突图斑' }).waitFor();
     await waitForFigures(page);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import pointOnFeature from '@turf/point-on-feature';
-import { launchBrowser, newPage, openApp, screenPoint, waitForMapIdle } from './browser.ts';
+import { launchBrowser, openApp, screenPoint, waitForMapIdle } from './browser.ts';
 import { PNG } from 'pngjs';
 import { mapShot, shareChanged, shareUnlike } from './map-pixels.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
@@ -26,8 +26,8 @@ function untreatedParcel() {
 }
 
 async function searchAndPick(page: Page, query: string, resultName: RegExp | string) {
-  await page.getByRole('searchbox', { name: /搜索矿山或图斑|Search mines or parcels/ }).fill(query);
-  await page.getByRole('list', { name: /搜索结果|Search results/ }).getByRole('button', { name: resultName }).first().click();
+  await page.getByRole('combobox', { name: /搜索矿山或图斑|Search mines or parcels/ }).fill(query);
+  await page.getByRole('listbox', { name: /搜索结果|Search results/ }).getByRole('option', { name: resultName }).first().click();
   await page.waitForFunction(() => !(window as unknown as { __fulvMap: { isMoving(): boolean } }).__fulvMap.isMoving());
   await waitForMapIdle(page);
 }
@@ -43,9 +43,7 @@ describe('the programme map', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    page = await newPage(browser);
-    page.on('request', (r) => requests.push(r.url()));
-    await openApp(page, baseUrl);
+    ({ page } = await openApp({ browser, watch: (p) => p.on('request', (r) => requests.push(r.url())) }));
   });
   afterAll(async () => {
     await browser?.close();
@@ -161,8 +159,7 @@ describe('languages', () => {
   });
 
   it('opens in English with ?lang=en', async () => {
-    const page = await newPage(browser);
-    await openApp(page, baseUrl, '?lang=en');
+    const { page } = await openApp({ browser, query: '?lang=en' });
     await expect(page.getByRole('heading', { name: 'Layers' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('checkbox', { name: 'Mine parcels' }).isChecked()).resolves.toBe(true);
     await expect(page.getByRole('region', { name: 'Programme map' }).isVisible()).resolves.toBe(true);
@@ -171,8 +168,7 @@ describe('languages', () => {
   });
 
   it('switches language from the interface', async () => {
-    const page = await newPage(browser);
-    await openApp(page, baseUrl);
+    const { page } = await openApp({ browser });
     await page.getByRole('combobox', { name: '界面语言' }).selectOption('en');
     await expect(page.getByRole('heading', { name: 'Legend' }).isVisible()).resolves.toBe(true);
     await page.getByRole('combobox', { name: 'Interface language' }).selectOption('zh');

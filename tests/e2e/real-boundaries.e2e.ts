@@ -1,14 +1,13 @@
 // Real mine boundaries (GEM, CC BY 4.0) load as their own layer and open in the inspector with
 // the same ellipsoidal area an independent equal-area projection gives.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import pointOnFeature from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { launchBrowser, newPage, openApp, screenPoint, waitForMapIdle } from './browser.ts';
+import { launchBrowser, openApp, screenPoint, waitForMapIdle } from './browser.ts';
 import { equalAreaReference } from '../helpers/equal-area-reference.ts';
 
-const baseUrl = inject('baseUrl');
 const gem = JSON.parse(readFileSync(new URL('../../data/gem/gem_coal_mine_boundaries_tangshan.geojson', import.meta.url), 'utf8')) as FeatureCollection;
 
 describe('real mine boundaries', () => {
@@ -21,8 +20,7 @@ describe('real mine boundaries', () => {
   });
 
   it('shows the GEM boundaries with their attribution and attributes', async () => {
-    const page = await newPage(browser);
-    await openApp(page, baseUrl);
+    const { page } = await openApp({ browser });
     await page.getByRole('checkbox', { name: '真实矿界（GEM，唐山）' }).check();
     await expect(page.getByText(/CC BY 4\.0/).isVisible()).resolves.toBe(true);
     await page.waitForFunction(() => (window as unknown as { __fulvMap: { getCenter(): { lat: number } } }).__fulvMap.getCenter().lat < 39.8);

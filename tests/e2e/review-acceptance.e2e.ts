@@ -1,15 +1,14 @@
 // Acceptance in the browser: a reviewer accepts a parcel with a note, and its status, its history
 // and the dashboard change; a surveyor then moves a treated polygon of that parcel, which reopens
 // it — a new version that needs acceptance again — with the reason in its history.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { pointOnFeature } from '@turf/turf';
-import { launchBrowser, newPage, openApp, screenPoint, waitForMapIdle } from './browser.ts';
+import { launchBrowser, openApp, screenPoint, waitForMapIdle } from './browser.ts';
 import { frame, openReview } from './review-helpers.ts';
 import { openSurvey } from './survey-helpers.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
 
-const baseUrl = inject('baseUrl');
 const programme = demoProgramme();
 // A finished parcel with one treated polygon, a simple ring (the shape editor does not take holes).
 const PARCEL = 'QA-M04-P1';
@@ -27,9 +26,7 @@ describe('acceptance', () => {
   });
   // Each test has a page of its own (a new browser context: its own IndexedDB), the demo as shipped.
   beforeEach(async () => {
-    page = await newPage(browser);
-    page.on('dialog', (d) => void d.accept());
-    await openApp(page, baseUrl);
+    ({ page } = await openApp({ browser, watch: (p) => p.on('dialog', (d) => void d.accept()) }));
   });
   afterEach(async () => {
     await page?.context().close();

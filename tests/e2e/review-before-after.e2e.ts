@@ -2,16 +2,15 @@
 // what the map shows; a period shows its own work apart from earlier work, with what it brought
 // checked against sums of the data files; and the swipe shows both states at once, the earlier left of the divider
 // and the later right of it.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, openApp, waitForMapIdle } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, type OpenedApp, waitForMapIdle } from './browser.ts';
 import { mapShot, shareChanged } from './map-pixels.ts';
 import { columns, dayAfter, dayBefore, frame, openReview, waitForCompareIdle } from './review-helpers.ts';
 import { parseNumber } from './survey-helpers.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
 import { equalAreaReference } from '../helpers/equal-area-reference.ts';
 
-const baseUrl = inject('baseUrl');
 const programme = demoProgramme();
 // The largest treated polygon, so that it fills much of the view when framed.
 const target = [...programme.treated.features].sort((a, b) => equalAreaReference(b.geometry) - equalAreaReference(a.geometry))[0]!;
@@ -27,19 +26,18 @@ const inPeriodOnMap = (page: Page, id: string): Promise<boolean | null> => page.
 const treatedOnMap = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __fulvMap: Rendered }).__fulvMap.queryRenderedFeatures({ layers: ['treated-fill'] }).map((f) => f.properties.id));
 
 describe('before and after', () => {
-  let browser: Browser;
+  let app: OpenedApp;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await newPage(browser);
-    await openApp(page, baseUrl);
+    app = await openApp();
+    page = app.page;
     await openReview(page);
     await frame(page, target.geometry);
     await waitForMapIdle(page);
   });
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
   });
 
   it('shows a treated polygon on the day of its treatment and not the day before', async () => {

@@ -2,33 +2,31 @@
 // independently from data/demo/* (targets added in tenths of a 亩, areas by an equal-area
 // projection, treated area by GEOS overlays of cumulative unions), and an imported target table
 // whose stated total disagrees with its rows is flagged, not corrected, then restored.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, openApp } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, type OpenedApp } from './browser.ts';
 import { downloadCsv, MU_PER_M2, treatedMu } from './dashboard-sums.ts';
 import { openReview } from './review-helpers.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
 import { equalAreaReference } from '../helpers/equal-area-reference.ts';
 
-const baseUrl = inject('baseUrl');
 const programme = demoProgramme();
 const mineOf = new Map(programme.mines.map((m) => [m.id, m]));
 const tenths = (mu: number): number => Math.round(mu * 10);
 
 describe('progress dashboard', () => {
-  let browser: Browser;
+  let app: OpenedApp;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await newPage(browser);
-    await openApp(page, baseUrl);
+    app = await openApp();
+    page = app.page;
     await openReview(page);
     await page.getByRole('button', { name: '打开进度看板' }).click();
     await page.getByRole('region', { name: '目标任务与治理进度' }).locator('[data-figure=treated]').waitFor({ timeout: 20_000 });
   });
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
   });
 
   it('exports per-year figures equal to independent sums of the data files', async () => {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newPage, openApp } from './browser.ts';
+import { launchBrowser, loadApp, openApp } from './browser.ts';
 import { mapShot, shareUnlike, type Shot } from './map-pixels.ts';
 import { columns, openReview, waitForCompareIdle } from './review-helpers.ts';
 import { cs2cs } from '../helpers/gdal.ts';
@@ -86,11 +86,12 @@ describe('imagery files in the before/after swipe', () => {
 
   /** A page of its own (a new browser context: nothing kept from another test) with the swipe's imagery open. */
   async function openSwipe(): Promise<void> {
-    page = await newPage(browser);
-    page.on('request', (r) => {
-      if (!r.url().startsWith(new URL(baseUrl).origin) && !/^(data|blob):/.test(r.url())) outside.push(r.url());
-    });
-    await openApp(page, baseUrl);
+    ({ page } = await openApp({
+      browser,
+      watch: (p) => p.on('request', (r) => {
+        if (!r.url().startsWith(new URL(baseUrl).origin) && !/^(data|blob):/.test(r.url())) outside.push(r.url());
+      }),
+    }));
     await openReview(page);
     await page.getByRole('button', { name: '治理前后对比（卷帘）' }).click();
     swipe = page.getByRole('region', { name: '治理前后对比' });
@@ -183,7 +184,7 @@ describe('imagery files in the before/after swipe', () => {
     await swipe.getByRole('textbox', { name: '右侧影像瓦片地址' }).waitFor();
 
     await page.reload();
-    await openApp(page, baseUrl);
+    await loadApp(page, baseUrl);
     await openReview(page);
     await page.getByRole('button', { name: '治理前后对比（卷帘）' }).click();
     await swipe.getByText('前后影像（可选）').click();

@@ -5,11 +5,11 @@
 // self-contained HTML file carrying the same; the whole mine is accepted in one step, then sent
 // back in one step with one note.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { pointOnFeature } from '@turf/turf';
 import { PNG } from 'pngjs';
-import { launchBrowser, newPage, openApp, screenPoint, waitForMapIdle } from './browser.ts';
+import { launchBrowser, openApp, screenPoint, waitForMapIdle } from './browser.ts';
 import { pdfPages, pdfText } from './pdf-text.ts';
 import { frame, openReview } from './review-helpers.ts';
 import { openSurvey, parseNumber } from './survey-helpers.ts';
@@ -18,7 +18,6 @@ import { demoProgramme } from '../helpers/demo-files.ts';
 import { referenceArea, toGeos, unionAll } from '../helpers/direct-overlay.ts';
 import { equalAreaReference } from '../helpers/equal-area-reference.ts';
 
-const baseUrl = inject('baseUrl');
 const programme = demoProgramme();
 const MINE = 'QA-M05';
 const mine = programme.mines.find((m) => m.id === MINE)!;
@@ -59,8 +58,7 @@ describe('mine file', () => {
 
   /** A page of its own (a new browser context: its own IndexedDB) with the mine's file open, as the demo has it. */
   async function freshMineFile(): Promise<Page> {
-    const fresh = await newPage(browser);
-    await openApp(fresh, baseUrl);
+    const { page: fresh } = await openApp({ browser });
     await openMineFile(fresh);
     return fresh;
   }
@@ -68,8 +66,7 @@ describe('mine file', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    page = await newPage(browser);
-    await openApp(page, baseUrl);
+    ({ page } = await openApp({ browser }));
     // A surveyor photographs a treated polygon of the mine before and after the work.
     await openSurvey(page);
     await frame(page, finishedTreated.geometry, 160);

@@ -3,14 +3,13 @@
 // against the treated area of 2024 and 2025 in its township and group, while the plan's yearly
 // totals it no longer matches are flagged; as of a day in 2022 the
 // treated and accepted areas are those of the polygons done by then, and the file names say so.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, openApp } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, type OpenedApp } from './browser.ts';
 import { downloadCsv, treatedMu } from './dashboard-sums.ts';
 import { openReview } from './review-helpers.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
 
-const baseUrl = inject('baseUrl');
 const programme = demoProgramme();
 const mineOf = new Map(programme.mines.map((m) => [m.id, m]));
 const groupOf = (mineId: string): string => (['producing', 'under_construction'].includes(mineOf.get(mineId)!.category) ? 'producing' : 'closed_and_abandoned');
@@ -28,20 +27,19 @@ async function openDashboard(page: Page): Promise<void> {
 }
 
 describe('dashboard: targets for a period, and figures as of a date', () => {
-  let browser: Browser;
+  let app: OpenedApp;
   let page: Page;
   const dashboard = () => page.getByRole('region', { name: '目标任务与治理进度' });
   const editor = () => dashboard().getByRole('region', { name: '目标任务（亩）' });
   const cell = (span: string) => editor().getByLabel(`马兰庄镇闭坑、政策性关闭和废弃矿山${span}年目标（亩）`, { exact: true });
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await newPage(browser);
-    await openApp(page, baseUrl);
+    app = await openApp();
+    page = app.page;
     await openDashboard(page);
   });
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
   });
 
   it('saves a 2024–2025 target entered in the grid and sets it against the treated area of those years', async () => {

@@ -3,31 +3,26 @@
 // 1.5 s after the commit (commit-recorder.ts). For a drawn polygon, a saved form, an undo and a
 // redo, 已保存 must appear only after the app was told of the commit of every write it began —
 // a UI that said "saved" when its requests succeeded, or on a timer, would show it in that window.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, type OpenedApp } from './browser.ts';
 import { recordCommits, type CommitLog } from './commit-recorder.ts';
 import { clickPolygon, goToEmptyGround, mapOffsets, openSurvey } from './survey-helpers.ts';
 
-const baseUrl = inject('baseUrl');
 const DELAY_MS = 1500;
 const FIELD_DB = /^fulv-field-/;
 
 describe('已保存 only after the commit', () => {
-  let browser: Browser;
+  let app: OpenedApp;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    await context.addInitScript(recordCommits, { delay: DELAY_MS, savedText: '已保存' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    await openApp(page, baseUrl);
+    app = await openApp({ prepare: (context) => context.addInitScript(recordCommits, { delay: DELAY_MS, savedText: '已保存' }) });
+    page = app.page;
     await openSurvey(page);
   });
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
   });
 
   const logLength = () => page.evaluate(() => (window as unknown as { __commitLog: unknown[] }).__commitLog.length);

@@ -3,19 +3,18 @@
 // split with a drawn line, a hole, a hole reshaped by dragging its vertex, each undone; the
 // hand-over for acceptance seen in the review tab under the surveyor's name; before and after
 // photos paired in the mine file.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Polygon, Position } from 'geojson';
 import { pointOnFeature } from '@turf/turf';
 import { PNG } from 'pngjs';
 import type { TreatedFeature } from '../../src/domain/model.ts';
-import { launchBrowser, newPage, openApp, screenPoint, waitForMapIdle } from './browser.ts';
+import { openApp, type OpenedApp, screenPoint, waitForMapIdle } from './browser.ts';
 import { openReview } from './review-helpers.ts';
 import { clickPolygon, lonLatAt, openSurvey, parseNumber } from './survey-helpers.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
 import { equalAreaReference } from '../helpers/equal-area-reference.ts';
 
-const baseUrl = inject('baseUrl');
 const programme = demoProgramme();
 // An untreated parcel with no treated work yet: a single ring of 12 vertices, about 2.7 ha.
 const P = 'QA-M01-P4';
@@ -51,7 +50,7 @@ const closed = (ring: [number, number][]): Position[] => [...ring, ring[0]!];
 const relative = (a: number, b: number): number => Math.abs(a - b) / b;
 
 describe('survey shortcuts', () => {
-  let browser: Browser;
+  let app: OpenedApp;
   let page: Page;
   const history = () => page.getByRole('region', { name: '编辑历史' });
   const inspector = () => page.getByRole('complementary', { name: '属性' });
@@ -68,20 +67,19 @@ describe('survey shortcuts', () => {
   const rings = (features: TreatedFeature[]): number => (features.length === 1 && features[0]!.geometry.type === 'Polygon' ? features[0]!.geometry.coordinates.length : -1);
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await newPage(browser);
-    await openApp(page, baseUrl);
+    app = await openApp();
+    page = app.page;
     await openSurvey(page);
     // Vertices go exactly where the test clicks.
     await page.getByRole('checkbox', { name: '吸附到图斑的顶点和边' }).uncheck();
   });
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
   });
 
   it('makes the whole parcel a treated polygon, splits it with a line, cuts a hole and reshapes the hole, undoing each', async () => {
-    await page.getByRole('searchbox', { name: '搜索矿山或图斑' }).fill(P);
-    await page.getByRole('list', { name: '搜索结果' }).getByRole('button', { name: new RegExp(P) }).click();
+    await page.getByRole('combobox', { name: '搜索矿山或图斑' }).fill(P);
+    await page.getByRole('listbox', { name: '搜索结果' }).getByRole('option', { name: new RegExp(P) }).click();
     await waitForMapIdle(page);
     const actions = page.getByRole('region', { name: '所选图斑' });
     await expect(actions.textContent()).resolves.toContain(`${parcel.properties.name}（${P}）· 未治理`);
