@@ -743,5 +743,7 @@ export const en: Record<MessageKey, string> = {
   'layout.undoVertex': 'Undo vertex',
   'layout.finish': 'Finish drawing',
   'layout.gpsVertex': 'Vertex at GPS',
+  'layout.showPanels': 'Back to the panels',
+  'layout.showInspector': 'Show the selected feature',
   'layout.gpsVertexNeedsFix': 'Turn GPS on and wait for a position',
 };

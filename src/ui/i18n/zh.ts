@@ -742,6 +742,8 @@ export const zh = {
   'layout.undoVertex': '撤销顶点',
   'layout.finish': '完成绘制',
   'layout.gpsVertex': 'GPS 顶点',
+  'layout.showPanels': '返回面板',
+  'layout.showInspector': '查看所选要素的属性',
   'layout.gpsVertexNeedsFix': '打开 GPS 并等到定位后可用',
 } as const;
 

@@ -1,4 +1,5 @@
 // The desktop layout: side panel, map, inspector side by side.
+import './layouts.css';
 import type { LayoutSlots } from './layout-slots.ts';
 
 export function DesktopShell(props: LayoutSlots) {

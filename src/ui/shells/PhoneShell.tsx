@@ -1,7 +1,9 @@
 // The phone layout: the map fills the screen above the bottom sheet's peek; the sheet holds the
 // role tabs, or the inspector while a feature is selected, and while a shape is drawn its peek
 // holds the drawing's buttons, live area and buffer warning.
+import './layouts.css';
 import { useEffect, useState, type ReactNode } from 'react';
+import { useI18n } from '../i18n/language-context.tsx';
 import { BottomSheet, type SheetSnap } from './BottomSheet.tsx';
 import type { LayoutSlots } from './layout-slots.ts';
 
@@ -13,15 +15,21 @@ export interface PhoneShellProps extends LayoutSlots {
 }
 
 export function PhoneShell(props: PhoneShellProps) {
+  const { t } = useI18n();
   const [snap, setSnap] = useState<SheetSnap>('peek');
+  // The sheet shows the inspector or the role panels; the selection stays while the panels are
+  // shown (the survey tab's parcel actions work on it).
+  const [inspectorShown, setInspectorShown] = useState(true);
   const drawing = props.drawingBar !== null;
   // A drawing needs the map (and its crosshair) in view; a new selection needs the sheet.
   useEffect(() => {
     if (drawing) setSnap('peek');
   }, [drawing]);
   useEffect(() => {
+    setInspectorShown(true);
     if (props.inspectorKey && !drawing) setSnap((s) => (s === 'peek' ? 'half' : s));
   }, [props.inspectorKey, drawing]);
+  const inspector = inspectorShown ? props.inspector : null;
 
   return (
     <div className="app phone">
@@ -31,8 +39,16 @@ export function PhoneShell(props: PhoneShellProps) {
         {props.overlay}
         {props.map}
         <BottomSheet snap={snap} onSnap={setSnap} peek={props.drawingBar}>
-          {props.inspector}
-          <div hidden={props.inspector !== null}>{props.roles}</div>
+          {inspector !== null && (
+            <>
+              <button type="button" className="sheet-switch" onClick={() => setInspectorShown(false)}>{t('layout.showPanels')}</button>
+              {inspector}
+            </>
+          )}
+          <div hidden={inspector !== null}>
+            {props.inspector !== null && <button type="button" className="sheet-switch" onClick={() => setInspectorShown(true)}>{t('layout.showInspector')}</button>}
+            {props.roles}
+          </div>
           {props.status}
         </BottomSheet>
       </main>

@@ -1,5 +1,6 @@
 // The tablet layout: side panel, map and inspector, each panel collapsible to a strip (and
 // remembered), and the map never narrower than half the screen (the style sheet's grid).
+import './layouts.css';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/language-context.tsx';
 import type { LayoutSlots } from './layout-slots.ts';

@@ -1,0 +1,51 @@
+// Phones and tablets in the browser tests: a touch context (BROWSER.md), a finger dragged across
+// the screen (CDP touch events, which Chromium turns into touch and pointer events as a real
+// screen would), and checks on the layout a finger sees.
+import type { Browser, Page } from 'playwright-core';
+
+export async function touchPage(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().includes('GPU stall due to ReadPixels')) console.error(`[page] ${m.text()}`);
+  });
+  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+  page.on('dialog', (d) => void d.accept());
+  return page;
+}
+
+/** One finger pressed at `from`, moved in steps to `to`, and lifted. */
+export async function touchDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 8): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
+  for (let i = 1; i <= steps; i++) {
+    const x = from.x + ((to.x - from.x) * i) / steps;
+    const y = from.y + ((to.y - from.y) * i) / steps;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+/** Elements (tag#id.class) that reach past the viewport's right edge, and the page's own width. */
+export async function sidewaysOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number; wide: string[] }> {
+  return page.evaluate(() => {
+    const wide: string[] = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      // Inside a container that scrolls or clips sideways, an element cannot push the page.
+      let clipped = false;
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const overflowX = getComputedStyle(p).overflowX;
+        if (overflowX !== 'visible') {
+          const box = p.getBoundingClientRect();
+          if (box.right <= innerWidth + 1) { clipped = true; break; }
+        }
+      }
+      if (!clipped && (r.width > innerWidth + 1 || r.right > innerWidth + 1 || r.left < -1)) wide.push(`${el.tagName.toLowerCase()}#${el.id}.${el.className}`);
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth, wide };
+  });
+}
