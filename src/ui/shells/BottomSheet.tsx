@@ -33,11 +33,17 @@ export function BottomSheet(props: BottomSheetProps) {
     const element = sheet.current;
     const viewport = window.visualViewport;
     if (!element) return;
+    // Scrolls the sheet's own body only: scrollIntoView would also scroll the clipped layout
+    // around it, pushing the header off the screen.
     const keepVisible = () => {
       const focused = document.activeElement;
-      if (focused instanceof HTMLElement && element.contains(focused) && focused.matches('input, textarea, select')) {
-        focused.scrollIntoView({ block: 'center' });
-      }
+      if (!(focused instanceof HTMLElement) || !element.contains(focused) || !focused.matches('input, textarea, select')) return;
+      const body = focused.closest('.sheet-body');
+      if (!body) return;
+      const field = focused.getBoundingClientRect();
+      const box = body.getBoundingClientRect();
+      const visibleBottom = Math.min(box.bottom, window.visualViewport ? window.visualViewport.offsetTop + window.visualViewport.height : box.bottom);
+      if (field.top < box.top || field.bottom > visibleBottom) body.scrollTop += field.top - box.top - (visibleBottom - box.top - field.height) / 2;
     };
     const onFocus = (e: FocusEvent) => {
       if (!(e.target instanceof HTMLElement) || !e.target.matches('input:not([type=checkbox]):not([type=radio]):not([type=file]), textarea')) return;
