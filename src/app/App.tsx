@@ -201,8 +201,10 @@ export function App() {
   const offlineBasemaps = useOfflineBasemaps(map);
   const tileCache = useTileCache(map, basemap, settingsOpen);
 
-  const drawingBar = drawing.state === 'drawing' ? (
+  const drawingNow = drawing.state === 'drawing';
+  const drawingBar = drawingNow || drawing.liveAreaM2 !== null || drawing.refusal ? (
     <DrawingBar
+      drawing={drawingNow}
       crosshair={drawing.crosshair}
       polygon={drawing.purpose.kind !== 'split'}
       onAddVertex={drawing.addVertex}
@@ -216,7 +218,7 @@ export function App() {
     />
   ) : null;
   // On a phone the drawing bar sits in the sheet's peek, above the map being drawn on.
-  const barInPeek = screen === 'phone' && drawingBar !== null;
+  const barInPeek = screen === 'phone' && drawingNow;
   const closeInspector = () => { drawing.stop(); setSelection(null); };
 
   const slots: LayoutSlots = {
