@@ -1,6 +1,7 @@
 // The composition root's React tree: one programme on a map, with the four roles' panels, the
 // inspector, search and settings around it, laid out by the shell for the screen's size.
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { FeatureCollection } from 'geojson';
 import type { Polygon } from 'geojson';
 import type { TreatedFeature } from '../domain/model.ts';
@@ -47,6 +48,7 @@ import { useViewedFiles } from './use-viewed-files.ts';
 import { DrawingBar } from '../ui/DrawingBar.tsx';
 import { DesktopShell } from '../ui/shells/DesktopShell.tsx';
 import type { LayoutSlots } from '../ui/shells/layout-slots.ts';
+import { MapSlot } from '../ui/shells/MapSlot.tsx';
 import { PhoneShell } from '../ui/shells/PhoneShell.tsx';
 import { useScreenClass } from '../ui/shells/screen-class.ts';
 import { TabletShell } from '../ui/shells/TabletShell.tsx';
@@ -119,6 +121,8 @@ export function App() {
     loadDemoProgramme().then(setSeed, (e: Error) => setLoadError(e.message));
   }, []);
 
+  // The map's element, moved into whichever layout is shown (see MapSlot).
+  const [mapHost] = useState(() => Object.assign(document.createElement('div'), { className: 'map-host' }));
   // Zoom to the programme once both the map and the data are there.
   useEffect(() => {
     if (!map || !seed) return;
@@ -312,12 +316,7 @@ export function App() {
         view={() => (map ? { center: map.map.getCenter().toArray() as [number, number], zoom: map.map.getZoom() } : { center: [118.7, 40.05], zoom: 10 })}
       />
     ),
-    map: (
-      <MapView
-        data={data} visible={visible} parcelStyle={parcelStyle} basemap={basemap} selection={selection} onSelect={setSelection} onReady={onReady}
-        crosshair={drawing.state === 'drawing' && drawing.crosshair && drawing.purpose.kind !== 'split'}
-      />
-    ),
+    map: <MapSlot host={mapHost} />,
     inspector: programme && selection && selectedFeature ? (
       <InspectorPanel
         selection={selection}
@@ -359,8 +358,15 @@ export function App() {
       </>
     ),
   };
+  const mapView = createPortal(
+    <MapView
+      data={data} visible={visible} parcelStyle={parcelStyle} basemap={basemap} selection={selection} onSelect={setSelection} onReady={onReady}
+      crosshair={drawing.state === 'drawing' && drawing.crosshair && drawing.purpose.kind !== 'split'}
+    />,
+    mapHost,
+  );
   if (screen === 'phone') {
-    return <PhoneShell {...slots} drawingBar={barInPeek ? <section className="sheet-peek" aria-label={t('layout.drawing')}>{drawingBar}</section> : null} inspectorKey={selection ? `${selection.source}/${selection.id}` : null} />;
+    return <>{mapView}<PhoneShell {...slots} drawingBar={barInPeek ? <section className="sheet-peek" aria-label={t('layout.drawing')}>{drawingBar}</section> : null} inspectorKey={selection ? `${selection.source}/${selection.id}` : null} /></>;
   }
-  return screen === 'tablet' ? <TabletShell {...slots} /> : <DesktopShell {...slots} />;
+  return <>{mapView}{screen === 'tablet' ? <TabletShell {...slots} /> : <DesktopShell {...slots} />}</>;
 }

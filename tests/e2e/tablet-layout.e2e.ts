@@ -59,4 +59,35 @@ describe('tablet layout', () => {
     await page.getByRole('tab', { name: '冲突分析' }).waitFor();
     await page.getByRole('button', { name: '收起侧边栏' }).waitFor();
   });
+
+  it('keeps the selection and the view when turned sideways, and when a browser zoom makes it a phone layout', async () => {
+    await page.getByRole('tab', { name: '冲突分析' }).tap();
+    const list = page.getByRole('region', { name: '冲突图斑' });
+    await list.and(page.locator('[aria-busy=false]')).waitFor();
+    await list.getByRole('button', { name: /^在地图上查看图斑 / }).first().tap();
+    // The inspector was left collapsed (and remembered so): its strip opens it.
+    await page.getByRole('button', { name: '展开属性面板' }).tap();
+    const inspector = page.getByRole('complementary', { name: '属性' });
+    await inspector.getByRole('region', { name: '与保护缓冲区重叠' }).waitFor();
+    await waitForMapIdle(page);
+    const view = () => page.evaluate(() => {
+      const map = (window as unknown as { __fulvMap: { getCenter(): { lng: number; lat: number }; getZoom(): number } }).__fulvMap;
+      return { lng: map.getCenter().lng, lat: map.getCenter().lat, zoom: map.getZoom() };
+    });
+    const before = await view();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await waitForMapIdle(page);
+    await inspector.getByRole('region', { name: '与保护缓冲区重叠' }).waitFor();
+    expect(await mapWidth()).toBeGreaterThanOrEqual(1024 / 2);
+    // 200% zoom of a 1024 px wide window: 512 CSS px, a phone's layout; the map is built anew.
+    await page.setViewportSize({ width: 512, height: 384 });
+    await waitForMapIdle(page);
+    await inspector.getByRole('region', { name: '与保护缓冲区重叠' }).waitFor();
+    await expect(page.getByRole('region', { name: '面板', exact: true }).isVisible()).resolves.toBe(true);
+    const after = await view();
+    expect(after.zoom).toBeCloseTo(before.zoom, 5);
+    expect(after.lng).toBeCloseTo(before.lng, 6);
+    expect(after.lat).toBeCloseTo(before.lat, 6);
+    expect((await sidewaysOverflow(page)).wide).toEqual([]);
+  });
 });
