@@ -16,12 +16,11 @@ import type { LayerGroup } from '../map/layer-groups.ts';
 import type { ParcelStyleMode } from '../map/programme-style.ts';
 import { MapView } from '../ui/MapView.tsx';
 import { PlannerPanel } from '../ui/PlannerPanel.tsx';
-import { SettingsDialog } from '../ui/SettingsDialog.tsx';
 import { useI18n } from '../ui/i18n/language-context.tsx';
 import { loadBasemap, saveBasemap } from './app-settings.ts';
 import { loadDemoProgramme, type Seed } from './demo-programme.ts';
 import { newTreatedFeature } from './new-treated.ts';
-import { loadSurveySettings, saveSurveySettings, type SurveySettings } from './survey-settings.ts';
+import { useSurveySettings } from './survey-settings.ts';
 import { holeEdit, shortcutRefusalText, splitEdit, type ShortcutOutcome } from './geometry-shortcuts.ts';
 import { useAnalysis } from './use-analysis.ts';
 import { ReviewOverlay } from './ReviewOverlay.tsx';
@@ -33,10 +32,6 @@ import { ExportDialog } from '../ui/ExportDialog.tsx';
 import { ImportDialog } from '../ui/ImportDialog.tsx';
 import { useFieldStore } from './use-field-store.ts';
 import { AppUpdateBanner } from './AppUpdateBanner.tsx';
-import { useOfflineBasemaps } from './use-offline-basemaps.ts';
-import { useTileCache } from './use-tile-cache.ts';
-import { OfflineBasemaps } from '../ui/OfflineBasemaps.tsx';
-import { TileCacheTools } from '../ui/TileCacheTools.tsx';
 import { useGpsTrace } from './use-gps-trace.ts';
 import { useSaveState } from './use-save-state.ts';
 import { useTreatedDrawing } from './use-treated-drawing.ts';
@@ -53,13 +48,12 @@ import { PhoneShell } from '../ui/shells/PhoneShell.tsx';
 import { useScreenClass } from '../ui/shells/screen-class.ts';
 import { TabletShell } from '../ui/shells/TabletShell.tsx';
 import { AppHeader, StorageAlerts } from './AppHeader.tsx';
+import { AppSettings } from './AppSettings.tsx';
+import { useParcelOverlap } from './use-parcel-overlap.ts';
 import { InspectorPanel } from './InspectorPanel.tsx';
 import { LayersRole } from './LayersRole.tsx';
 import { RoleTabs, type Role } from './RoleTabs.tsx';
 import { SurveyRole } from './SurveyRole.tsx';
-
-const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', features: [] };
-
 
 export function App() {
   const { t, language } = useI18n();
@@ -70,14 +64,7 @@ export function App() {
   // The stored programme once the database is open; the bundled one (read-only) only if the
   // database cannot be opened, so that nobody works on a stale view while it opens.
   const programme = snapshot?.programme ?? (field.problem?.kind === 'failed' ? seed?.programme ?? null : null);
-  const [survey, setSurvey] = useState<SurveySettings>(loadSurveySettings);
-  const changeSurvey = useCallback((patch: Partial<SurveySettings>) => {
-    setSurvey((old) => {
-      const next = { ...old, ...patch };
-      saveSurveySettings(next);
-      return next;
-    });
-  }, []);
+  const [survey, changeSurvey] = useSurveySettings();
   const who = survey.surveyor.trim() || 'anonymous';
   const { save, track } = useSaveState(t);
   const importer = useImport(t, store, programme, who);
@@ -100,22 +87,11 @@ export function App() {
   }, [importer.previewCollection, showImported, fitTo]);
   const { distances, userPresets, changeDistances, savePreset, deletePreset } = useBufferSettings();
   const [conflictQuery, setConflictQuery] = useState<ConflictQuery>(DEFAULT_CONFLICT_QUERY);
-  const [overlap, setOverlap] = useState<FeatureCollection>(NO_FEATURES);
   const analysis = useAnalysis(programme, distances);
   const review = useReview(programme, snapshot);
   const exporter = useExport(t, language, programme, review.statuses);
-  const { overlapOf } = analysis;
-
-  // The selected parcel's overlap with the buffers, drawn on the map; redone when figures change.
   const selectedParcel = selection?.source === 'parcels' ? selection.id : null;
-  useEffect(() => {
-    if (!selectedParcel) return setOverlap(NO_FEATURES);
-    let current = true;
-    void overlapOf(selectedParcel).then((geometry) => {
-      if (current) setOverlap(geometry ? { type: 'FeatureCollection', features: [{ type: 'Feature', geometry, properties: { id: selectedParcel } }] } : NO_FEATURES);
-    });
-    return () => { current = false; };
-  }, [selectedParcel, overlapOf, analysis.results]);
+  const overlap = useParcelOverlap(selectedParcel, analysis.overlapOf, analysis.results);
 
   useEffect(() => {
     loadDemoProgramme().then(setSeed, (e: Error) => setLoadError(e.message));
@@ -202,8 +178,6 @@ export function App() {
     (window as unknown as { __fulvMap?: unknown }).__fulvMap = m.map;
   }, []);
 
-  const offlineBasemaps = useOfflineBasemaps(map);
-  const tileCache = useTileCache(map, basemap, settingsOpen);
 
   const drawingNow = drawing.state === 'drawing';
   const drawingBar = drawingNow || drawing.liveAreaM2 !== null || drawing.refusal ? (
@@ -346,15 +320,13 @@ export function App() {
         <ImportDialog {...importer.dialog} />
         {/* Only while open: it lists every mine, which at province scale is thousands of options. */}
         {programme && exporter.dialog.open && <ExportDialog {...exporter.dialog} programme={programme} />}
-        <SettingsDialog
+        <AppSettings
+          map={map}
           open={settingsOpen}
           basemap={basemap}
           onClose={() => setSettingsOpen(false)}
           onSave={(b) => { setBasemap(b); saveBasemap(b); setSettingsOpen(false); }}
-        >
-          <OfflineBasemaps {...offlineBasemaps} />
-          <TileCacheTools {...tileCache} />
-        </SettingsDialog>
+        />
       </>
     ),
   };
