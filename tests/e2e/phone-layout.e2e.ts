@@ -9,7 +9,7 @@ import { centroid } from '@turf/turf';
 import { PNG } from 'pngjs';
 import { launchBrowser, openApp, screenPoint, waitForMapIdle } from './browser.ts';
 import { parseNumber } from './survey-helpers.ts';
-import { sidewaysOverflow, touchDrag, touchPage } from './touch.ts';
+import { sidewaysOverflow, smallTargets, touchDrag, touchPage } from './touch.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
 import { equalAreaReference } from '../helpers/equal-area-reference.ts';
 
@@ -63,6 +63,27 @@ describe('phone layout', () => {
     await sheet().getByRole('button', { name: /面板高度/ }).tap();
     await expect.poll(() => sheet().getByRole('button', { name: /面板高度/ }).getAttribute('aria-label')).toContain('半屏');
     await expect.poll(async () => (await sheet().boundingBox())!.height).toBeGreaterThan(844 * 0.4);
+  });
+
+  it('gives every control in every role panel a fingertip-sized target, at full height', async () => {
+    while (!/全屏/.test((await sheet().getByRole('button', { name: /面板高度/ }).getAttribute('aria-label')) ?? '')) {
+      await sheet().getByRole('button', { name: /面板高度/ }).tap();
+    }
+    const small: string[] = [];
+    for (const role of ['图层', '外业调查', '冲突分析', '审查验收']) {
+      await sheet().getByRole('tab', { name: role }).tap();
+      await page.waitForTimeout(300);
+      // Scroll the sheet through, so every control comes into view once.
+      const height = await sheet().locator('.sheet-body').evaluate((b) => b.scrollHeight);
+      for (let top = 0; top < height; top += 500) {
+        await sheet().locator('.sheet-body').evaluate((b, y) => { b.scrollTop = y; }, top);
+        small.push(...(await smallTargets(page)).map((s) => `${role}: ${s}`));
+      }
+      await sheet().locator('.sheet-body').evaluate((b) => { b.scrollTop = 0; });
+    }
+    expect([...new Set(small)]).toEqual([]);
+    await sheet().getByRole('button', { name: /面板高度/ }).tap();
+    await sheet().getByRole('tab', { name: '图层' }).tap();
   });
 
   it('digitises a polygon with the crosshair, fills its form, adds a before photo, submits for acceptance, and keeps it all over a reload', async () => {
