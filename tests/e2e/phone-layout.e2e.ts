@@ -63,9 +63,19 @@ describe('phone layout', () => {
     await sheet().getByRole('button', { name: /面板高度/ }).tap();
     await expect.poll(() => sheet().getByRole('button', { name: /面板高度/ }).getAttribute('aria-label')).toContain('半屏');
     await expect.poll(async () => (await sheet().boundingBox())!.height).toBeGreaterThan(844 * 0.4);
+    // Dragged by the handle, it snaps to the nearest height: up to full, down to peek.
+    const handle = async () => (await sheet().getByRole('button', { name: /面板高度/ }).boundingBox())!;
+    let h = await handle();
+    await touchDrag(page, { x: h.x + h.width / 2, y: h.y + h.height / 2 }, { x: h.x + h.width / 2, y: 60 });
+    await expect.poll(() => sheet().getByRole('button', { name: /面板高度/ }).getAttribute('aria-label')).toContain('全屏');
+    await page.waitForTimeout(300);
+    h = await handle();
+    await touchDrag(page, { x: h.x + h.width / 2, y: h.y + h.height / 2 }, { x: h.x + h.width / 2, y: 800 });
+    await expect.poll(() => sheet().getByRole('button', { name: /面板高度/ }).getAttribute('aria-label')).toContain('收起');
   });
 
   it('gives every control in every role panel a fingertip-sized target, at full height', async () => {
+    await page.waitForTimeout(300);
     while (!/全屏/.test((await sheet().getByRole('button', { name: /面板高度/ }).getAttribute('aria-label')) ?? '')) {
       await sheet().getByRole('button', { name: /面板高度/ }).tap();
     }
