@@ -1,8 +1,7 @@
 // The field surveyor's tab: who is surveying, drawing, the selected parcel (whole parcel treated,
 // hand-over for acceptance), GPS, undo/redo with the "saved" state, and backups. The drawing and
 // GPS state live in App (the inspector needs them too).
-import { useEffect, useId, useState } from 'react';
-import type { ZoneType } from '../domain/model.ts';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { parcelFinder } from '../domain/parcel-finder.ts';
 import type { FieldStore } from '../persistence/field-store.ts';
 import type { FieldSnapshot } from '../store/field-snapshot.ts';
@@ -24,13 +23,13 @@ export interface SurveyTabProps {
     state: 'idle' | 'drawing' | 'editing';
     snapping: boolean;
     setSnapping: (on: boolean) => void;
-    refusal: string | null;
-    liveAreaM2: number | null;
-    entered: ZoneType[];
+    crosshair: boolean;
+    setCrosshair: (on: boolean) => void;
     startDrawing: () => void;
-    stop: () => void;
     purpose: { kind: 'new' | 'hole' | 'split' };
   };
+  /** The drawing bar while drawing, unless the layout shows it elsewhere (the phone's sheet peek). */
+  drawingBar: ReactNode;
   parcelActions: Omit<SurveyParcelActionsProps, 'who' | 'canAct'>;
   gps: GpsToolsProps;
   save: SaveState;
@@ -72,13 +71,12 @@ export function SurveyTab(props: SurveyTabProps) {
         drawing={drawing.state === 'drawing'}
         canDraw={ready}
         onDraw={drawing.startDrawing}
-        onCancel={drawing.stop}
         snapping={drawing.snapping}
         onSnapping={drawing.setSnapping}
-        liveAreaM2={drawing.liveAreaM2}
-        entered={drawing.entered}
-        refusal={drawing.refusal}
+        crosshair={drawing.crosshair}
+        onCrosshair={drawing.setCrosshair}
         purpose={drawing.purpose.kind}
+        bar={props.drawingBar}
       />
       <SurveyParcelActions {...props.parcelActions} who={props.surveyor.trim()} canAct={ready} />
       <EditHistory canUndo={snapshot?.canUndo ?? false} canRedo={snapshot?.canRedo ?? false} onUndo={props.onUndo} onRedo={props.onRedo} save={props.save} />

@@ -1,5 +1,6 @@
 // The surveyor's own defaults, remembered on this device: their name (every edit records who
 // made it), the last measure used, and the GPS accuracy limit.
+import { useCallback, useState } from 'react';
 import { DEFAULT_ACCURACY_LIMIT_M } from '../domain/gps-trace.ts';
 import { MEASURES, type Measure } from '../domain/model.ts';
 
@@ -26,4 +27,17 @@ export function loadSurveySettings(): SurveySettings {
 
 export function saveSurveySettings(settings: SurveySettings): void {
   localStorage.setItem(KEY, JSON.stringify(settings));
+}
+
+/** The settings, and a change that is remembered at once. */
+export function useSurveySettings(): [SurveySettings, (patch: Partial<SurveySettings>) => void] {
+  const [survey, setSurvey] = useState<SurveySettings>(loadSurveySettings);
+  const change = useCallback((patch: Partial<SurveySettings>) => {
+    setSurvey((old) => {
+      const next = { ...old, ...patch };
+      saveSurveySettings(next);
+      return next;
+    });
+  }, []);
+  return [survey, change];
 }

@@ -47,6 +47,8 @@ export function useTreatedDrawing(map: ProgrammeMap | null, programme: Programme
   const [purpose, setPurpose] = useState<DrawingPurpose>({ kind: 'new' });
   const [refusal, setRefusal] = useState<string | null>(null);
   const [snapping, setSnapping] = useState(true);
+  // Crosshair drawing by default where fingers draw: a fingertip hides the spot it taps.
+  const [crosshair, setCrosshair] = useState(() => typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches);
   const live = useRef({ handlers, editedId, t, purpose });
   live.current = { handlers, editedId, t, purpose };
 
@@ -102,6 +104,9 @@ export function useTreatedDrawing(map: ProgrammeMap | null, programme: Programme
   useEffect(() => {
     if (drawing.current) drawing.current.snapping = snapping;
   }, [snapping]);
+  useEffect(() => {
+    if (drawing.current) drawing.current.crosshair = crosshair;
+  }, [crosshair, map]);
 
   // Once per shape, not per render: the app re-renders on every save, GPS fix and analysis
   // result, and testing a shape against the unioned buffers takes up to 0.1 s.
@@ -140,6 +145,13 @@ export function useTreatedDrawing(map: ProgrammeMap | null, programme: Programme
     editedId,
     snapping,
     setSnapping,
+    crosshair,
+    setCrosshair,
+    /** Vertex by button (crosshair at the map centre, or a GPS position), undo, finish: for fingers and keyboards. */
+    addVertex: () => drawing.current?.addVertexAtCentre(),
+    addVertexAt: (lngLat: [number, number]) => drawing.current?.addVertexAt(lngLat),
+    undoVertex: () => drawing.current?.undoVertex(),
+    finish: () => drawing.current?.finish(),
     refusal,
     liveAreaM2: shape && (shape.type === 'MultiPolygon' || (shape.coordinates[0] && shape.coordinates[0].length >= 4)) ? ellipsoidalArea(shape) : null,
     entered,

@@ -51,16 +51,27 @@ const rounded = (ring: readonly Position[]): Position[] => ring.map((p) => [Numb
 
 export type DrawingState = 'idle' | 'drawing' | 'editing';
 
+/** A position handed to terra-draw as if the surveyor had tapped there. */
+type FedPoint = { lngLat: [number, number]; snap: boolean };
+
 export class TreatedDrawing {
   private readonly draw: TerraDraw;
   private state: DrawingState = 'idle';
   private shapes = 0;
   /** The shape being reshaped, ring by ring (parts, then rings), as it stands after the last kept change. */
   private edited: { multi: boolean; parts: Position[][][] } | null = null;
+  private readonly polygonMode: TerraDrawPolygonMode;
+  /** The tap being fed by a button (crosshair or GPS vertex), the only tap let through in crosshair mode. */
+  private fed: FedPoint | null = null;
+  /**
+   * Crosshair mode (as in QField): vertices go where the map centre is, added by a button, so a
+   * finger never hides the spot; taps on the map, pans and pinches add nothing.
+   */
+  crosshair = false;
   snapping = true;
 
   constructor(private readonly map: MapLibreMap, private readonly targets: () => SnapTargets | null, private readonly events: TreatedDrawingEvents) {
-    const toCustom: SnapToCustom = (event) => this.snap(event.containerX, event.containerY);
+    const toCustom: SnapToCustom = (event) => (this.fed && !this.fed.snap ? undefined : this.snap(event.containerX, event.containerY));
     const validation = (feature: GeoJSONStoreFeatures, context: { updateType: string }) => this.validate(feature, context.updateType);
     // A hole is drawn as a ring of its own over its shell: unfilled, so it reads as a hole.
     const fillOpacity = (feature: GeoJSONStoreFeatures): number => (feature.properties['hole'] ? 0 : 0.35);
@@ -69,12 +80,16 @@ export class TreatedDrawing {
       snappingPointColor: HIGHLIGHT_COLOUR, snappingPointWidth: 7, snappingPointOutlineColor: '#000000', snappingPointOutlineWidth: 2,
       closingPointColor: '#ffffff', closingPointOutlineColor: TREATED_OUTLINE, closingPointWidth: 6,
     } as const;
+    this.polygonMode = new TerraDrawPolygonMode({
+      snapping: { toCustom }, validation, styles: styles as never, pointerDistance: 30,
+      pointerEvents: { leftClick: () => !this.crosshair || this.fed !== null, rightClick: true, contextMenu: false, onDragStart: true, onDrag: true, onDragEnd: true },
+    });
     this.draw = new TerraDraw({
       // Plain counters: the edited shape keeps a fixed id, and nothing needs a secure context.
       idStrategy: { isValidId: (id) => typeof id === 'string' && id.length > 0, getId: () => `shape-${++this.shapes}` },
       adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: 9 }),
       modes: [
-        new TerraDrawPolygonMode({ snapping: { toCustom }, validation, styles: styles as never, pointerDistance: 30 }),
+        this.polygonMode,
         new TerraDrawLineStringMode({
           snapping: { toCustom },
           pointerDistance: 30,
@@ -102,6 +117,58 @@ export class TreatedDrawing {
     this.showLayers(false);
     this.draw.on('change', (ids) => this.changed(ids));
     this.draw.on('finish', (id, context) => this.finished(String(id), context.mode));
+    // In crosshair mode the outline being drawn runs to the map centre, wherever the map goes.
+    map.on('move', this.followCentre);
+    map.on('click', this.followCentre);
+  }
+
+  private readonly followCentre = (): void => {
+    if (!this.crosshair || this.state !== 'drawing' || this.draw.getMode() !== 'polygon') return;
+    const { x, y, lngLat } = this.centre();
+    this.polygonMode.onMouseMove({ lng: lngLat[0], lat: lngLat[1], containerX: x, containerY: y, button: 'neither', heldKeys: [], isContextMenu: false });
+  };
+
+  private centre(): { x: number; y: number; lngLat: [number, number] } {
+    const canvas = this.map.getCanvas();
+    const x = canvas.clientWidth / 2;
+    const y = canvas.clientHeight / 2;
+    const p = this.map.unproject([x, y]);
+    return { x, y, lngLat: [p.lng, p.lat] };
+  }
+
+  /** Adds a vertex of the polygon being drawn where the map centre is (snapped like a tap). */
+  addVertexAtCentre(): void {
+    this.feed({ lngLat: this.centre().lngLat, snap: true });
+  }
+
+  /** Adds a vertex at a position (a GPS fix), not snapped: the position is the measurement. */
+  addVertexAt(lngLat: [number, number]): void {
+    this.feed({ lngLat, snap: false });
+  }
+
+  private feed(point: FedPoint): void {
+    if (this.state !== 'drawing' || this.draw.getMode() !== 'polygon') return;
+    const { x, y } = this.map.project(point.lngLat);
+    this.fed = point;
+    try {
+      this.polygonMode.onClick({ lng: point.lngLat[0], lat: point.lngLat[1], containerX: x, containerY: y, button: 'left', heldKeys: [], isContextMenu: false });
+    } finally {
+      this.fed = null;
+    }
+    this.followCentre();
+  }
+
+  /** Takes back the last vertex of the polygon being drawn. */
+  undoVertex(): void {
+    if (this.state === 'drawing' && this.draw.getMode() === 'polygon') this.polygonMode.undo();
+    this.followCentre();
+  }
+
+  /** Closes the polygon being drawn, as a double tap on its last vertex would; refused shapes stay open. */
+  finish(): void {
+    if (this.state !== 'drawing' || this.draw.getMode() !== 'polygon') return;
+    // terra-draw's own finish key: it drops the point that follows the pointer (or the centre).
+    this.polygonMode.onKeyUp({ key: 'Enter', heldKeys: [], preventDefault: () => undefined });
   }
 
   get current(): DrawingState {
@@ -199,6 +266,8 @@ export class TreatedDrawing {
   }
 
   destroy(): void {
+    this.map.off('move', this.followCentre);
+    this.map.off('click', this.followCentre);
     this.draw.stop();
   }
 

@@ -16,6 +16,8 @@ export interface MapViewProps {
   selection: FeatureRef | null;
   onSelect: (ref: FeatureRef | null) => void;
   onReady: (map: ProgrammeMap) => void;
+  /** A crosshair over the map's centre, where the next vertex goes in crosshair drawing. */
+  crosshair?: boolean;
 }
 
 export function MapView(props: MapViewProps) {
@@ -75,6 +77,7 @@ export function MapView(props: MapViewProps) {
   return (
     <div className="map-wrap">
       <div ref={container} className="map" role="region" aria-label={t('map.label')} />
+      {props.crosshair && <div className="crosshair" aria-hidden="true" />}
       {failed && <p role="alert" className="map-error">{t('map.webglFailed')}</p>}
     </div>
   );

@@ -773,6 +773,26 @@ export const zh = {
   'legend.mapLegend': '地图图例',
   // Hostile files (issue 13)
   'ioError.zip_unsafe_name': '压缩包里的文件名指向包外（如 ../），出于安全原因拒绝',
+  // #14 layouts
+  'layout.sheet': '面板',
+  'layout.sheetHandle': '面板高度：{height}（点按切换）',
+  'layout.sheet.peek': '收起',
+  'layout.sheet.half': '半屏',
+  'layout.sheet.full': '全屏',
+  'layout.collapseSide': '收起侧边栏',
+  'layout.expandSide': '展开侧边栏',
+  'layout.collapseInspector': '收起属性面板',
+  'layout.expandInspector': '展开属性面板',
+  'layout.crosshair': '十字准星绘制（顶点加在地图中心）',
+  'layout.crosshairHint': '移动地图，让十字准星对准顶点位置，再点“添加顶点”；点按地图不会添加顶点。',
+  'layout.drawing': '正在绘制',
+  'layout.addVertex': '添加顶点',
+  'layout.undoVertex': '撤销顶点',
+  'layout.finish': '完成绘制',
+  'layout.gpsVertex': 'GPS 顶点',
+  'layout.showPanels': '返回面板',
+  'layout.showInspector': '查看所选要素的属性',
+  'layout.gpsVertexNeedsFix': '打开 GPS 并等到定位后可用',
 } as const;
 
 export type MessageKey = keyof typeof zh;
