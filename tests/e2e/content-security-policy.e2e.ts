@@ -9,8 +9,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, loadApp, waitForMapIdle } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { loadApp, openApp, waitForMapIdle, type OpenedApp } from './browser.ts';
 import { openReview, waitForCompareIdle } from './review-helpers.ts';
 import { serveTiles, type Running } from './static-server.ts';
 import { gdalGeotiff, gdalMbtiles, pngOf, rgbOf } from '../helpers/imagery/gdal-imagery.ts';
@@ -27,8 +27,7 @@ const finished = programme.parcels.features.find((p) => p.properties.mine_id ===
 interface Violation { directive: string; blocked: string; sample: string }
 
 describe('Content-Security-Policy', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  let app: OpenedApp;
   let page: Page;
   let tiles: Running & { served: () => number };
   let elsewhere: Running & { served: () => number };
@@ -38,9 +37,9 @@ describe('Content-Security-Policy', () => {
   beforeAll(async () => {
     tiles = await serveTiles('#3366cc');
     elsewhere = await serveTiles('#cc3366');
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    page = await context.newPage();
+    // Opened with no page loaded: the listeners below are in place before the app's first start.
+    app = await openApp({ url: null });
+    page = app.page;
     // Across reloads: every page load reports its violations to the test.
     await page.exposeFunction('__reportViolation', (v: Violation) => void violations.push(v));
     await page.addInitScript(() => {
@@ -56,7 +55,7 @@ describe('Content-Security-Policy', () => {
     page.on('pageerror', (e) => listen(e.message));
   });
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
     await tiles?.close();
     await elsewhere?.close();
   });

@@ -2,10 +2,9 @@
 // request outside the app's origin (and none needed once offline), a selected parcel outlined
 // without changing its colour, and its overlap with the buffers hatched.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import pointOnFeature from '@turf/point-on-feature';
-import { CHROMIUM, CHROMIUM_ARGS, loadApp, screenPoint, waitForMapIdle } from './browser.ts';
-import { chromium } from 'playwright-core';
+import { openApp, screenPoint, waitForMapIdle, type OpenedApp } from './browser.ts';
 import { mapShot, shareChanged, type Shot } from './map-pixels.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
 import { BACKGROUND_COLOUR, DAMAGE_COLOURS, SELECTION_LINE } from '../../src/map/palette.ts';
@@ -74,27 +73,25 @@ function commonColour(shot: Shot, cx: number, cy: number, half: number): [number
 }
 
 describe('reading the map', () => {
-  let browser: Browser;
+  let app: OpenedApp;
   let context: BrowserContext;
   let page: Page;
   const outside: string[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    // Anything asked of another origin is recorded and refused: labels must not need it.
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-      outside.push(url);
-      return route.abort();
+    app = await openApp({
+      // Anything asked of another origin is recorded and refused: labels must not need it.
+      prepare: (ctx) => ctx.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+        outside.push(url);
+        return route.abort();
+      }),
     });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    await loadApp(page, baseUrl);
+    ({ context, page } = app);
   });
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
   });
 
   it('names townships and villages on the first screen', async () => {
@@ -141,18 +138,15 @@ describe('reading the map', () => {
 });
 
 describe('selection and conflicts', () => {
-  let browser: Browser;
+  let app: OpenedApp;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-    await loadApp(page, baseUrl);
+    app = await openApp();
+    page = app.page;
   });
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
   });
 
   it('outlines a selected parcel and leaves its fill in its legend colour', async () => {
@@ -218,17 +212,16 @@ describe('selection and conflicts', () => {
 });
 
 describe('legends and status where the colours are', () => {
-  let browser: Browser;
+  let app: OpenedApp;
   let page: Page;
 
+  // Opened with no page loaded: the first test watches the app start.
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+    app = await openApp({ url: null });
+    page = app.page;
   });
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
   });
 
   it('says the buffers are being computed until they are on the map', async () => {

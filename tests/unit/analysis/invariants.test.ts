@@ -62,7 +62,8 @@ describe('invariants of the analysis', () => {
       const results = await analyse({ parcels: [parcel('A', a)], treated: set.map(([g, d], i) => treated(`t${i}`, d, g)) });
       const p = results.parcels[0]!;
       expect(p.treated_m2).toBeLessThanOrEqual(p.area_m2 + slack(p.area_m2));
-      expect(p.treatment_rate).toBeLessThanOrEqual(1 + 1e-9);
+      // Not clamped: noding a treated edge onto a geodesic parcel edge may add a few mm² (issue 13).
+      expect(p.treatment_rate).toBeLessThanOrEqual((p.area_m2 + slack(p.area_m2)) / p.area_m2);
       const byYear = Object.values(p.treated_by_year).reduce((s, v) => s + v, 0);
       expect(Math.abs(byYear - p.treated_m2)).toBeLessThanOrEqual(slack(p.area_m2));
       const total = set.reduce((s, [g]) => s + ellipsoidalArea(g), 0);
