@@ -1,5 +1,6 @@
-// The README's phone screenshots (docs/phone-*.png), taken from the production build in headless
-// Chromium at 390×844 with touch, as a surveyor, a planner and a reviewer see the app.
+// The README's screenshots, taken from the production build in headless Chromium: the first
+// screen on a desktop (public/screenshot.png), and at 390×844 with touch (docs/phone-*.png) as a
+// surveyor, a planner and a reviewer see the app.
 // Run: npm run screenshots (builds first).
 import { preview } from 'vite';
 import type { Page } from 'playwright-core';
@@ -53,7 +54,13 @@ try {
   await page.getByRole('textbox', { name: '审查人姓名' }).fill('王审');
   await sheetTo(page, /全屏/);
   await page.screenshot({ path: 'docs/phone-review.png' });
-  console.log('docs/phone-survey.png, docs/phone-conflicts.png, docs/phone-review.png');
+
+  // The first screen on a desktop, once the buffers are on the map.
+  const desktop = await openApp({ browser, url: baseUrl, viewport: 'desktop' });
+  await desktop.page.getByText('缓冲区计算中…').waitFor({ state: 'detached', timeout: 60_000 });
+  await waitForMapIdle(desktop.page);
+  await desktop.page.screenshot({ path: 'public/screenshot.png' });
+  console.log('public/screenshot.png, docs/phone-survey.png, docs/phone-conflicts.png, docs/phone-review.png');
 } finally {
   await browser.close();
   await server.close();
