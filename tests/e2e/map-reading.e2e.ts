@@ -155,8 +155,8 @@ describe('selection and conflicts', () => {
     const parcel = programme.parcels.features
       .filter((f) => f.properties.damage_type === 'open_pit' && !treatedParcels.has(f.properties.id) && f.geometry.type === 'Polygon')
       .sort((a, b) => b.geometry.coordinates.flat(2).length - a.geometry.coordinates.flat(2).length)[0]!;
-    await page.getByRole('searchbox', { name: '搜索矿山或图斑' }).fill(parcel.properties.id);
-    await page.getByRole('list', { name: '搜索结果' }).getByRole('button', { name: new RegExp(parcel.properties.id) }).first().click();
+    await page.getByRole('combobox', { name: '搜索矿山或图斑' }).fill(parcel.properties.id);
+    await page.getByRole('listbox', { name: '搜索结果' }).getByRole('option', { name: new RegExp(parcel.properties.id) }).first().click();
     await waitForMapIdle(page);
     const inside = pointOnFeature(parcel).geometry.coordinates as [number, number];
     // Only the parcels and what is drawn for the selection: no buffer or zone tints the fill.
@@ -257,8 +257,8 @@ describe('legends and status where the colours are', () => {
   it('keys the mine file’s sketch inside the drawing, so that it prints with it', async () => {
     const parcel = programme.parcels.features.find((f) => programme.treated.features.some((t) => t.properties.parcel_id === f.properties.id))!;
     const mine = programme.mines.find((m) => m.id === parcel.properties.mine_id)!;
-    await page.getByRole('searchbox', { name: '搜索矿山或图斑' }).fill(parcel.properties.id);
-    await page.getByRole('list', { name: '搜索结果' }).getByRole('button', { name: new RegExp(parcel.properties.id) }).first().click();
+    await page.getByRole('combobox', { name: '搜索矿山或图斑' }).fill(parcel.properties.id);
+    await page.getByRole('listbox', { name: '搜索结果' }).getByRole('option', { name: new RegExp(parcel.properties.id) }).first().click();
     await page.getByRole('tab', { name: '审查验收' }).click();
     await page.getByRole('button', { name: `打开${mine.name}的一矿一档` }).click();
     const sketch = page.getByRole('region', { name: `一矿一档：${mine.name}` }).locator('svg.mine-sketch');
