@@ -62,11 +62,20 @@ describe('phone layout', () => {
     await expect.poll(() => sheet().getByRole('button', { name: /面板高度/ }).getAttribute('aria-label')).toContain('半屏');
     await expect.poll(async () => (await sheet().boundingBox())!.height).toBeGreaterThan(844 * 0.4);
     // Dragged by the handle, it snaps to the nearest height: up to full, down to peek.
-    const handle = async () => (await sheet().getByRole('button', { name: /面板高度/ }).boundingBox())!;
+    // Where the handle rests once the sheet has finished moving (it animates between heights).
+    const handle = async () => {
+      const box = () => sheet().getByRole('button', { name: /面板高度/ }).boundingBox();
+      let last = (await box())!;
+      for (;;) {
+        await page.waitForTimeout(150);
+        const now = (await box())!;
+        if (now.y === last.y) return now;
+        last = now;
+      }
+    };
     let h = await handle();
     await touchDrag(page, { x: h.x + h.width / 2, y: h.y + h.height / 2 }, { x: h.x + h.width / 2, y: 60 });
     await expect.poll(() => sheet().getByRole('button', { name: /面板高度/ }).getAttribute('aria-label')).toContain('全屏');
-    await page.waitForTimeout(300);
     h = await handle();
     await touchDrag(page, { x: h.x + h.width / 2, y: h.y + h.height / 2 }, { x: h.x + h.width / 2, y: 800 });
     await expect.poll(() => sheet().getByRole('button', { name: /面板高度/ }).getAttribute('aria-label')).toContain('收起');
