@@ -30,6 +30,8 @@ import { ReviewTab } from './ReviewTab.tsx';
 import { useReview } from './use-review.ts';
 import { useExport } from './use-export.ts';
 import { useImport } from './use-import.ts';
+import { useImportPreview } from './use-import-preview.ts';
+import { ImportSummary } from '../ui/ImportSummary.tsx';
 import { ExportDialog } from '../ui/ExportDialog.tsx';
 import { ImportDialog } from '../ui/ImportDialog.tsx';
 import { useFieldStore } from './use-field-store.ts';
@@ -57,6 +59,8 @@ import { LayersRole } from './LayersRole.tsx';
 import { RoleTabs, type Role } from './RoleTabs.tsx';
 import { SurveyRole } from './SurveyRole.tsx';
 
+const NOTHING: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
 export function App() {
   const { t, language } = useI18n();
   const screen = useScreenClass();
@@ -81,12 +85,8 @@ export function App() {
   const showImported = useCallback(() => setVisible((v) => ({ ...v, imported: true })), []);
   const { gem, context, imported, fileStatus, openFile } = useViewedFiles(map, t, visible.gem, showImported);
   const { showParcel, onPick, fitTo } = useMapFocus(map, programme, setSelection);
-  // An import's preview is drawn on the map (in the "opened file" layer) and zoomed to.
-  useEffect(() => {
-    if (!importer.previewCollection) return;
-    showImported();
-    fitTo(featureBounds(importer.previewCollection));
-  }, [importer.previewCollection, showImported, fitTo]);
+  const setImportedVisible = useCallback((v: boolean) => setVisible((old) => (old.imported === v ? old : { ...old, imported: v })), []);
+  useImportPreview(map, importer.previewCollection, fitTo, visible.imported, setImportedVisible);
   const { distances, userPresets, changeDistances, savePreset, deletePreset } = useBufferSettings();
   const [conflictQuery, setConflictQuery] = useState<ConflictQuery>(DEFAULT_CONFLICT_QUERY);
   const analysis = useAnalysis(programme, distances);
@@ -157,8 +157,8 @@ export function App() {
     if (gem) d.gem = gem;
     if (minePoints) d.mines = minePoints;
     if (context) d.context = context;
-    if (importer.previewCollection) d.imported = importer.previewCollection;
-    else if (imported) d.imported = imported;
+    // Always given, so that a preview taken away leaves the source empty rather than drawn.
+    d.imported = importer.previewCollection ?? imported ?? NOTHING;
     return d;
   }, [programme, review.parcels, review.treated, analysis.buffers, overlap, gpsData, gem, minePoints, context, imported, importer.previewCollection]);
 
@@ -335,6 +335,7 @@ export function App() {
     dialogs: (
       <>
         <ImportDialog {...importer.dialog} />
+        <ImportSummary text={importer.summary} onDismiss={importer.dismissSummary} />
         {/* Only while open: it lists every mine, which at province scale is thousands of options. */}
         {programme && exporter.dialog.open && <ExportDialog {...exporter.dialog} programme={programme} />}
         <AppSettings

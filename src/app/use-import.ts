@@ -3,6 +3,8 @@
 // the mapped features enter the field store in one transaction. Cancelling changes nothing.
 // Cancelling, or choosing another file, while a file is being read stops the worker (a new one
 // starts for the next file), and an answer is shown only if it is for the latest file chosen.
+// A successful import closes the dialog and leaves a summary; every message is in the UI's
+// language (codes and values translated here; the io layer's English reasons are for logs).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { Programme } from '../domain/model.ts';
@@ -10,12 +12,18 @@ import type { ImportPreview, ImportProgress } from '../io/import-types.ts';
 import type { FieldMapping, ImportLayer } from '../io/mapping/field-mapping-types.ts';
 import { withMapping } from '../io/retarget-import.ts';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../io/text-encoding.ts';
+import { FieldStoreError } from '../persistence/field-store-error.ts';
 import type { FieldStore } from '../persistence/field-store.ts';
 import { createTreated } from '../store/edits-from-snapshot.ts';
 import type { Translate } from '../ui/i18n/translate.ts';
 import type { MessageKey } from '../ui/i18n/zh.ts';
 import { ImportWorkerClient } from './import-worker-client.ts';
-import { storeErrorMessage } from './use-save-state.ts';
+
+/** A store refusal in the UI's language; the error's English message stays for logs. */
+function storeRefusal(t: Translate, error: unknown): string {
+  if (error instanceof FieldStoreError && (error.code === 'already_exists' || error.code === 'quota_exceeded')) return t(`import.storeError.${error.code}`);
+  return t('import.storeError.other');
+}
 
 function importable(preview: ImportPreview | null): number {
   if (!preview) return 0;
@@ -34,6 +42,8 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
   const [failure, setFailure] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<{ text: string; error: boolean } | null>(null);
+  /** What the last successful import did, said after the dialog has closed. */
+  const [summary, setSummary] = useState<string | null>(null);
 
   /** Counts reads and cancellations: an answer counts only while its number is the latest. */
   const generation = useRef(0);
@@ -49,8 +59,9 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
   };
   useEffect(() => () => client.current?.terminate(), []);
 
-  const failed = useCallback((name: string, code: string, reason: string) => {
-    setFailure(t('import.failed', { name, reason: `${t(`ioError.${code}` as MessageKey)}（${reason}）` }));
+  const failed = useCallback((name: string, code: string, where: { line?: number; limit?: string }) => {
+    const reason = t(`ioError.${code}` as MessageKey) + (where.limit ? t('import.limit', { limit: where.limit }) : '') + (where.line ? t('import.atLine', { line: where.line }) : '');
+    setFailure(t('import.failed', { name, reason }));
   }, [t]);
 
   const read = useCallback(async (files: { name: string; bytes: Uint8Array<ArrayBuffer> }[]) => {
@@ -59,6 +70,7 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
     reading.current = true;
     setFailure(null);
     setResult(null);
+    setSummary(null);
     setPreview(null);
     setProgress({ phase: 'unpacking', done: 0, total: 0 });
     const chosen: TextEncodingName | null = (TEXT_ENCODINGS as readonly string[]).includes(encoding) ? encoding : null;
@@ -68,14 +80,15 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
     reading.current = false;
     setProgress(null);
     if (answer.type === 'preview') setPreview(answer.preview);
-    else if (answer.type === 'failed') failed(answer.file ?? files.map((f) => f.name).join('、'), answer.code, answer.reason);
-    else if (answer.type === 'error') setFailure(t('import.failed', { name: files.map((f) => f.name).join('、'), reason: answer.message }));
+    else if (answer.type === 'failed') failed(answer.file ?? files.map((f) => f.name).join('、'), answer.code, answer);
+    else if (answer.type === 'error') setFailure(t('import.failed', { name: files.map((f) => f.name).join('、'), reason: t('import.bug') }));
   }, [layer, crs, encoding, failed, t]);
 
   const close = useCallback(() => {
     setOpen(false);
     setPreview(null);
     setFailure(null);
+    setResult(null);
     setProgress(null);
     if (!stopReading()) void client.current?.request({ type: 'discard' });
   }, []);
@@ -84,7 +97,7 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
     if (!preview || !store || !programme) return;
     const existing = preview.layer === 'parcels' ? programme.parcels.features : preview.layer === 'zones' ? programme.zones.features : programme.treated.features;
     const answer = await worker().request({ type: 'apply', mapping: preview.mapping, existingIds: existing.map((f) => f.properties.id), mines: programme.mines });
-    if (answer.type !== 'applied') return setResult({ text: t('import.refused', { reason: answer.type === 'failed' || answer.type === 'error' ? ('reason' in answer ? answer.reason : answer.message) : '' }), error: true });
+    if (answer.type !== 'applied') return setResult({ text: t('import.refused', { reason: answer.type === 'failed' ? t(`ioError.${answer.code}` as MessageKey) : t('import.bug') }), error: true });
     const { mapped, skipped } = answer.result;
     if (mapped.features.length === 0) return setResult({ text: t('import.nothing'), error: true });
     try {
@@ -94,12 +107,13 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
       } else {
         await store.importReference(mapped);
       }
-      setResult({ text: t('import.done', { count: mapped.features.length, layer: t(`import.layer.${mapped.layer}`), skipped: skipped.length }), error: false });
-      setPreview(null);
+      const counts = { count: mapped.features.length, layer: t(`import.layer.${mapped.layer}`), skipped: skipped.length };
+      setSummary(t(skipped.length > 0 ? 'import.done' : 'import.doneAll', counts));
+      close();
     } catch (error) {
-      setResult({ text: t('import.refused', { reason: storeErrorMessage(t, error) }), error: true });
+      setResult({ text: t('import.refused', { reason: storeRefusal(t, error) }), error: true });
     }
-  }, [preview, store, programme, who, t]);
+  }, [preview, store, programme, who, t, close]);
 
   const previewCollection = useMemo<FeatureCollection | null>(() => (preview ? {
     type: 'FeatureCollection',
@@ -107,7 +121,8 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
   } : null), [preview]);
 
   return {
-    open, setOpen, close, previewCollection,
+    open, setOpen: (o: boolean) => { if (o) setSummary(null); setOpen(o); }, close, previewCollection,
+    summary, dismissSummary: () => setSummary(null),
     dialog: {
       open,
       onClose: close,

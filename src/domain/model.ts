@@ -49,6 +49,11 @@ export interface Township {
 export interface ParcelProperties {
   id: string;
   mine_id: string;
+  /**
+   * The mine's name as an imported file gave it (GEM's `Mine Name`, 核查 矿山名称): what a new
+   * programme makes its mines from. mine_id is the programme's mine of that name, or empty.
+   */
+  mine_name?: string;
   name: string;
   damage_type: DamageType;
   direction: RestorationDirection;

@@ -30,6 +30,12 @@ export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 /** `error`: the feature cannot be imported as it is. `notice`: it can, and this changed or is worth a look. */
 export type ProblemSeverity = 'error' | 'notice';
 
+/**
+ * The values a problem's message is made of (a field, a source value, a geometry type), so that
+ * the UI says it in its own language; `reason` is the same in English, for logs and the CLI.
+ */
+export type ProblemParams = Readonly<Record<string, string | number>>;
+
 export interface ImportProblem {
   /** Index into preview.features; null for the whole file. */
   featureIndex: number | null;
@@ -37,6 +43,7 @@ export interface ImportProblem {
   code: ImportProblemCode;
   severity: ProblemSeverity;
   reason: string;
+  params?: ProblemParams;
   /**
    * `read`: found reading the file, whatever the target layer. `layer`: depends on the target
    * layer and its field mapping, recomputed by retargetImport and mappingProblems.

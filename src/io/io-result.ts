@@ -23,12 +23,14 @@ export interface IoFailure {
   file?: string;
   /** 1-based line of a text file, when known. */
   line?: number;
+  /** The limit a file went past ("512 MB", "100,000"), for the UI to say in its own words. */
+  limit?: string;
 }
 
 /** Assignable to lib/result's Result<T>: a failure also carries a reason. */
 export type IoResult<T> = { ok: true; value: T } | IoFailure;
 
-export function ioFail(code: IoErrorCode, reason: string, where: { file?: string; line?: number } = {}): IoFailure {
+export function ioFail(code: IoErrorCode, reason: string, where: { file?: string; line?: number; limit?: string } = {}): IoFailure {
   return { ok: false, code, reason, ...where };
 }
 
@@ -40,7 +42,7 @@ export class IoError extends Error {
   constructor(
     readonly code: IoErrorCode,
     reason: string,
-    readonly where: { file?: string; line?: number } = {},
+    readonly where: { file?: string; line?: number; limit?: string } = {},
   ) {
     super(reason);
   }

@@ -75,12 +75,12 @@ function read(files: readonly ImportFile[], options: ImportOptions, limits: Impo
 function checkCounts(source: SourceRead, limits: ImportLimits): IoResult<null> {
   if (source.features.length === 0) return ioFail('no_features', 'the file contains no features', { file: source.fileName });
   if (source.features.length > limits.maxFeatures) {
-    return ioFail('too_many_features', `the file has ${source.features.length.toLocaleString('en')} features; the limit is ${limits.maxFeatures.toLocaleString('en')}`, { file: source.fileName });
+    return ioFail('too_many_features', `the file has ${source.features.length.toLocaleString('en')} features; the limit is ${limits.maxFeatures.toLocaleString('en')}`, { file: source.fileName, limit: limits.maxFeatures.toLocaleString('en') });
   }
   let vertices = 0;
   for (const f of source.features) {
     vertices += countPositions(f.geometry);
-    if (vertices > limits.maxVertices) return ioFail('too_many_vertices', `the file has more than ${limits.maxVertices.toLocaleString('en')} vertices`, { file: source.fileName });
+    if (vertices > limits.maxVertices) return ioFail('too_many_vertices', `the file has more than ${limits.maxVertices.toLocaleString('en')} vertices`, { file: source.fileName, limit: limits.maxVertices.toLocaleString('en') });
   }
   return { ok: true, value: null };
 }
@@ -101,7 +101,7 @@ export async function readImport(files: readonly ImportFile[], options: ImportOp
   const limits = importLimits(options.limits);
   if (files.length === 0) return ioFail('no_files', 'no file was given');
   const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
-  if (bytes > limits.maxBytes) return ioFail('file_too_large', `the files are ${megabytes(bytes)}; the limit is ${megabytes(limits.maxBytes)}`, { file: files[0]!.name });
+  if (bytes > limits.maxBytes) return ioFail('file_too_large', `the files are ${megabytes(bytes)}; the limit is ${megabytes(limits.maxBytes)}`, { file: files[0]!.name, limit: megabytes(limits.maxBytes) });
   let chosen: CrsDefinition | null = null;
   if (options.sourceCrs) {
     const named = crsFromName(options.sourceCrs);

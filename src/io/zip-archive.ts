@@ -66,7 +66,7 @@ export interface UnzipOptions {
 
 export function unzipEntries(bytes: Uint8Array, options: UnzipOptions): IoResult<UnzippedFile[]> {
   const { file, maxUnzippedBytes } = options;
-  const tooLarge = (how: string) => ioFail('zip_too_large', `unzipped, the archive ${how} the limit of ${megabytes(maxUnzippedBytes)}`, { file });
+  const tooLarge = (how: string) => ioFail('zip_too_large', `unzipped, the archive ${how} the limit of ${megabytes(maxUnzippedBytes)}`, { file, limit: megabytes(maxUnzippedBytes) });
   try {
     const entries = zipDirectory(bytes).filter((e) => !e.name.endsWith('/') && !/(^|\/)__MACOSX\//.test(e.name));
     const unsafe = entries.find((e) => unsafeName(e.name));
@@ -81,7 +81,7 @@ export function unzipEntries(bytes: Uint8Array, options: UnzipOptions): IoResult
       try {
         files.push({ name: entry.name, bytes: inflateEntry(entryData(bytes, entry), entry) });
       } catch (error) {
-        if (error instanceof Oversize) return ioFail('zip_too_large', `${entry.name} unpacks to more than the ${entry.size.toLocaleString('en')} bytes the archive declares for it (a zip bomb or a damaged archive); refused before it could exceed the limit of ${megabytes(maxUnzippedBytes)}`, { file });
+        if (error instanceof Oversize) return ioFail('zip_too_large', `${entry.name} unpacks to more than the ${entry.size.toLocaleString('en')} bytes the archive declares for it (a zip bomb or a damaged archive); refused before it could exceed the limit of ${megabytes(maxUnzippedBytes)}`, { file, limit: megabytes(maxUnzippedBytes) });
         throw error;
       }
     }

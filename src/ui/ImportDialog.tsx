@@ -7,6 +7,7 @@ import { CODED_FIELDS, IMPORT_LAYERS, TARGET_FIELDS, isCodedField, type FieldMap
 import { VALUE_WORDS } from '../io/mapping/field-vocabulary.ts';
 import { TEXT_ENCODINGS } from '../io/text-encoding.ts';
 import { CrsOptions } from './CrsOptions.tsx';
+import { ImportProblems } from './ImportProblems.tsx';
 import { useI18n } from './i18n/language-context.tsx';
 import { useModalDialog } from './modal-dialog.ts';
 import type { MessageKey } from './i18n/zh.ts';
@@ -32,10 +33,9 @@ export interface ImportDialogProps {
 }
 
 const CODE_LABEL_PREFIX: Partial<Record<string, string>> = { damage_type: 'damage', direction: 'direction', status: 'status', zone_type: 'zone', measure: 'measure' };
-const SHOWN_PROBLEMS = 50;
 
 export function ImportDialog(props: ImportDialogProps) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const dialog = useModalDialog(props.open);
   const paste = useRef<HTMLTextAreaElement>(null);
   const ids = { title: useId(), layer: useId(), files: useId(), paste: useId(), crs: useId(), encoding: useId() };
@@ -50,9 +50,6 @@ export function ImportDialog(props: ImportDialogProps) {
     return words && words[0] ? `${code} ${words[0]}` : code;
   };
   const setMapping = (patch: Partial<FieldMapping>) => preview && props.onMapping({ ...preview.mapping, ...patch });
-  const errors = preview?.problems.filter((p) => p.severity === 'error') ?? [];
-  const notices = preview?.problems.filter((p) => p.severity === 'notice') ?? [];
-  const locale = language === 'zh' ? 'zh-CN' : 'en-GB';
 
   return (
     <dialog ref={dialog} className="import-dialog" aria-labelledby={ids.title} onClose={props.onClose}>
@@ -158,15 +155,7 @@ export function ImportDialog(props: ImportDialogProps) {
               ))}
             </tbody>
           </table>
-          <h3>{t('import.problems', { errors: errors.length, notices: notices.length })}</h3>
-          <ul className="problems">
-            {[...errors, ...notices].slice(0, SHOWN_PROBLEMS).map((p, i) => (
-              <li key={i} className={p.severity === 'error' ? 'error' : 'note'}>
-                {p.featureId ?? ''} {t(`importProblem.${p.code}` as MessageKey)}：{p.reason}
-              </li>
-            ))}
-          </ul>
-          {errors.length + notices.length > SHOWN_PROBLEMS && <p className="note">{t('import.problemsMore', { count: (errors.length + notices.length - SHOWN_PROBLEMS).toLocaleString(locale) })}</p>}
+          <ImportProblems problems={preview.problems} codeLabel={codeLabel} />
         </section>
       )}
       {props.result && <p role={props.result.error ? 'alert' : 'status'} className={props.result.error ? 'error' : 'status'}>{props.result.text}</p>}

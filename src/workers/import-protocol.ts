@@ -26,5 +26,5 @@ export type ImportResponse =
   | { type: 'applied'; requestId: number; result: AppliedImport }
   | { type: 'exported'; requestId: number; result: ExportResult }
   | { type: 'discarded'; requestId: number }
-  | { type: 'failed'; requestId: number; code: IoErrorCode; reason: string; file?: string; line?: number }
+  | { type: 'failed'; requestId: number; code: IoErrorCode; reason: string; file?: string; line?: number; limit?: string }
   | { type: 'error'; requestId: number; message: string };

@@ -13,7 +13,7 @@ import type { ImportRequest, ImportResponse } from './import-protocol.ts';
 export type Post = (response: ImportResponse, transfer?: ArrayBuffer[]) => void;
 
 function failed(requestId: number, failure: IoFailure): ImportResponse {
-  return { type: 'failed', requestId, code: failure.code, reason: failure.reason, ...(failure.file ? { file: failure.file } : {}), ...(failure.line ? { line: failure.line } : {}) };
+  return { type: 'failed', requestId, code: failure.code, reason: failure.reason, ...(failure.file ? { file: failure.file } : {}), ...(failure.line ? { line: failure.line } : {}), ...(failure.limit ? { limit: failure.limit } : {}) };
 }
 
 export function createImportSession(post: Post): (request: ImportRequest) => Promise<void> {

@@ -53,17 +53,17 @@ function featureValues(f: ImportFeature, mapping: FieldMapping, report: (p: Omit
       if (value !== null && !Object.hasOwn(VALUE_WORDS[field], value)) value = null;
       if (value === null) {
         value = fallback;
-        report({ code: 'unmapped_value', severity: 'notice', reason: `${source} "${raw}" has no ${field} code; ${fallback ? `set to "${fallback}"` : 'left empty'}` });
+        report({ code: 'unmapped_value', severity: 'notice', reason: `${source} "${raw}" has no ${field} code; ${fallback ? `set to "${fallback}"` : 'left empty'}`, params: { field, source: source!, value: raw, ...(fallback ? { fallback } : {}) } });
       }
     } else if (raw !== null && field === 'date') {
       value = importDate(raw);
       if (value === null) {
         value = fallback;
-        report({ code: 'invalid_date', severity: fallback ? 'notice' : 'error', reason: `${source} "${raw}" is not a date${fallback ? `; set to ${fallback}` : ''}` });
+        report({ code: 'invalid_date', severity: fallback ? 'notice' : 'error', reason: `${source} "${raw}" is not a date${fallback ? `; set to ${fallback}` : ''}`, params: { field, source: source!, value: raw, ...(fallback ? { fallback } : {}) } });
       }
     } else if (raw === null) value = fallback;
     if (value === null && REQUIRED_FIELDS[mapping.layer].includes(field)) {
-      report({ code: 'missing_value', severity: 'error', reason: `no ${field}${source ? ` (${source} is empty)` : ''}` });
+      report({ code: 'missing_value', severity: 'error', reason: `no ${field}${source ? ` (${source} is empty)` : ''}`, params: { field, ...(source ? { source } : {}) } });
       throw new Skip();
     }
     out[field] = value;
@@ -83,8 +83,14 @@ function mineId(value: string | null, mines: readonly Mine[] | undefined, report
   if (value === null || !mines) return value;
   const mine = mines.find((m) => m.id === value) ?? mines.find((m) => m.name === value || m.name_en === value);
   if (mine) return mine.id;
-  report({ code: 'unknown_mine', severity: 'notice', reason: `mine "${value}" is not in the programme; kept as given` });
+  report({ code: 'unknown_mine', severity: 'notice', reason: `mine "${value}" is not in the programme; kept as given`, params: { mine: value } });
   return value;
+}
+
+/** A mine named by the file: the programme's mine of that name, if there is one. */
+function mineByName(name: string | null, mines: readonly Mine[] | undefined): string | null {
+  if (name === null || !mines) return null;
+  return mines.find((m) => m.name === name || m.name_en === name)?.id ?? null;
 }
 
 export function applyFieldMapping(preview: Pick<ImportPreview, 'features'>, mapping: FieldMapping, context: ApplyContext = {}): AppliedImport {
@@ -106,21 +112,27 @@ export function applyFieldMapping(preview: Pick<ImportPreview, 'features'>, mapp
       let id = v.id ?? null;
       if (id === null) {
         id = `${prefix}${f.index + 1}`;
-        report({ code: 'missing_id', severity: 'notice', reason: `no id; given ${id}` });
+        report({ code: 'missing_id', severity: 'notice', reason: `no id; given ${id}`, params: { id } });
       }
       if (taken.has(id)) {
         let n = 2;
         while (taken.has(`${id}-${n}`)) n++;
-        report({ code: 'duplicate_id', severity: 'notice', reason: `id ${id} is already used; renamed ${id}-${n}` });
+        report({ code: 'duplicate_id', severity: 'notice', reason: `id ${id} is already used; renamed ${id}-${n}`, params: { id, renamed: `${id}-${n}` } });
         id = `${id}-${n}`;
       }
       taken.add(id);
       const source_attributes = leftover(f, mapping);
       const extra = source_attributes ? { source_attributes } : {};
       const geometry: Geometry = f.geometry!;
+      const mineName = v.mine_name ?? null;
+      // A mine id wins; a mine name is resolved to the programme's mine of that name, if any.
+      const mine = v.mine_id ? mineId(v.mine_id, context.mines, report) : mineByName(mineName, context.mines);
+      if (mapping.layer === 'parcels' && !v.mine_id && mineName !== null && mine === null && context.mines) {
+        report({ code: 'unknown_mine', severity: 'notice', reason: `mine "${mineName}" is not in the programme; its name is kept`, params: { mine: mineName } });
+      }
       if (mapping.layer === 'parcels') {
         parcels.push({ type: 'Feature', geometry: geometry as AreaGeometry, properties: {
-          id, mine_id: mineId(v.mine_id ?? null, context.mines, report) ?? '', name: v.name ?? '',
+          id, mine_id: mine ?? '', ...(mineName !== null ? { mine_name: mineName } : {}), name: v.name ?? '',
           damage_type: (v.damage_type ?? 'other') as DamageType, direction: (v.direction ?? 'natural') as RestorationDirection,
           status: (v.status ?? 'untreated') as ParcelStatus, tbdl: v.tbdl ?? null, tbxl: v.tbxl ?? null, note: v.note ?? '', ...extra,
         } });
@@ -130,7 +142,7 @@ export function applyFieldMapping(preview: Pick<ImportPreview, 'features'>, mapp
         } });
       } else {
         treated.push({ type: 'Feature', geometry: geometry as AreaGeometry, properties: {
-          id, parcel_id: v.parcel_id ?? null, mine_id: mineId(v.mine_id ?? null, context.mines, report), date: v.date!,
+          id, parcel_id: v.parcel_id ?? null, mine_id: mine ?? (mineName !== null ? mineId(mineName, context.mines, report) : null), date: v.date!,
           measure: v.measure as Measure, direction: (v.direction ?? 'natural') as RestorationDirection, surveyor: v.surveyor ?? '', note: v.note ?? '', ...extra,
         } });
       }

@@ -5,9 +5,9 @@ export const IMPORT_LAYERS = ['parcels', 'zones', 'treated'] as const;
 export type ImportLayer = (typeof IMPORT_LAYERS)[number];
 
 export const TARGET_FIELDS = {
-  parcels: ['id', 'mine_id', 'name', 'damage_type', 'direction', 'status', 'tbdl', 'tbxl', 'note'],
+  parcels: ['id', 'mine_id', 'mine_name', 'name', 'damage_type', 'direction', 'status', 'tbdl', 'tbxl', 'note'],
   zones: ['id', 'name', 'name_en', 'zone_type', 'note'],
-  treated: ['id', 'parcel_id', 'mine_id', 'date', 'measure', 'direction', 'surveyor', 'note'],
+  treated: ['id', 'parcel_id', 'mine_id', 'mine_name', 'date', 'measure', 'direction', 'surveyor', 'note'],
 } as const satisfies Record<ImportLayer, readonly string[]>;
 
 export type TargetField = (typeof TARGET_FIELDS)[ImportLayer][number];

@@ -6,7 +6,9 @@ import type { CodedField, TargetField } from './field-mapping-types.ts';
 
 export const FIELD_NAMES: Record<TargetField, readonly string[]> = {
   id: ['id', '图斑编号', 'tbbh', '地块编号', 'dkbh', '编号', 'bh', '图斑号', '地块号', '宗地号', 'bsm', '标识码'],
-  mine_id: ['mine_id', 'mineid', '矿山编号', 'ksbh', '矿山名称', 'ksmc', 'minename', '矿山', '采矿证号', '采矿许可证号', 'ckzh', 'xkzh'],
+  mine_id: ['mine_id', 'mineid', 'gemmineid', '矿山编号', 'ksbh', '矿山代码', '采矿证号', '采矿许可证号', 'ckzh', 'xkzh'],
+  // A mine's name is a name, never its id: the programme makes (or finds) the mine from it.
+  mine_name: ['mine_name', 'minename', '矿山名称', '矿山名', 'ksmc', '矿名', '矿山', 'mine'],
   name: ['name', '名称', '图斑名称', 'tbmc', '地块名称', 'dkmc', 'mc', '保护区名称', '区域名称', '名字'],
   name_en: ['name_en', 'nameen', '英文名称'],
   damage_type: ['damage_type', 'damage_typ', 'damagetype', '图斑属性', 'tbsx', '损毁类型', 'shlx', '损毁单元', '破坏类型', '类型'],

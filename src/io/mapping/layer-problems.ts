@@ -1,7 +1,7 @@
 // Problems that depend on the target layer and its mapping, recomputed whenever the user picks
 // another layer or edits the mapping: a line cannot be a parcel, a zone needs a zone type, a
 // source value without a Fulv code falls back to the default (or, with none, blocks).
-import type { ImportFeature, ImportProblem } from '../import-types.ts';
+import type { ImportFeature, ImportProblem, ProblemParams } from '../import-types.ts';
 import { featureProblem } from '../import-checks.ts';
 import { isCodedField, TARGET_FIELDS, type FieldMapping, type ImportLayer, type TargetField } from './field-mapping-types.ts';
 
@@ -22,8 +22,8 @@ export function fitsLayer(feature: ImportFeature, layer: ImportLayer): boolean {
   return feature.geometry !== null && ACCEPTED[layer].includes(feature.geometry.type);
 }
 
-function layerProblem(code: ImportProblem['code'], severity: ImportProblem['severity'], reason: string): ImportProblem {
-  return { featureIndex: null, featureId: null, code, severity, reason, stage: 'layer' };
+function layerProblem(code: ImportProblem['code'], severity: ImportProblem['severity'], reason: string, params: ProblemParams): ImportProblem {
+  return { featureIndex: null, featureId: null, code, severity, reason, params, stage: 'layer' };
 }
 
 export function layerProblems(features: readonly ImportFeature[], mapping: FieldMapping): ImportProblem[] {
@@ -32,11 +32,13 @@ export function layerProblems(features: readonly ImportFeature[], mapping: Field
   for (const f of features) {
     if (f.geometryError || fitsLayer(f, layer)) continue;
     const what = layer === 'zones' ? 'zones are areas or lines' : `${layer === 'parcels' ? 'parcels' : 'treated polygons'} are areas`;
-    problems.push(featureProblem(f, { code: 'wrong_type', severity: 'error', reason: `a ${f.geometry!.type} cannot be imported here: ${what}`, stage: 'layer' }));
+    problems.push(featureProblem(f, {
+      code: 'wrong_type', severity: 'error', reason: `a ${f.geometry!.type} cannot be imported here: ${what}`, params: { geometry: f.geometry!.type, layer }, stage: 'layer',
+    }));
   }
   for (const field of REQUIRED_FIELDS[layer]) {
     if (!mapping.fields[field] && !mapping.defaults[field]) {
-      problems.push(layerProblem('missing_value', 'error', `${field} is required: choose the source field or a value for all features`));
+      problems.push(layerProblem('missing_value', 'error', `${field} is required: choose the source field or a value for all features`, { field }));
     }
   }
   for (const field of TARGET_FIELDS[layer] as readonly TargetField[]) {
@@ -47,7 +49,8 @@ export function layerProblems(features: readonly ImportFeature[], mapping: Field
     const listed = unmapped.slice(0, 8).map((v) => `"${v}"`).join(', ') + (unmapped.length > 8 ? ` and ${unmapped.length - 8} more` : '');
     const required = REQUIRED_FIELDS[layer].includes(field);
     problems.push(layerProblem('unmapped_value', fallback || !required ? 'notice' : 'error',
-      `${mapping.fields[field]} values ${listed} have no ${field} code; ${fallback ? `they become "${fallback}"` : required ? 'choose one' : 'they are left empty'}`));
+      `${mapping.fields[field]} values ${listed} have no ${field} code; ${fallback ? `they become "${fallback}"` : required ? 'choose one' : 'they are left empty'}`,
+      { field, source: mapping.fields[field], values: unmapped.slice(0, 8).join('\n'), count: unmapped.length, ...(fallback ? { fallback } : {}) }));
   }
   return problems;
 }

@@ -113,7 +113,7 @@ class PlacemarkCollector implements XmlHandler {
     const element = this.stack.pop();
     if (!element || this.stack.length > 0) return;
     if (this.read.length >= this.maxFeatures) {
-      throw new IoError('too_many_features', `the file has more than ${this.maxFeatures.toLocaleString('en')} placemarks; the limit is ${this.maxFeatures.toLocaleString('en')}`, { file: this.file });
+      throw new IoError('too_many_features', `the file has more than ${this.maxFeatures.toLocaleString('en')} placemarks; the limit is ${this.maxFeatures.toLocaleString('en')}`, { file: this.file, limit: this.maxFeatures.toLocaleString('en') });
     }
     this.read.push(placemarkFeature(element));
   }
