@@ -31,7 +31,7 @@ async function previewOf(value: unknown, layer: 'parcels' | 'zones' | 'treated' 
 describe('field mapping of the national 核查 table', () => {
   it('proposes the 核查 fields and codes for parcels', async () => {
     const p = await previewOf(hecha);
-    expect(p.mapping.fields).toEqual({ id: 'TBBH', mine_id: 'KSMC', name: null, damage_type: 'TBSX', direction: 'XFFX', status: 'HFZLZT', tbdl: 'TBDL', tbxl: 'TBXL', note: 'BZ' });
+    expect(p.mapping.fields).toEqual({ id: 'TBBH', mine_id: null, mine_name: 'KSMC', name: null, damage_type: 'TBSX', direction: 'XFFX', status: 'HFZLZT', tbdl: 'TBDL', tbxl: 'TBXL', note: 'BZ' });
     expect(p.mapping.values.damage_type).toEqual({ 采场: 'open_pit', '固体废弃物堆场（矸石堆）': 'waste_dump', '井口/硐口': 'other', 塌陷坑: 'subsidence' });
     expect(p.mapping.values.tbdl).toEqual({ 10: '10', 历史遗留矿山: '10', 20: '20', 40: '40' });
     expect(p.mapping.values.tbxl).toMatchObject({ 政策性关闭矿山: '12', 11: '11' });
@@ -45,10 +45,10 @@ describe('field mapping of the national 核查 table', () => {
     if (applied.mapped.layer !== 'parcels') throw new Error('layer');
     const [a, b, c, d] = applied.mapped.features;
     expect(a!.properties).toEqual({
-      id: '130283-0001', mine_id: 'M07', name: '', damage_type: 'open_pit', direction: 'forest', status: 'treated',
+      id: '130283-0001', mine_id: 'M07', mine_name: '大石河铁矿', name: '', damage_type: 'open_pit', direction: 'forest', status: 'treated',
       tbdl: '10', tbxl: '11', note: '东坡', source_attributes: { 核查单位: '省地调院' },
     });
-    expect(b!.properties).toMatchObject({ mine_id: '未登记矿山', damage_type: 'waste_dump', direction: 'natural', tbdl: '10', tbxl: '12', status: 'untreated' });
+    expect(b!.properties).toMatchObject({ mine_id: '', mine_name: '未登记矿山', damage_type: 'waste_dump', direction: 'natural', tbdl: '10', tbxl: '12', status: 'untreated' });
     expect(c!.properties).toMatchObject({ id: '130283-0001-2', status: 'accepted', tbdl: '20' });
     expect(d!.properties).toMatchObject({ id: 'P-import-4', damage_type: 'subsidence', status: 'in_progress', tbxl: '41' });
     expect(applied.problems.map((x) => [x.featureId, x.code])).toEqual(expect.arrayContaining([
@@ -89,6 +89,6 @@ describe('field mapping of the national 核查 table', () => {
 
   it('proposes the Chinese field names of a GDAL-written Shapefile', async () => {
     const r = await readImport([fixtureFile('interchange/gbk-4527.zip')], { layer: 'parcels' });
-    expect(r.ok && r.value.mapping.fields).toMatchObject({ id: '图斑编号', mine_id: '矿山名称', damage_type: '图斑属性', direction: '修复方向', tbdl: 'TBDL', tbxl: 'TBXL', note: '备注' });
+    expect(r.ok && r.value.mapping.fields).toMatchObject({ id: '图斑编号', mine_id: null, mine_name: '矿山名称', damage_type: '图斑属性', direction: '修复方向', tbdl: 'TBDL', tbxl: 'TBXL', note: '备注' });
   });
 });
