@@ -45,9 +45,9 @@ describe('import and export', () => {
     // Every feature of the file (ogrinfo: Feature Count: 3) is valid and imported.
     expect(count).toBe(3);
     await confirm.click();
-    await expect(dialog.getByRole('status').filter({ hasText: '已导入' }).textContent()).resolves.toContain(`已导入 ${count} 个要素到“矿山图斑”`);
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(page.getByRole('status', { name: '导入结果' }).textContent()).resolves.toContain(`已导入 ${count} 个要素到“矿山图斑”`);
     await expect.poll(() => parcelCount(page)).toBe(before + count);
-    await dialog.getByRole('button', { name: '关闭导入' }).click();
 
     await page.getByRole('combobox', { name: '搜索矿山或图斑' }).fill('130283-001');
     await expect(page.getByRole('listbox', { name: '搜索结果' }).textContent()).resolves.toContain('130283-001');

@@ -23,9 +23,10 @@ async function importAll(page: Page, dialog: Locator, expected: number): Promise
   const before = await parcelCount(page);
   const confirm = dialog.getByRole('button', { name: `导入 ${expected} 个要素` });
   await confirm.click();
-  await expect(dialog.getByRole('status').filter({ hasText: '已导入' }).textContent()).resolves.toContain(`已导入 ${expected} 个要素到“矿山图斑”`);
+  // The dialog closes on success and the summary stays behind it.
+  await dialog.waitFor({ state: 'hidden' });
+  await expect(page.getByRole('status', { name: '导入结果' }).textContent()).resolves.toContain(`已导入 ${expected} 个要素到“矿山图斑”`);
   await expect.poll(() => parcelCount(page)).toBe(before + expected);
-  await dialog.getByRole('button', { name: '关闭导入' }).click();
 }
 
 async function expectFound(page: Page, id: string): Promise<void> {

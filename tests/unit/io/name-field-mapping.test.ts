@@ -60,7 +60,8 @@ describe('proposing name fields as names', () => {
     const features = ['大石河铁矿', '新矿'].map((name, index) => ({ index, id: `#${index + 1}`, sourceLayer: 'x', geometry: square, properties: { 矿山名称: name }, geometryError: null }));
     const mapping = proposeFieldMapping('parcels', fields('矿山名称'), features);
     const applied = applyFieldMapping({ features }, mapping, { mines });
-    expect(applied.mapped.features.map((f) => [f.properties.mine_id, (f.properties as { mine_name?: string }).mine_name])).toEqual([['M07', '大石河铁矿'], ['', '新矿']]);
+    if (applied.mapped.layer !== 'parcels') throw new Error('layer');
+    expect(applied.mapped.features.map((f) => [f.properties.mine_id, f.properties.mine_name])).toEqual([['M07', '大石河铁矿'], ['', '新矿']]);
     expect(applied.problems.filter((p) => p.code === 'unknown_mine').map((p) => [p.featureId, p.params])).toEqual([['#2', { mine: '新矿' }]]);
   });
 });
