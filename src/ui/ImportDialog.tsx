@@ -93,7 +93,7 @@ export function ImportDialog(props: ImportDialogProps) {
           <h3>{t('import.preview')}</h3>
           <dl className="rows">
             <div><dt>{t('import.summary.file')}</dt><dd>{preview.fileName}</dd></div>
-            <div><dt>{t('import.summary.format')}</dt><dd>{preview.format}</dd></div>
+            <div><dt>{t('import.summary.format')}</dt><dd>{t(`import.format.${preview.format}`)}</dd></div>
             <div><dt>{t('import.summary.count')}</dt><dd data-figure="count">{preview.featureCount}</dd></div>
             <div><dt>{t('import.summary.extent')}</dt><dd>{preview.bbox ? preview.bbox.map((v) => v.toFixed(5)).join(', ') : t('field.none')}</dd></div>
             <div><dt>{t('import.summary.crs')}</dt><dd data-figure="crs">{preview.crs.code ?? ''} {preview.crs.name}（{t(`import.how.${preview.crs.how}`)}）</dd></div>

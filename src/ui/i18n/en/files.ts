@@ -173,6 +173,8 @@ export const enFiles: Record<keyof typeof zhFiles, string> = {
   'import.atLine': ' (line {line})',
   'import.summaryRegion': 'Import result',
   'import.summaryDismiss': 'Dismiss the import result',
+  'import.format.geojson': 'GeoJSON', 'import.format.shapefile': 'Shapefile', 'import.format.kml': 'KML', 'import.format.kmz': 'KMZ',
+  'import.format.gpx': 'GPX', 'import.format.coordinate_table': 'Coordinate table',
   'import.field.mine_name': 'Mine name',
   'import.doneAll': 'Imported {count} features into “{layer}”',
   'import.bug': 'The import failed (a program error); nothing was changed. Please try again or report it',

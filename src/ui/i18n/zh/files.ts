@@ -171,6 +171,8 @@ export const zhFiles = {
   'import.atLine': '（第 {line} 行）',
   'import.summaryRegion': '导入结果',
   'import.summaryDismiss': '关闭导入结果',
+  'import.format.geojson': 'GeoJSON', 'import.format.shapefile': 'Shapefile', 'import.format.kml': 'KML', 'import.format.kmz': 'KMZ',
+  'import.format.gpx': 'GPX', 'import.format.coordinate_table': '拐点坐标表',
   'import.field.mine_name': '矿山名称',
   'import.doneAll': '已导入 {count} 个要素到“{layer}”',
   'import.bug': '导入出错（程序错误），未做任何改动，请重试或反馈',
