@@ -96,6 +96,11 @@ describe('a programme archive with missing or wrong parts', () => {
     expectRefused(changed("DELETE FROM gpkg_geometry_columns WHERE table_name = 'zones'"), 'archive_table_missing', /zones is not registered in gpkg_geometry_columns/);
   });
 
+  it('refuses a programme view, whose SQL would run on reading, and a virtual table', () => {
+    expectRefused(changed('DROP TABLE programme', "CREATE VIEW programme AS SELECT 1 AS fid, 'fulv-programme-archive' AS format, 1 AS format_version"), 'archive_table_missing', /"programme" .* is a view, not a table/);
+    expectRefused(changed('DROP TABLE townships', 'CREATE VIRTUAL TABLE townships USING fts4(fid, id, name, name_en)'), 'archive_table_missing', /"townships" is a virtual table/);
+  });
+
   it('refuses a generated column, whose SQL would run on reading', () => {
     expectRefused(changed('ALTER TABLE parcels ADD COLUMN evil TEXT GENERATED ALWAYS AS (hex(zeroblob(100000000))) VIRTUAL'), 'archive_invalid', /column "evil" is generated/);
   });
