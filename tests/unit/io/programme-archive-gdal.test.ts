@@ -2,10 +2,11 @@
 // validator (validate_gpkg.py, python3-gdal): every layer with its geometry type and count, the
 // CRS as EPSG:4490, Chinese text exactly, coordinates through ogr2ogr, and no warning anywhere.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import initSqlJs from 'sql.js';
 import type { Position } from 'geojson';
+import { readProgrammeArchive } from '../../../src/io/programme-archive/read-programme-archive.ts';
 import { writeProgrammeArchive } from '../../../src/io/programme-archive/write-programme-archive.ts';
 import type { ProgrammeContent } from '../../../src/domain/programme-content.ts';
 import { scratchDir, tool, writeScratch } from '../../helpers/gdal.ts';
@@ -114,6 +115,17 @@ describe('GDAL reads a programme archive', () => {
       expect(run.stderr).toBe('');
       expect(run.stdout).not.toMatch(/Warning|ERROR/);
     }
+  });
+
+  it('reads back an archive GDAL rewrote (ogr2ogr, adding its spatial indexes) or edited in place (as QGIS does)', async () => {
+    const sql = await initSqlJs();
+    const copy = `${dir}/copy.gpkg`;
+    tool('ogr2ogr', ['-f', 'GPKG', copy, samplePath]);
+    expect(readProgrammeArchive(sql, new Uint8Array(readFileSync(copy)))).toStrictEqual({ ok: true, value: sampleContent() });
+    tool('ogrinfo', [copy, '-sql', "UPDATE parcels SET note = '复核后修改' WHERE id = 'P-2'"]);
+    const edited = readProgrammeArchive(sql, new Uint8Array(readFileSync(copy)));
+    if (!edited.ok) throw new Error(edited.reason);
+    expect(edited.value.programme.parcels.features.map((f) => f.properties.note)).toEqual(['=1+2', '复核后修改', '']);
   });
 
   it("passes GDAL's GeoPackage validator", () => {
