@@ -29,6 +29,7 @@ import { ReviewOverlay } from './ReviewOverlay.tsx';
 import { ReviewTab } from './ReviewTab.tsx';
 import { useReview } from './use-review.ts';
 import { useExport } from './use-export.ts';
+import { useArchiveExport } from './use-archive-export.ts';
 import { useImport } from './use-import.ts';
 import { useImportPreview } from './use-import-preview.ts';
 import { ImportSummary } from '../ui/ImportSummary.tsx';
@@ -92,6 +93,7 @@ export function App() {
   const analysis = useAnalysis(programme, distances);
   const review = useReview(programme, snapshot);
   const exporter = useExport(t, language, programme, review.statuses);
+  const archiveExport = useArchiveExport(t, programme, review.reviews, distances);
   const selectedParcel = selection?.source === 'parcels' ? selection.id : null;
   const overlap = useParcelOverlap(selectedParcel, analysis.overlapOf, analysis.results);
 
@@ -337,7 +339,7 @@ export function App() {
         <ImportDialog {...importer.dialog} />
         <ImportSummary text={importer.summary} onDismiss={importer.dismissSummary} />
         {/* Only while open: it lists every mine, which at province scale is thousands of options. */}
-        {programme && exporter.dialog.open && <ExportDialog {...exporter.dialog} programme={programme} />}
+        {programme && exporter.dialog.open && <ExportDialog {...exporter.dialog} archive={archiveExport} programme={programme} />}
         <AppSettings
           map={map}
           open={settingsOpen}
