@@ -1,0 +1,25 @@
+// Which source field most likely names each parcel's mine, gives the mine's id, or names its
+// township: the wizard opens with these chosen, and the user may change them.
+import type { SourceField } from '../import-types.ts';
+import { normaliseName } from '../mapping/field-vocabulary.ts';
+
+const MINE_NAME = ['矿山名称', 'ksmc', 'minename', 'mine', '矿山', '矿区名称', '矿名'];
+const MINE_ID = ['矿山编号', 'ksbh', 'gemmineid', 'mineid', 'mine_id', '采矿证号', '采矿许可证号', 'ckzh', 'xkzh'];
+const TOWNSHIP = ['乡镇', '乡镇名称', '所在乡镇', '乡镇（街道）', '乡镇街道', 'xzmc', 'xz', 'township', 'town'];
+
+function pick(fields: readonly SourceField[], words: readonly string[]): string | null {
+  const byName = new Map(fields.filter((f) => f.type !== 'empty').map((f) => [normaliseName(f.name), f.name]));
+  for (const w of words) {
+    const found = byName.get(normaliseName(w));
+    if (found) return found;
+  }
+  return null;
+}
+
+export function proposeMineFields(fields: readonly SourceField[]): { nameField: string | null; idField: string | null } {
+  return { nameField: pick(fields, MINE_NAME), idField: pick(fields, MINE_ID) };
+}
+
+export function proposeTownshipField(fields: readonly SourceField[]): string | null {
+  return pick(fields, TOWNSHIP);
+}
