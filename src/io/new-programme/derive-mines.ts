@@ -137,7 +137,8 @@ export function deriveMines(parcels: readonly SourcedParcel[], source: MineSourc
     for (const p of g.parcels) mineOf.set(p, g.id);
     const category = categoryOf(g, fallback, problems);
     return {
-      id: g.id, name: g.name, name_en: '', mineral: '', township_id: '', category,
+      // No English name is known: the map and search in English show the name as given.
+      id: g.id, name: g.name, name_en: g.name, mineral: '', township_id: '', category,
       responsible_party: category === 'abandoned' ? null : '',
       location: mineLocation(g.parcels),
     };

@@ -51,7 +51,7 @@ export function deriveProgramme(input: NewProgrammeInput): NewProgramme {
   const programme: Programme = {
     id: input.id,
     name: input.name,
-    name_en: '',
+    name_en: input.name,
     county: input.areaName,
     townships: placed.townships,
     mines: placed.mines,

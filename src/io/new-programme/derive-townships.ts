@@ -17,7 +17,7 @@ export interface DerivedTownships {
 
 export function deriveTownships(parcels: readonly SourcedParcel[], mined: readonly ParcelFeature[], mines: readonly Mine[], source: TownshipSource, areaName: string): DerivedTownships {
   const problems: WizardProblem[] = [];
-  const whole: Township = { id: 'T01', name: areaName, name_en: '' };
+  const whole: Township = { id: 'T01', name: areaName, name_en: areaName };
   if (source.kind === 'single') return { townships: [whole], mines: mines.map((m) => ({ ...m, township_id: whole.id })), problems };
   const townships = new Map<string, Township>();
   const votes = new Map<string, Map<string, number>>();
@@ -25,7 +25,7 @@ export function deriveTownships(parcels: readonly SourcedParcel[], mined: readon
     const name = valueKey(attributes[source.field]);
     if (name === null) problems.push({ kind: 'township_missing', severity: 'notice', item: parcel.properties.id });
     const key = name ?? '\0';
-    if (!townships.has(key)) townships.set(key, name === null ? { ...whole, id: '' } : { id: '', name, name_en: '' });
+    if (!townships.has(key)) townships.set(key, name === null ? { ...whole, id: '' } : { id: '', name, name_en: name });
     const mine = mined[i]!.properties.mine_id;
     const tally = votes.get(mine) ?? new Map<string, number>();
     tally.set(key, (tally.get(key) ?? 0) + 1);

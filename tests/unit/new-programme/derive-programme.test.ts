@@ -62,7 +62,7 @@ describe('a new programme from the GEM mine boundaries', () => {
       expect(own.some((p) => inside(mine.location, p)), mine.name).toBe(true);
     }
     // One township for the whole area, and GEM carries no 核查 codes: every mine's category is the default, flagged.
-    expect(programme.townships).toEqual([{ id: 'T01', name: '迁安市', name_en: '' }]);
+    expect(programme.townships).toEqual([{ id: 'T01', name: '迁安市', name_en: '迁安市' }]);
     expect(programme.mines.every((m) => m.township_id === 'T01' && m.category === 'abandoned')).toBe(true);
     expect(summary.problems.find((g) => g.kind === 'category_defaulted')?.count).toBe(94);
     // The 459 mine points are one grouped line, not 459.
