@@ -1,15 +1,16 @@
 // The new-programme wizard's controller: reads the user's files with the import worker, keeps
 // the choices of every step, derives the programme from them (io/new-programme) and hands it to
 // `create` once the user confirms. Nothing is stored before that.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { ParcelFeature, ZoneFeature } from '../domain/model.ts';
 import type { ProgrammeContent } from '../domain/programme-content.ts';
 import type { ImportPreview, ImportProblem } from '../io/import-types.ts';
 import { applyFieldMapping } from '../io/mapping/apply-field-mapping.ts';
 import { deriveProgramme, type NewProgramme } from '../io/new-programme/derive-programme.ts';
 import type { MineSource } from '../io/new-programme/derive-mines.ts';
-import { readMineTable } from '../io/new-programme/mine-table.ts';
-import { proposeMineFields, proposeTownshipField } from '../io/new-programme/propose-fields.ts';
+import { readMineTableFile } from '../io/new-programme/mine-table.ts';
+import { decodeDocument } from '../io/readers/decode-document.ts';
+import { proposeMineFields, proposeMineTableColumns, proposeTownshipField } from '../io/new-programme/propose-fields.ts';
 import { sourcedParcels } from '../io/new-programme/sourced-parcels.ts';
 import type { MessageKey } from '../ui/i18n/zh.ts';
 import type { Translate } from '../ui/i18n/translate.ts';
@@ -124,36 +125,43 @@ export function useNewProgramme(t: Translate, create: (content: ProgrammeContent
   }, []);
 
   const onMineTableFile = useCallback((file: File) => {
-    void file.text().then((text) => {
-      const table = readMineTable(text, file.name);
+    void bytesOf(file).then((bytes) => {
+      const table = readMineTableFile(bytes);
       if (!table.ok) return setFailure(t('wizard.readFailed', { name: file.name, reason: table.reason }));
       setFailure(null);
-      const [first, second] = table.value.columns;
-      setChoices((c) => ({ ...c, mineTable: table.value, tableIdColumn: first ?? null, tableNameColumn: second ?? first ?? null, tableCategoryColumn: null, tableParcelField: c.mineIdField ?? c.mineNameField }));
+      const columns = proposeMineTableColumns(table.value.columns);
+      setChoices((c) => ({ ...c, mineTable: table.value, tableIdColumn: columns.id, tableNameColumn: columns.name, tableCategoryColumn: columns.category, tableParcelField: c.mineIdField ?? c.mineNameField }));
     });
   }, [t]);
 
   const onTargetsFile = useCallback((file: File) => {
-    void file.text().then((text) => setChoices((c) => ({ ...c, targets: { text, source: file.name } })));
-  }, []);
+    void bytesOf(file).then(({ bytes }) => {
+      const decoded = decodeDocument(bytes, file.name, undefined);
+      if (!decoded.ok) return setFailure(t('wizard.readFailed', { name: file.name, reason: t(`ioError.${decoded.code}` as MessageKey) }));
+      setFailure(null);
+      setChoices((c) => ({ ...c, targets: { text: decoded.value.text, source: file.name } }));
+    });
+  }, [t]);
 
+  // Typing a name must not wait for a province's parcels to be grouped into mines again.
+  const settled = useDeferredValue(choices);
   const parcels = useMemo(() => {
-    if (!choices.parcels) return { list: [], problems: [] };
-    const applied = applyFieldMapping(choices.parcels, choices.parcels.mapping);
+    if (!settled.parcels) return { list: [], problems: [] };
+    const applied = applyFieldMapping(settled.parcels, settled.parcels.mapping);
     const features = applied.mapped.layer === 'parcels' ? applied.mapped.features : ([] as ParcelFeature[]);
-    return { list: sourcedParcels(choices.parcels, features, applied.skipped), problems: [...choices.parcels.problems, ...applied.problems] };
-  }, [choices.parcels]);
-  const zones = useMemo(() => zoneFeatures(choices.zones), [choices.zones]);
+    return { list: sourcedParcels(settled.parcels, features, applied.skipped), problems: [...settled.parcels.problems, ...applied.problems] };
+  }, [settled.parcels]);
+  const zones = useMemo(() => zoneFeatures(settled.zones), [settled.zones]);
 
   const result: NewProgramme | null = useMemo(() => {
-    if (choices.name.trim() === '') return null;
+    if (settled.name.trim() === '') return null;
     return deriveProgramme({
-      id: id.current, name: choices.name.trim(), areaLevel: choices.areaLevel, areaName: choices.areaName.trim() || choices.name.trim(),
-      parcels: parcels.list, mines: mineSource(choices), defaultCategory: choices.defaultCategory,
-      townships: choices.townshipField ? { kind: 'field', field: choices.townshipField } : { kind: 'single' },
-      zones: zones.features, targets: choices.targets, importProblems: [...parcels.problems, ...zones.problems],
+      id: id.current, name: settled.name.trim(), areaLevel: settled.areaLevel, areaName: settled.areaName.trim() || settled.name.trim(),
+      parcels: parcels.list, mines: mineSource(settled), defaultCategory: settled.defaultCategory,
+      townships: settled.townshipField ? { kind: 'field', field: settled.townshipField } : { kind: 'single' },
+      zones: zones.features, targets: settled.targets, importProblems: [...parcels.problems, ...zones.problems],
     });
-  }, [choices, parcels, zones]);
+  }, [settled, parcels, zones]);
 
   const onCreate = useCallback(() => {
     if (!result) return;
@@ -169,7 +177,7 @@ export function useNewProgramme(t: Translate, create: (content: ProgrammeContent
   }, [result, create, setOpen, t]);
 
   return {
-    open, step, choices, result, busy, failure, setOpen,
+    open, step, choices, result, busy, failure, setOpen, updating: settled !== choices,
     onChoose: (patch) => setChoices((c) => ({ ...c, ...patch })),
     onStep: setStep,
     onParcelFiles, onMineTableFile, onZoneFiles, onZoneFile, onTargetsFile, onCreate,

@@ -56,7 +56,7 @@ export function NewProgrammeWizard({ wizard }: { wizard: WizardModel }) {
             {at > 0 && <button type="button" disabled={!idle} onClick={() => go(-1)}>{t('wizard.back')}</button>}
             {LATER[wizard.step] && <button type="button" disabled={!idle} onClick={() => { wizard.onChoose(LATER[wizard.step]!); go(1); }}>{t('wizard.later')}</button>}
             {wizard.step === 'summary'
-              ? <button type="submit" className="primary" disabled={!idle || !wizard.result}>{t('wizard.create')}</button>
+              ? <button type="submit" className="primary" disabled={!idle || wizard.updating || !wizard.result}>{t('wizard.create')}</button>
               : <button type="submit" className="primary" disabled={!idle || !named}>{t('wizard.next')}</button>}
           </footer>
         </form>

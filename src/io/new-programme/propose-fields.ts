@@ -7,7 +7,9 @@ const MINE_NAME = ['矿山名称', 'ksmc', 'minename', 'mine', '矿山', '矿区
 const MINE_ID = ['矿山编号', 'ksbh', 'gemmineid', 'mineid', 'mine_id', '采矿证号', '采矿许可证号', 'ckzh', 'xkzh'];
 const TOWNSHIP = ['乡镇', '乡镇名称', '所在乡镇', '乡镇（街道）', '乡镇街道', 'xzmc', 'xz', 'township', 'town'];
 
-function pick(fields: readonly SourceField[], words: readonly string[]): string | null {
+const CATEGORY = ['矿山类别', '矿山类型', '类别', 'category', 'mine_category'];
+
+function pick(fields: readonly Pick<SourceField, 'name' | 'type'>[], words: readonly string[]): string | null {
   const byName = new Map(fields.filter((f) => f.type !== 'empty').map((f) => [normaliseName(f.name), f.name]));
   for (const w of words) {
     const found = byName.get(normaliseName(w));
@@ -22,4 +24,14 @@ export function proposeMineFields(fields: readonly SourceField[]): { nameField: 
 
 export function proposeTownshipField(fields: readonly SourceField[]): string | null {
   return pick(fields, TOWNSHIP);
+}
+
+/** The id, name and category columns of a mine table, by their headers; the first two columns otherwise. */
+export function proposeMineTableColumns(columns: readonly string[]): { id: string | null; name: string | null; category: string | null } {
+  const fields = columns.map((name) => ({ name, type: 'string' as const }));
+  return {
+    id: pick(fields, MINE_ID) ?? columns[0] ?? null,
+    name: pick(fields, MINE_NAME) ?? columns[1] ?? columns[0] ?? null,
+    category: pick(fields, CATEGORY),
+  };
 }

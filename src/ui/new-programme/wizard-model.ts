@@ -47,6 +47,8 @@ export interface WizardModel {
   result: NewProgramme | null;
   /** A file being read, or the programme being created. */
   busy: string | null;
+  /** The result is still being derived from the latest choices. */
+  updating: boolean;
   failure: string | null;
   onChoose: (patch: Partial<WizardChoices>) => void;
   onStep: (step: WizardStep) => void;

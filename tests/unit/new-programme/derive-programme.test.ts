@@ -1,14 +1,15 @@
 // A new programme from real files: the GEM mine boundaries (mines from `Mine Name`), a national
 // 核查-style Shapefile written by GDAL (categories from 图斑小类, townships from 乡镇名称, a targets
 // CSV naming them), one mine per parcel, and a separate mine table joined by 矿山编号.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { ParcelFeature } from '../../../src/domain/model.ts';
 import { applyFieldMapping } from '../../../src/io/mapping/apply-field-mapping.ts';
 import { deriveProgramme, type NewProgrammeInput } from '../../../src/io/new-programme/derive-programme.ts';
-import { readMineTable } from '../../../src/io/new-programme/mine-table.ts';
-import { proposeMineFields, proposeTownshipField } from '../../../src/io/new-programme/propose-fields.ts';
+import { readMineTable, readMineTableFile } from '../../../src/io/new-programme/mine-table.ts';
+import { proposeMineFields, proposeMineTableColumns, proposeTownshipField } from '../../../src/io/new-programme/propose-fields.ts';
 import { sourcedParcels } from '../../../src/io/new-programme/sourced-parcels.ts';
 import { fixtureFile, preview } from '../../helpers/interchange-fixtures.ts';
 
@@ -138,6 +139,7 @@ describe('a new programme from a national 核查 Shapefile', () => {
     const read = await readParcels('wizard/hecha-4527.zip');
     const table = readMineTable(readFileSync(new URL('../../fixtures/wizard/mines.csv', import.meta.url), 'utf8'), 'mines.csv');
     if (!table.ok) throw new Error(table.reason);
+    expect(proposeMineTableColumns(table.value.columns)).toEqual({ id: '矿山编号', name: '矿山名称', category: '矿山类别' });
     const { content, summary } = deriveProgramme({
       ...base, parcels: read.parcels, townships: { kind: 'single' },
       mines: { kind: 'table', table: table.value, idColumn: '矿山编号', nameColumn: '矿山名称', categoryColumn: '矿山类别', parcelField: '矿山编号' },
@@ -154,6 +156,23 @@ describe('a new programme from a national 核查 Shapefile', () => {
 });
 
 describe('a mine table', () => {
+  const csv = readFileSync(new URL('../../fixtures/wizard/mines.csv', import.meta.url), 'utf8');
+  const expected = readMineTable(csv, 'mines.csv');
+
+  it('reads the first sheet of an Excel workbook GDAL wrote as the same rows as the CSV it came from', () => {
+    const xlsx = readMineTableFile(fixtureFile('wizard/mines.xlsx'));
+    if (!xlsx.ok || !expected.ok) throw new Error('unreadable');
+    expect(xlsx.value).toEqual({ ...expected.value, source: 'mines.xlsx' });
+    expect(xlsx.value.rows.map((r) => r.cells['矿山名称'])).toEqual(['甲铁矿', '乙铁矿', '丁采石场']);
+  });
+
+  it('reads a CSV saved in GBK, as Excel on a Chinese Windows saves it', () => {
+    const gbk = new Uint8Array(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: csv }));
+    const table = readMineTableFile({ name: 'mines-gbk.csv', bytes: gbk });
+    if (!table.ok || !expected.ok) throw new Error('unreadable');
+    expect(table.value).toEqual({ ...expected.value, source: 'mines-gbk.csv' });
+  });
+
   it('refuses a header with a nameless or repeated column', () => {
     expect(readMineTable('id,,name\n1,2,3\n', 't.csv')).toEqual({ ok: false, reason: 'line 1: column 2 has no name' });
     expect(readMineTable('id,id\n1,2\n', 't.csv')).toEqual({ ok: false, reason: 'line 1: two columns are named “id”' });
