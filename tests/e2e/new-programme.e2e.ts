@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { seriousAxeViolations } from './accessibility-checks.ts';
 import { openApp, type OpenedApp } from './browser.ts';
+import { smallTargets } from './touch.ts';
 import { downloadCsv, MU_PER_M2 } from './dashboard-sums.ts';
 import { openReview } from './review-helpers.ts';
 import { equalAreaReference } from '../helpers/equal-area-reference.ts';
@@ -28,33 +30,38 @@ type Act = (target: Locator) => Promise<void>;
 const click: Act = (l) => l.click();
 const tap: Act = (l) => l.tap();
 
-/** Name → parcels → mines → zones → targets → summary → create, each control found by its label. */
-async function createGemProgramme(page: Page, act: Act): Promise<Locator> {
+/** Name → parcels → mines → zones → targets → summary → create, each control found by its label; `check` runs at every step. */
+async function createGemProgramme(page: Page, act: Act, check: () => Promise<void> = () => Promise.resolve()): Promise<Locator> {
   await act(page.getByRole('button', { name: '新建项目' }));
   const wizard = page.getByRole('dialog', { name: '新建项目' });
   await wizard.getByRole('textbox', { name: '项目名称' }).fill('唐山煤矿修复试点');
   await wizard.getByRole('combobox', { name: '区域级别' }).selectOption({ label: '地级市' });
   await wizard.getByRole('textbox', { name: '市名称' }).fill('唐山市');
+  await check();
   await act(wizard.getByRole('button', { name: '下一步' }));
 
   await wizard.getByLabel('图斑文件（Shapefile、GeoJSON、KML、GPX 或坐标表）').setInputFiles(GEM_FILE);
   await expect.poll(() => wizard.getByRole('status').filter({ hasText: '已读取' }).textContent()).toBe(`已读取 gem_coal_mine_boundaries_tangshan.geojson：${boundaries.length} 个图斑`);
+  await check();
   await act(wizard.getByRole('button', { name: '下一步' }));
 
   // GEM's `Mine Name` is proposed as the mines' name field.
   await expect(wizard.getByRole('radio', { name: /来自图斑的一个字段/ }).isChecked()).resolves.toBe(true);
   await expect(wizard.getByRole('combobox', { name: '矿山名称字段' }).inputValue()).resolves.toBe('Mine Name');
   await expect(wizard.getByRole('status').textContent()).resolves.toBe(`将生成 ${mineNames.length} 个矿山、1 个乡镇。`);
+  await check();
   await act(wizard.getByRole('button', { name: '下一步' }));
 
   await wizard.getByLabel('保护区文件（可多个）').setInputFiles(ZONES_FILE);
   const zoneType = wizard.getByRole('combobox', { name: '“zones.geojson”的保护区类型' });
   await expect.poll(() => zoneType.inputValue()).toBe('field:zone_type');
+  await check();
   await act(wizard.getByRole('button', { name: '下一步' }));
 
   await expect(wizard.getByText('任务表中的乡镇应写作：唐山市').count()).resolves.toBe(1);
   await wizard.getByLabel(/^年度任务/).setInputFiles(TARGETS);
   await expect.poll(() => wizard.getByRole('status').filter({ hasText: '条任务' }).textContent()).toBe('唐山任务.csv：1 条任务');
+  await check();
   await act(wizard.getByRole('button', { name: '下一步' }));
 
   const counts = await wizard.locator('.wizard-counts').evaluate((dl) => Object.fromEntries([...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling!.textContent])));
@@ -65,6 +72,7 @@ async function createGemProgramme(page: Page, act: Act): Promise<Locator> {
   expect(problems.some((p) => p.startsWith(`错误 ${gem.length - boundaries.length} × 要素不是面`))).toBe(true);
   expect(problems.some((p) => p.startsWith(`提示 ${mineNames.length} × 矿山的类别无法由图斑小类确定`))).toBe(true);
   await expect(wizard.getByRole('img', { name: '图斑和保护区的范围示意图' }).count()).resolves.toBe(1);
+  await check();
   await act(wizard.getByRole('button', { name: '创建项目' }));
   await expect.poll(() => wizard.isVisible()).toBe(false);
   const status = page.getByRole('status').filter({ hasText: '座矿山' });
@@ -122,6 +130,34 @@ describe('a new programme from the GEM boundaries (desktop)', () => {
   });
 });
 
+describe('a new programme with every step left for later', () => {
+  it('is created empty, with its name and one township, and the app shows it', async () => {
+    const app = await openApp();
+    try {
+      const { page } = app;
+      await page.getByRole('button', { name: '新建项目' }).click();
+      const wizard = page.getByRole('dialog', { name: '新建项目' });
+      await expect(wizard.getByRole('button', { name: '下一步' }).isDisabled()).resolves.toBe(true);
+      await wizard.getByRole('textbox', { name: '项目名称' }).fill('空白方案');
+      await wizard.getByRole('textbox', { name: '县（市、区）名称' }).fill('迁西县');
+      await wizard.getByRole('button', { name: '下一步' }).click();
+      for (const step of ['图斑', '矿山', '保护区', '任务']) {
+        await expect(wizard.getByRole('heading', { name: new RegExp(`^第 \\d 步，共 6 步：${step}$`) }).count()).resolves.toBe(1);
+        await wizard.getByRole('button', { name: '以后再做' }).click();
+      }
+      await expect(wizard.getByText('没有发现问题。').count()).resolves.toBe(1);
+      await wizard.getByRole('button', { name: '上一步' }).click();
+      await expect(wizard.getByText('还没有任务：可以以后在“审查验收”的统计面板中录入或导入。').count()).resolves.toBe(1);
+      await wizard.getByRole('button', { name: '下一步' }).click();
+      await wizard.getByRole('button', { name: '创建项目' }).click();
+      const status = page.getByRole('status').filter({ hasText: '座矿山' });
+      await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('0 座矿山，0 个图斑，0 个治理图斑，0 个保护区');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('a new programme from the GEM boundaries (phone, touch)', () => {
   let app: OpenedApp;
 
@@ -138,7 +174,11 @@ describe('a new programme from the GEM boundaries (phone, touch)', () => {
     const box = await page.getByRole('dialog', { name: '新建项目' }).boundingBox();
     expect(box).toEqual({ x: 0, y: 0, width: 390, height: 844 });
     await page.getByRole('dialog', { name: '新建项目' }).getByRole('button', { name: '关闭' }).tap();
-    await createGemProgramme(page, tap);
+    // Every control of every step is a finger's size (the page behind the modal is inert), and axe finds nothing serious.
+    await createGemProgramme(page, tap, async () => {
+      expect(await smallTargets(page, 'dialog.wizard-dialog')).toEqual([]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
     expect(await searchedMines(page)).toEqual(mineNames);
   });
 });

@@ -45,8 +45,8 @@ export function MinesStep({ wizard }: { wizard: WizardModel }) {
       )}
       {choices.mineMode === 'table' && (
         <>
-          <label htmlFor={ids.table}>{t('wizard.mineTableFile')}</label>
-          <input id={ids.table} type="file" accept=".csv,.txt,.tsv,.xlsx" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) wizard.onMineTableFile(f); }} />
+          <label htmlFor={ids.table} className="file-button">{t('wizard.mineTableFile')}</label>
+          <input id={ids.table} type="file" className="visually-hidden" accept=".csv,.txt,.tsv,.xlsx" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) wizard.onMineTableFile(f); }} />
           {choices.mineTable && (
             <>
               <FieldSelect label={t('wizard.tableIdColumn')} value={choices.tableIdColumn} names={choices.mineTable.columns} onChange={(v) => onChoose({ tableIdColumn: v })} />

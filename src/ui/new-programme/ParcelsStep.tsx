@@ -17,9 +17,9 @@ export function ParcelsStep({ wizard }: { wizard: WizardModel }) {
         <option value="">{t('wizard.crsAuto')}</option>
         <CrsOptions />
       </select>
-      <label htmlFor={ids.file}>{t('wizard.parcelsFile')}</label>
+      <label htmlFor={ids.file} className="file-button">{t('wizard.parcelsFile')}</label>
       <input
-        id={ids.file} type="file" multiple accept={PARCEL_FILE_TYPES} aria-describedby={ids.hint} disabled={wizard.busy !== null}
+        id={ids.file} type="file" className="visually-hidden" multiple accept={PARCEL_FILE_TYPES} aria-describedby={ids.hint} disabled={wizard.busy !== null}
         onChange={(e) => { const files = [...(e.target.files ?? [])]; e.target.value = ''; if (files.length > 0) wizard.onParcelFiles(files); }}
       />
       <p id={ids.hint} className="hint">{t('wizard.parcelsHint')}</p>

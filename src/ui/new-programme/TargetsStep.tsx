@@ -11,8 +11,8 @@ export function TargetsStep({ wizard }: { wizard: WizardModel }) {
   const refusal = result?.summary.problems.find((p) => p.kind === 'targets_unreadable');
   return (
     <>
-      <label htmlFor={ids.file}>{t('wizard.targetsFile')}</label>
-      <input id={ids.file} type="file" accept=".csv,.txt" aria-describedby={ids.hint} onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) wizard.onTargetsFile(f); }} />
+      <label htmlFor={ids.file} className="file-button">{t('wizard.targetsFile')}</label>
+      <input id={ids.file} type="file" className="visually-hidden" accept=".csv,.txt" aria-describedby={ids.hint} onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) wizard.onTargetsFile(f); }} />
       <p id={ids.hint} className="hint">{t('wizard.targetsTownships', { names: townships })}</p>
       {!choices.targets ? <p>{t('wizard.noTargets')}</p> : (
         <>

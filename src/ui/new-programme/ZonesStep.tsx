@@ -33,9 +33,9 @@ export function ZonesStep({ wizard }: { wizard: WizardModel }) {
   const { zones } = wizard.choices;
   return (
     <>
-      <label htmlFor={ids.file}>{t('wizard.zonesFile')}</label>
+      <label htmlFor={ids.file} className="file-button">{t('wizard.zonesFile')}</label>
       <input
-        id={ids.file} type="file" multiple accept={PARCEL_FILE_TYPES} aria-describedby={ids.hint} disabled={wizard.busy !== null}
+        id={ids.file} type="file" className="visually-hidden" multiple accept={PARCEL_FILE_TYPES} aria-describedby={ids.hint} disabled={wizard.busy !== null}
         onChange={(e) => { const files = [...(e.target.files ?? [])]; e.target.value = ''; if (files.length > 0) wizard.onZoneFiles(files); }}
       />
       <p id={ids.hint} className="hint">{t('wizard.zonesHint')}</p>
