@@ -41,6 +41,12 @@ export function SummaryStep({ wizard }: { wizard: WizardModel }) {
           {sketch.paths.map((d, i) => <path key={i} d={d} className={i < zones ? 'zone' : 'parcel'} />)}
         </svg>
       )}
+      {b && (
+        <p className="wizard-legend">
+          <span className="swatch parcel" aria-hidden="true" /> {t('wizard.count.parcels')}
+          <span className="swatch zone" aria-hidden="true" /> {t('wizard.count.zones')}
+        </p>
+      )}
       <h3 id={ids.problems}>{t('wizard.problems')}</h3>
       {summary.problems.length === 0 ? <p>{t('wizard.noProblems')}</p> : (
         <ul aria-labelledby={ids.problems} className="wizard-problems">
