@@ -130,6 +130,57 @@ describe('a new programme from the GEM boundaries (desktop)', () => {
   });
 });
 
+describe('a new programme from a national 核查 Shapefile and a separate mine workbook', () => {
+  it('joins the workbook by 矿山编号, reports what did not join, and takes townships and targets by name', async () => {
+    const app = await openApp();
+    try {
+      const { page } = app;
+      const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/wizard/${name}`, import.meta.url));
+      await page.getByRole('button', { name: '新建项目' }).click();
+      const wizard = page.getByRole('dialog', { name: '新建项目' });
+      await wizard.getByRole('textbox', { name: '项目名称' }).fill('迁安核查试点');
+      await wizard.getByRole('textbox', { name: '县（市、区）名称' }).fill('迁安市');
+      await wizard.getByRole('button', { name: '下一步' }).click();
+      await wizard.getByLabel(/^图斑文件/).setInputFiles(fixture('hecha-4527.zip'));
+      await expect.poll(() => wizard.getByRole('status').filter({ hasText: '已读取' }).textContent()).toBe('已读取 hecha-4527.zip：5 个图斑');
+      await wizard.getByRole('button', { name: '下一步' }).click();
+
+      await wizard.getByRole('radio', { name: /来自单独的矿山表/ }).check();
+      await wizard.getByLabel(/^矿山表/).setInputFiles(fixture('mines.xlsx'));
+      await expect.poll(() => wizard.getByRole('combobox', { name: '矿山编号列' }).inputValue()).toBe('矿山编号');
+      await expect(wizard.getByRole('combobox', { name: '矿山名称列' }).inputValue()).resolves.toBe('矿山名称');
+      await expect(wizard.getByRole('combobox', { name: '矿山类别列' }).inputValue()).resolves.toBe('矿山类别');
+      await expect(wizard.getByRole('combobox', { name: '图斑中对应矿山编号或名称的字段' }).inputValue()).resolves.toBe('矿山编号');
+      await expect(wizard.getByRole('combobox', { name: '乡镇' }).inputValue()).resolves.toBe('乡镇名称');
+      // KS01 and KS02 join; KS03's two parcels are not in the workbook and become a mine each.
+      await expect.poll(() => wizard.getByRole('status').textContent()).toBe('将生成 4 个矿山、2 个乡镇。');
+      await wizard.getByRole('button', { name: '下一步' }).click();
+      await wizard.getByRole('button', { name: '以后再做' }).click();
+
+      await expect(wizard.getByText('任务表中的乡镇应写作：马兰庄镇、蔡园镇').count()).resolves.toBe(1);
+      await wizard.getByLabel(/^年度任务/).setInputFiles(fixture('targets.csv'));
+      await expect.poll(() => wizard.getByRole('status').filter({ hasText: '条任务' }).textContent()).toBe('targets.csv：2 条任务');
+      await wizard.getByRole('button', { name: '下一步' }).click();
+      const problems = await wizard.getByRole('list', { name: '问题（按类型汇总）' }).getByRole('listitem').allTextContents();
+      expect(problems).toEqual(expect.arrayContaining([
+        '提示 2 × 图斑在矿山表中找不到对应的矿山，各自成为一个矿山 — 例如：130283-004、130283-005',
+        '提示 1 × 矿山表中的矿山没有图斑，未创建 — 例如：mines.xlsx:4 (KS04 丁采石场)',
+      ]));
+      await wizard.getByRole('button', { name: '创建项目' }).click();
+      const status = page.getByRole('status').filter({ hasText: '座矿山' });
+      await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('4 座矿山，5 个图斑，0 个治理图斑，0 个保护区');
+
+      await openReview(page);
+      await page.getByRole('button', { name: '打开进度看板' }).click();
+      await page.getByRole('region', { name: '目标任务与治理进度' }).locator('[data-figure=treated]').waitFor({ timeout: 20_000 });
+      const { rows } = await downloadCsv(page, '将“按乡镇（全部年度）”导出为 CSV');
+      expect(Object.fromEntries(rows.map((r) => [r['乡镇'], Number(r['目标任务（亩）'])]))).toEqual({ 马兰庄镇: 30, 蔡园镇: 12.5 });
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('a new programme with every step left for later', () => {
   it('is created empty, with its name and one township, and the app shows it', async () => {
     const app = await openApp();
