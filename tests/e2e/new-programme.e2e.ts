@@ -181,28 +181,32 @@ describe('a new programme from a national 核查 Shapefile and a separate mine w
   });
 });
 
-describe('a new programme with every step left for later', () => {
-  it('is created empty, with its name and one township, and the app shows it', async () => {
-    const app = await openApp();
+describe('a new programme with every step left for later (in English)', () => {
+  it('is created empty, with its name, and the app shows it', async () => {
+    const app = await openApp({ query: '?lang=en' });
     try {
       const { page } = app;
-      await page.getByRole('button', { name: '新建项目' }).click();
-      const wizard = page.getByRole('dialog', { name: '新建项目' });
-      await expect(wizard.getByRole('button', { name: '下一步' }).isDisabled()).resolves.toBe(true);
-      await wizard.getByRole('textbox', { name: '项目名称' }).fill('空白方案');
-      await wizard.getByRole('textbox', { name: '县（市、区）名称' }).fill('迁西县');
-      await wizard.getByRole('button', { name: '下一步' }).click();
-      for (const step of ['图斑', '矿山', '保护区', '任务']) {
-        await expect(wizard.getByRole('heading', { name: new RegExp(`^第 \\d 步，共 6 步：${step}$`) }).count()).resolves.toBe(1);
-        await wizard.getByRole('button', { name: '以后再做' }).click();
+      await page.getByRole('button', { name: 'New programme' }).click();
+      const wizard = page.getByRole('dialog', { name: 'New programme' });
+      await expect(wizard.getByRole('button', { name: 'Next' }).isDisabled()).resolves.toBe(true);
+      await wizard.getByRole('textbox', { name: 'Programme name' }).fill('Empty programme');
+      await wizard.getByRole('combobox', { name: 'Area level' }).selectOption({ label: 'Province' });
+      await wizard.getByRole('textbox', { name: 'Province name' }).fill('Hebei');
+      await wizard.getByRole('button', { name: 'Next' }).click();
+      for (const [i, step] of ['Parcels', 'Mines', 'Protection zones', 'Targets'].entries()) {
+        await expect(wizard.getByRole('heading', { name: `Step ${i + 2} of 6: ${step}` }).count()).resolves.toBe(1);
+        await wizard.getByRole('button', { name: 'Later' }).click();
       }
-      await expect(wizard.getByText('没有发现问题。').count()).resolves.toBe(1);
-      await wizard.getByRole('button', { name: '上一步' }).click();
-      await expect(wizard.getByText('还没有任务：可以以后在“审查验收”的统计面板中录入或导入。').count()).resolves.toBe(1);
-      await wizard.getByRole('button', { name: '下一步' }).click();
-      await wizard.getByRole('button', { name: '创建项目' }).click();
-      const status = page.getByRole('status').filter({ hasText: '座矿山' });
-      await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('0 座矿山，0 个图斑，0 个治理图斑，0 个保护区');
+      await expect(wizard.getByText('No problems found.').count()).resolves.toBe(1);
+      await wizard.getByRole('button', { name: 'Back' }).click();
+      await expect(wizard.getByText('No targets yet: they can be entered or imported later on the review dashboard.').count()).resolves.toBe(1);
+      await wizard.getByRole('button', { name: 'Next' }).click();
+      await wizard.getByRole('button', { name: 'Create programme' }).click();
+      const status = page.getByRole('status').filter({ hasText: 'mines,' });
+      await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('0 mines, 0 parcels, 0 treated polygons, 0 protection zones');
+      // Nothing of the wizard is left in Chinese.
+      await page.getByRole('button', { name: 'New programme' }).click();
+      await expect(wizard.textContent()).resolves.not.toMatch(/\p{Script=Han}/u);
     } finally {
       await app.close();
     }

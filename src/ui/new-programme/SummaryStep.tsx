@@ -12,7 +12,8 @@ const KNOWN = new Set<string>([...WIZARD_PROBLEM_KINDS, ...IMPORT_KINDS]);
 const BOX = { width: 320, height: 200, padding: 6 };
 
 export function SummaryStep({ wizard }: { wizard: WizardModel }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const list = (items: readonly string[]) => items.join(language === 'zh' ? '、' : ', ');
   const ids = { title: useId(), problems: useId(), sketch: useId() };
   const result = wizard.result;
   const programme = result?.content.programme;
@@ -20,7 +21,7 @@ export function SummaryStep({ wizard }: { wizard: WizardModel }) {
   if (!result || !programme || !sketch) return null;
   const { summary } = result;
   const zones = programme.zones.features.length;
-  const byType = ZONE_TYPES.filter((z) => summary.zones[z] > 0).map((z) => `${t(`zone.${z}`)} ${summary.zones[z]}`).join('，');
+  const byType = ZONE_TYPES.filter((z) => summary.zones[z] > 0).map((z) => `${t(`zone.${z}`)} ${summary.zones[z]}`);
   const b = summary.bbox;
   const what = (kind: string) => (KNOWN.has(kind) ? t(`wizard.problem.${kind}` as MessageKey) : t('wizard.problem.other', { code: kind }));
   return (
@@ -30,7 +31,7 @@ export function SummaryStep({ wizard }: { wizard: WizardModel }) {
         <dt>{t('wizard.count.parcels')}</dt><dd>{summary.parcels}</dd>
         <dt>{t('wizard.count.mines')}</dt><dd>{summary.mines}</dd>
         <dt>{t('wizard.count.townships')}</dt><dd>{summary.townships}</dd>
-        <dt>{t('wizard.count.zones')}</dt><dd>{zones}{byType && `（${byType}）`}</dd>
+        <dt>{t('wizard.count.zones')}</dt><dd>{byType.length > 0 ? t('wizard.zonesByType', { count: zones, types: list(byType) }) : zones}</dd>
         <dt>{t('wizard.count.targets')}</dt><dd>{summary.targets}</dd>
         <dt>{t('wizard.extent')}</dt>
         <dd>{b ? t('wizard.extentText', { west: b[0].toFixed(4), east: b[2].toFixed(4), south: b[1].toFixed(4), north: b[3].toFixed(4) }) : t('wizard.noExtent')}</dd>
@@ -53,7 +54,7 @@ export function SummaryStep({ wizard }: { wizard: WizardModel }) {
           {summary.problems.map((p) => (
             <li key={`${p.severity}/${p.kind}`} className={p.severity}>
               <strong>{t(`wizard.severity.${p.severity}`)}</strong> {t('wizard.problemLine', { count: p.count, what: what(p.kind) })}
-              {p.examples.length > 0 && <span className="examples"> — {t('wizard.examples', { items: p.examples.join('、') })}</span>}
+              {p.examples.length > 0 && <span className="examples"> — {t('wizard.examples', { items: list(p.examples) })}</span>}
             </li>
           ))}
         </ul>

@@ -4,10 +4,10 @@ import { useI18n } from '../i18n/language-context.tsx';
 import type { WizardModel } from './wizard-model.ts';
 
 export function TargetsStep({ wizard }: { wizard: WizardModel }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const ids = { file: useId(), hint: useId() };
   const { choices, result } = wizard;
-  const townships = result?.content.programme.townships.map((x) => x.name).join('、') ?? '';
+  const townships = result?.content.programme.townships.map((x) => (language === 'zh' ? x.name : x.name_en)).join(language === 'zh' ? '、' : ', ') ?? '';
   const refusal = result?.summary.problems.find((p) => p.kind === 'targets_unreadable');
   return (
     <>

@@ -80,6 +80,7 @@ export const enWizard: Record<keyof typeof zhWizard, string> = {
   'wizard.noProblems': 'No problems found.',
   'wizard.problemLine': '{count} × {what}',
   'wizard.examples': 'e.g. {items}',
+  'wizard.zonesByType': '{count} ({types})',
   'wizard.severity.error': 'Error',
   'wizard.severity.notice': 'Notice',
   'wizard.problem.mine_name_missing': 'parcels with no mine name, each made its own mine',

@@ -78,6 +78,7 @@ export const zhWizard = {
   'wizard.noProblems': '没有发现问题。',
   'wizard.problemLine': '{count} × {what}',
   'wizard.examples': '例如：{items}',
+  'wizard.zonesByType': '{count}（{types}）',
   'wizard.severity.error': '错误',
   'wizard.severity.notice': '提示',
   'wizard.problem.mine_name_missing': '图斑没有矿山名称，各自成为一个矿山',
