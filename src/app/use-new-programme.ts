@@ -115,7 +115,8 @@ export function useNewProgramme(t: Translate, create: (content: ProgrammeContent
         const preview = await read([file], 'zones');
         if (!preview) return;
         const field = preview.mapping.fields.zone_type ?? null;
-        setChoices((c) => ({ ...c, zones: [...c.zones, { preview, zoneField: field, zoneType: field ? null : 'nature_reserve' }] }));
+        // With no zone type field the user must pick the file's type: until then its features are not taken.
+        setChoices((c) => ({ ...c, zones: [...c.zones, { preview, zoneField: field, zoneType: null }] }));
       }
     })();
   }, [read]);

@@ -17,8 +17,9 @@ function ZoneFileRow({ file, onChange }: { file: ZoneFile; onChange: (patch: Par
       <label htmlFor={id}>{t('wizard.zoneTypeOf', { name })}</label>
       <select id={id} value={value} onChange={(e) => {
         const [kind, rest] = [e.target.value.slice(0, e.target.value.indexOf(':')), e.target.value.slice(e.target.value.indexOf(':') + 1)];
-        onChange(kind === 'type' ? { zoneType: rest as ZoneType, zoneField: null } : { zoneType: null, zoneField: rest });
+        onChange(kind === 'type' ? { zoneType: rest as ZoneType, zoneField: null } : { zoneType: null, zoneField: rest || null });
       }}>
+        {!file.zoneType && !file.zoneField && <option value="field:">{t('wizard.chooseZoneType')}</option>}
         {fields.map((f) => <option key={f} value={`field:${f}`}>{t('wizard.zoneFromField', { field: f })}</option>)}
         {ZONE_TYPES.map((z) => <option key={z} value={`type:${z}`}>{t(`zone.${z}`)}</option>)}
       </select>

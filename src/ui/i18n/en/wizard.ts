@@ -59,6 +59,7 @@ export const enWizard: Record<keyof typeof zhWizard, string> = {
   'wizard.zoneFileRead': '{name}: {count} features',
   'wizard.zoneTypeOf': 'Zone type of “{name}”',
   'wizard.zoneFromField': 'From field {field}',
+  'wizard.chooseZoneType': '(choose: the file’s features are not taken until then)',
   'wizard.removeZoneFile': 'Remove “{name}”',
   'wizard.noZones': 'No protection zones yet: they can be added or replaced later.',
   'wizard.targetsFile': 'Yearly targets (CSV: township, category group, year, target in 亩 or 公顷)',

@@ -57,6 +57,7 @@ export const zhWizard = {
   'wizard.zoneFileRead': '{name}：{count} 个要素',
   'wizard.zoneTypeOf': '“{name}”的保护区类型',
   'wizard.zoneFromField': '取自字段 {field}',
+  'wizard.chooseZoneType': '（请选择：此文件的要素在选择前不会导入）',
   'wizard.removeZoneFile': '移除“{name}”',
   'wizard.noZones': '还没有保护区：可以以后添加或替换。',
   'wizard.targetsFile': '年度任务（CSV：乡镇、矿山类别组、年度、目标面积（亩）或（公顷））',
