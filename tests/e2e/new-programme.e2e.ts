@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { seriousAxeViolations } from './accessibility-checks.ts';
+import { labelInName, seriousAxeViolations } from './accessibility-checks.ts';
 import { openApp, type OpenedApp } from './browser.ts';
 import { smallTargets } from './touch.ts';
 import { downloadCsv, MU_PER_M2 } from './dashboard-sums.ts';
@@ -229,10 +229,11 @@ describe('a new programme from the GEM boundaries (phone, touch)', () => {
     const box = await page.getByRole('dialog', { name: '新建项目' }).boundingBox();
     expect(box).toEqual({ x: 0, y: 0, width: 390, height: 844 });
     await page.getByRole('dialog', { name: '新建项目' }).getByRole('button', { name: '关闭' }).tap();
-    // Every control of every step is a finger's size (the page behind the modal is inert), and axe finds nothing serious.
+    // Every control of every step is a finger's size (the page behind the modal is inert), axe finds nothing serious, and every name holds its visible label.
     await createGemProgramme(page, tap, async () => {
       expect(await smallTargets(page, 'dialog.wizard-dialog')).toEqual([]);
       expect(await seriousAxeViolations(page)).toEqual([]);
+      expect((await labelInName(page)).offenders).toEqual([]);
     });
     expect(await searchedMines(page)).toEqual(mineNames);
   });
