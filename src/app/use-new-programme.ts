@@ -10,7 +10,7 @@ import { deriveProgramme, type NewProgramme } from '../io/new-programme/derive-p
 import type { MineSource } from '../io/new-programme/derive-mines.ts';
 import { readMineTableFile } from '../io/new-programme/mine-table.ts';
 import { decodeDocument } from '../io/readers/decode-document.ts';
-import { proposeMineFields, proposeMineTableColumns, proposeTownshipField } from '../io/new-programme/propose-fields.ts';
+import { proposeMineFields, proposeMineralField, proposeMineTableColumns, proposeTownshipField } from '../io/new-programme/propose-fields.ts';
 import { sourcedParcels } from '../io/new-programme/sourced-parcels.ts';
 import type { MessageKey } from '../ui/i18n/zh.ts';
 import type { Translate } from '../ui/i18n/translate.ts';
@@ -20,7 +20,7 @@ import { ImportWorkerClient } from './import-worker-client.ts';
 const START: WizardChoices = {
   name: '', areaLevel: 'county', areaName: '', crs: '', parcels: null, mineMode: 'per_parcel', mineNameField: null, mineIdField: null,
   mineTable: null, tableIdColumn: null, tableNameColumn: null, tableCategoryColumn: null, tableParcelField: null,
-  defaultCategory: 'abandoned', townshipField: null, zones: [], targets: null,
+  defaultCategory: 'abandoned', mineralField: null, townshipField: null, zones: [], targets: null,
 };
 
 function newProgrammeId(): string {
@@ -104,7 +104,7 @@ export function useNewProgramme(t: Translate, create: (content: ProgrammeContent
       const mines = proposeMineFields(preview.fields);
       setChoices((c) => ({
         ...c, parcels: preview, mineMode: mines.nameField ? 'field' : 'per_parcel', mineNameField: mines.nameField, mineIdField: mines.idField,
-        townshipField: proposeTownshipField(preview.fields),
+        townshipField: proposeTownshipField(preview.fields), mineralField: proposeMineralField(preview.fields),
       }));
     });
   }, [read]);
@@ -159,7 +159,7 @@ export function useNewProgramme(t: Translate, create: (content: ProgrammeContent
     return deriveProgramme({
       id: id.current, name: settled.name.trim(), areaLevel: settled.areaLevel, areaName: settled.areaName.trim() || settled.name.trim(),
       parcels: parcels.list, mines: mineSource(settled), defaultCategory: settled.defaultCategory,
-      townships: settled.townshipField ? { kind: 'field', field: settled.townshipField } : { kind: 'single' },
+      townships: settled.townshipField ? { kind: 'field', field: settled.townshipField } : { kind: 'single' }, mineralField: settled.mineralField,
       zones: zones.features, targets: settled.targets, importProblems: [...parcels.problems, ...zones.problems],
     });
   }, [settled, parcels, zones]);

@@ -152,6 +152,7 @@ describe('a new programme from a national 核查 Shapefile and a separate mine w
       await expect(wizard.getByRole('combobox', { name: '矿山类别列' }).inputValue()).resolves.toBe('矿山类别');
       await expect(wizard.getByRole('combobox', { name: '图斑中对应矿山编号或名称的字段' }).inputValue()).resolves.toBe('矿山编号');
       await expect(wizard.getByRole('combobox', { name: '乡镇' }).inputValue()).resolves.toBe('乡镇名称');
+      await expect(wizard.getByRole('combobox', { name: '矿种字段' }).inputValue()).resolves.toBe('矿种');
       // KS01 and KS02 join; KS03's two parcels are not in the workbook and become a mine each.
       await expect.poll(() => wizard.getByRole('status').textContent()).toBe('将生成 4 个矿山、2 个乡镇。');
       await wizard.getByRole('button', { name: '下一步' }).click();

@@ -3,7 +3,8 @@
 // files) and an optional targets CSV. Pure: the same input gives the same ProgrammeContent.
 import { featureBounds } from '../../domain/feature-bounds.ts';
 import { GENERAL_PRESET } from '../../domain/buffer-presets.ts';
-import type { MineCategory, Programme, TargetTable, ZoneFeature } from '../../domain/model.ts';
+import type { Mine, MineCategory, ParcelFeature, Programme, TargetTable, ZoneFeature } from '../../domain/model.ts';
+import { valueKey } from '../mapping/propose-field-mapping.ts';
 import type { ProgrammeAreaLevel, ProgrammeContent } from '../../domain/programme-content.ts';
 import type { ImportProblem } from '../import-types.ts';
 import { readTargetsCsv } from '../targets-csv.ts';
@@ -23,6 +24,8 @@ export interface NewProgrammeInput {
   /** For mines whose parcels carry no usable 图斑小类/大类 (each one is flagged). */
   defaultCategory: MineCategory;
   townships: TownshipSource;
+  /** The parcels' field naming the mineral (矿种); a mine takes its first parcel's value. */
+  mineralField?: string | null;
   zones: readonly ZoneFeature[];
   targets: { text: string; source: string } | null;
   /** Problems met reading and mapping the files, shown in the summary with the others. */
@@ -36,11 +39,22 @@ export interface NewProgramme {
 
 const NO_TARGETS: TargetTable = { rows: [], stated_totals: [], source: '' };
 
+function withMinerals(input: NewProgrammeInput, parcels: readonly ParcelFeature[], mines: readonly Mine[]): Mine[] {
+  const field = input.mineralField;
+  if (!field) return [...mines];
+  const mineral = new Map<string, string>();
+  parcels.forEach((p, i) => {
+    const value = valueKey(input.parcels[i]!.source[field]);
+    if (value !== null && !mineral.has(p.properties.mine_id)) mineral.set(p.properties.mine_id, value);
+  });
+  return mines.map((m) => ({ ...m, mineral: mineral.get(m.id) ?? m.mineral }));
+}
+
 export function deriveProgramme(input: NewProgrammeInput): NewProgramme {
   const problems: WizardProblem[] = [];
   const mined = deriveMines(input.parcels, input.mines, input.defaultCategory);
   problems.push(...mined.problems);
-  const placed = deriveTownships(input.parcels, mined.parcels, mined.mines, input.townships, input.areaName);
+  const placed = deriveTownships(input.parcels, mined.parcels, withMinerals(input, mined.parcels, mined.mines), input.townships, input.areaName);
   problems.push(...placed.problems);
   let targets = NO_TARGETS;
   if (input.targets) {

@@ -7,6 +7,7 @@ const MINE_NAME = ['矿山名称', 'ksmc', 'minename', 'mine', '矿山', '矿区
 const MINE_ID = ['矿山编号', 'ksbh', 'gemmineid', 'mineid', 'mine_id', '采矿证号', '采矿许可证号', 'ckzh', 'xkzh'];
 const TOWNSHIP = ['乡镇', '乡镇名称', '所在乡镇', '乡镇（街道）', '乡镇街道', 'xzmc', 'xz', 'township', 'town'];
 
+const MINERAL = ['矿种', '开采矿种', '主矿种', 'kz', 'mineral', 'commodity'];
 const CATEGORY = ['矿山类别', '矿山类型', '类别', 'category', 'mine_category'];
 
 function pick(fields: readonly Pick<SourceField, 'name' | 'type'>[], words: readonly string[]): string | null {
@@ -34,4 +35,8 @@ export function proposeMineTableColumns(columns: readonly string[]): { id: strin
     name: pick(fields, MINE_NAME) ?? columns[1] ?? columns[0] ?? null,
     category: pick(fields, CATEGORY),
   };
+}
+
+export function proposeMineralField(fields: readonly SourceField[]): string | null {
+  return pick(fields, MINERAL);
 }

@@ -61,6 +61,7 @@ export function MinesStep({ wizard }: { wizard: WizardModel }) {
       <select id={ids.category} value={choices.defaultCategory} onChange={(e) => onChoose({ defaultCategory: e.target.value as MineCategory })}>
         {MINE_CATEGORIES.map((c) => <option key={c} value={c}>{t(`category.${c}`)}</option>)}
       </select>
+      <FieldSelect label={t('wizard.mineralField')} value={choices.mineralField} names={fields} empty={t('wizard.none')} onChange={(v) => onChoose({ mineralField: v })} />
       <FieldSelect label={t('wizard.townshipField')} value={choices.townshipField} names={fields} empty={t('wizard.singleTownship')} onChange={(v) => onChoose({ townshipField: v })} />
       {result && <p role="status">{t('wizard.minesWillBe', { mines: result.summary.mines, townships: result.summary.townships })}</p>}
     </>

@@ -33,6 +33,7 @@ export interface WizardChoices {
   tableCategoryColumn: string | null;
   tableParcelField: string | null;
   defaultCategory: MineCategory;
+  mineralField: string | null;
   /** null: one township for the whole area. */
   townshipField: string | null;
   zones: ZoneFile[];

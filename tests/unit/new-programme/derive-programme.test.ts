@@ -9,7 +9,7 @@ import type { ParcelFeature } from '../../../src/domain/model.ts';
 import { applyFieldMapping } from '../../../src/io/mapping/apply-field-mapping.ts';
 import { deriveProgramme, type NewProgrammeInput } from '../../../src/io/new-programme/derive-programme.ts';
 import { readMineTable, readMineTableFile } from '../../../src/io/new-programme/mine-table.ts';
-import { proposeMineFields, proposeMineTableColumns, proposeTownshipField } from '../../../src/io/new-programme/propose-fields.ts';
+import { proposeMineFields, proposeMineralField, proposeMineTableColumns, proposeTownshipField } from '../../../src/io/new-programme/propose-fields.ts';
 import { sourcedParcels } from '../../../src/io/new-programme/sourced-parcels.ts';
 import { fixtureFile, preview } from '../../helpers/interchange-fixtures.ts';
 
@@ -93,16 +93,18 @@ describe('a new programme from a national 核查 Shapefile', () => {
     const read = await readParcels('wizard/hecha-4527.zip');
     expect(proposeMineFields(read.preview.fields)).toEqual({ nameField: '矿山名称', idField: '矿山编号' });
     expect(proposeTownshipField(read.preview.fields)).toBe('乡镇名称');
+    expect(proposeMineralField(read.preview.fields)).toBe('矿种');
     const targets = readFileSync(new URL('../../fixtures/wizard/targets.csv', import.meta.url), 'utf8');
     const { content, summary } = deriveProgramme({
       ...base, defaultCategory: 'closed_pit', parcels: read.parcels, mines: { kind: 'field', nameField: '矿山名称', idField: '矿山编号' },
-      townships: { kind: 'field', field: '乡镇名称' }, targets: { text: targets, source: 'targets.csv' },
+      townships: { kind: 'field', field: '乡镇名称' }, mineralField: '矿种', targets: { text: targets, source: 'targets.csv' },
     });
     const { programme } = content;
     // 11 无主废弃 → abandoned; 31 生产矿山 → producing; 35 河道采砂 and 37 伪变化 say nothing: the default, flagged.
     expect(programme.mines.map((m) => [m.id, m.name, m.category])).toEqual([
       ['KS01', '甲铁矿', 'abandoned'], ['KS02', '乙铁矿', 'producing'], ['KS03', '丙石料厂', 'closed_pit'],
     ]);
+    expect(programme.mines.map((m) => m.mineral)).toEqual(['铁矿', '铁矿', '建筑石料用灰岩']);
     expect(summary.problems).toEqual([{ kind: 'category_defaulted', severity: 'notice', count: 1, examples: ['丙石料厂'] }]);
     expect(programme.mines.find((m) => m.id === 'KS01')!.responsible_party).toBeNull();
     const byTownship = new Map(programme.townships.map((t) => [t.name, t.id]));

@@ -50,6 +50,7 @@ export const enWizard: Record<keyof typeof zhWizard, string> = {
   'wizard.tableParcelField': 'Parcel field holding the mine’s id or name',
   'wizard.none': '(none)',
   'wizard.defaultCategory': 'Mine category where the parcel subclass (图斑小类) does not tell',
+  'wizard.mineralField': 'Mineral field',
   'wizard.townshipField': 'Townships',
   'wizard.singleTownship': 'The whole area as one township',
   'wizard.minesWillBe': '{mines} mines and {townships} townships will be made.',

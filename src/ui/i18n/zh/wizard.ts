@@ -48,6 +48,7 @@ export const zhWizard = {
   'wizard.tableParcelField': '图斑中对应矿山编号或名称的字段',
   'wizard.none': '（无）',
   'wizard.defaultCategory': '图斑小类未说明时的矿山类别',
+  'wizard.mineralField': '矿种字段',
   'wizard.townshipField': '乡镇',
   'wizard.singleTownship': '整个区域作为一个乡镇',
   'wizard.minesWillBe': '将生成 {mines} 个矿山、{townships} 个乡镇。',
