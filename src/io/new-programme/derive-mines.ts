@@ -57,7 +57,15 @@ function byField(parcels: readonly SourcedParcel[], nameField: string, idField: 
     }
   }
   const list = order.map((k) => groups.get(k)!);
-  const taken = new Set(list.map((g) => g.id).filter((id) => id !== ''));
+  // Two mines whose id field says the same (a shared 采矿证号) keep apart: the later one is suffixed.
+  const taken = new Set<string>();
+  for (const g of list) {
+    if (g.id === '') continue;
+    let id = g.id;
+    for (let k = 2; taken.has(id); k++) id = `${g.id}-${k}`;
+    taken.add(id);
+    g.id = id;
+  }
   let n = 0;
   for (const g of list) {
     if (g.id !== '') continue;

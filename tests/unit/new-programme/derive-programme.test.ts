@@ -129,6 +129,13 @@ describe('a new programme from a national 核查 Shapefile', () => {
     expect(y).toBeLessThan(y0 + 0.004);
   });
 
+  it('keeps mines apart whose id field says the same', async () => {
+    const read = await readParcels('wizard/hecha-4527.zip');
+    const { content } = deriveProgramme({ ...base, parcels: read.parcels, mines: { kind: 'field', nameField: '矿山名称', idField: '乡镇名称' }, townships: { kind: 'single' } });
+    expect(content.programme.mines.map((m) => [m.id, m.name])).toEqual([['马兰庄镇', '甲铁矿'], ['蔡园镇', '乙铁矿'], ['蔡园镇-2', '丙石料厂']]);
+    expect(content.programme.parcels.features.map((p) => p.properties.mine_id)).toEqual(['马兰庄镇', '马兰庄镇', '蔡园镇', '蔡园镇-2', '蔡园镇-2']);
+  });
+
   it('makes one mine per parcel when asked', async () => {
     const read = await readParcels('wizard/hecha-4527.zip');
     const { content } = deriveProgramme({ ...base, parcels: read.parcels, mines: { kind: 'per_parcel' }, townships: { kind: 'single' } });
