@@ -35,6 +35,9 @@ import { useImportPreview } from './use-import-preview.ts';
 import { ImportSummary } from '../ui/ImportSummary.tsx';
 import { ExportDialog } from '../ui/ExportDialog.tsx';
 import { ImportDialog } from '../ui/ImportDialog.tsx';
+import { NewProgrammeWizard } from '../ui/NewProgrammeWizard.tsx';
+import { openCreatedProgramme } from './open-created-programme.ts';
+import { useNewProgramme } from './use-new-programme.ts';
 import { useFieldStore } from './use-field-store.ts';
 import { AppUpdateBanner } from './AppUpdateBanner.tsx';
 import { useGpsTrace } from './use-gps-trace.ts';
@@ -67,6 +70,7 @@ export function App() {
   const screen = useScreenClass();
   const [seed, setSeed] = useState<Seed | null>(null);
   const field = useFieldStore(seed);
+  const wizard = useNewProgramme(t, useMemo(() => openCreatedProgramme(setSeed), []));
   const { store, snapshot } = field;
   // The stored programme once the database is open; the bundled one (read-only) only if the
   // database cannot be opened, so that nobody works on a stale view while it opens.
@@ -214,7 +218,7 @@ export function App() {
         <StorageAlerts problem={field.problem} snapshot={snapshot} />
       </>
     ),
-    header: <AppHeader programme={programme} onPick={onPick} onSettings={() => setSettingsOpen(true)} />,
+    header: <AppHeader programme={programme} onPick={onPick} onSettings={() => setSettingsOpen(true)} onNewProgramme={() => wizard.setOpen(true)} />,
     roles: (
       <RoleTabs
         active={sideTab}
@@ -338,6 +342,7 @@ export function App() {
       <>
         <ImportDialog {...importer.dialog} />
         <ImportSummary text={importer.summary} onDismiss={importer.dismissSummary} />
+        <NewProgrammeWizard wizard={wizard} />
         {/* Only while open: it lists every mine, which at province scale is thousands of options. */}
         {programme && exporter.dialog.open && <ExportDialog {...exporter.dialog} archive={archiveExport} programme={programme} />}
         <AppSettings

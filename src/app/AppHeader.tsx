@@ -8,13 +8,14 @@ import { useI18n } from '../ui/i18n/language-context.tsx';
 import type { useFieldStore } from './use-field-store.ts';
 import { storeErrorMessage } from './use-save-state.ts';
 
-export function AppHeader(props: { programme: Programme | null; onPick: (hit: SearchHit) => void; onSettings: () => void }) {
+export function AppHeader(props: { programme: Programme | null; onPick: (hit: SearchHit) => void; onSettings: () => void; onNewProgramme: () => void }) {
   const { t } = useI18n();
   return (
     <header className="app-header">
       <h1>{t('app.title')}</h1>
       <p className="subtitle">{t('app.subtitle')}</p>
       {props.programme && <SearchBox programme={props.programme} onPick={props.onPick} />}
+      <button type="button" onClick={props.onNewProgramme}>{t('wizard.open')}</button>
       <LanguageSwitch />
       <button type="button" onClick={props.onSettings}>{t('settings.open')}</button>
     </header>

@@ -40,10 +40,10 @@ export async function sidewaysOverflow(page: Page): Promise<{ scrollWidth: numbe
 }
 
 /** Visible controls smaller than a fingertip (44 px high); a checkbox counts by its label. */
-export async function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+export async function smallTargets(page: Page, within = 'html'): Promise<string[]> {
+  return page.evaluate((root) => {
     const small: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('button, select, input, textarea, summary, a[href], [role=tab]')) {
+    for (const el of document.querySelector(root)!.querySelectorAll<HTMLElement>('button, select, input, textarea, summary, a[href], [role=tab]')) {
       const target = el instanceof HTMLInputElement && ['checkbox', 'radio', 'file'].includes(el.type) ? el.closest('label') ?? el.labels?.[0] ?? el : el;
       const r = target.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || r.bottom <= 0 || r.top >= innerHeight || getComputedStyle(target).visibility === 'hidden') continue;
@@ -51,5 +51,5 @@ export async function smallTargets(page: Page): Promise<string[]> {
       if (r.height < 43.5) small.push(`${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.height)}px`);
     }
     return small;
-  });
+  }, within);
 }

@@ -6,7 +6,9 @@ import { zhPlanner } from './zh/planner.ts';
 import { zhReview } from './zh/review.ts';
 import { zhFiles } from './zh/files.ts';
 import { zhOffline } from './zh/offline.ts';
+// New-programme wizard
+import { zhWizard } from './zh/wizard.ts';
 
-export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline };
+export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline, ...zhWizard };
 
 export type MessageKey = keyof typeof zh;
