@@ -1,0 +1,92 @@
+// Changes to a programme's data, each under its role rule: treated polygons (the app's edits),
+// acceptance steps, targets and buffer distances. Reads of the records they are based on are here
+// too, so a client can learn the revision to base its change on.
+import type { FastifyInstance } from 'fastify';
+import type { Pool } from 'pg';
+import type { ReviewerAction } from '../../store/review-edits.ts';
+import type { TreatedEdit } from '../../store/edit.ts';
+import { programmeRoles, requirePermission, reviewRoleFor } from '../programme-roles.ts';
+import { requestAccount } from '../request-account.ts';
+import { PROGRAMME_PARAMS, REVISION_SCHEMA, paramsWith } from '../request-schemas.ts';
+import { setBufferDistances, setTargets } from '../programme-settings.ts';
+import { takeReviewStep } from '../review-step.ts';
+import { ServerError } from '../server-error.ts';
+import { applyTreatedEditOnServer, TREATED_EDIT_KINDS } from '../treated-edit.ts';
+import { lockReview } from '../review-rows.ts';
+import { inTransaction } from '../database.ts';
+import { lockTreated } from '../treated-rows.ts';
+
+export async function editRoutes(app: FastifyInstance, options: { pool: Pool; now: () => Date }): Promise<void> {
+  const { pool, now } = options;
+
+  app.get<{ Params: { programmeId: string; id: string } }>('/api/programmes/:programmeId/treated/:id', { schema: { params: paramsWith('id') } }, async (request) => {
+    const { programmeId, id } = request.params;
+    await programmeRoles(pool, requestAccount(request), programmeId);
+    const slot = await inTransaction(pool, requestAccount(request).login, (client) => lockTreated(client, programmeId, id));
+    if (slot.revision === 0) throw new ServerError(404, 'not_found', `treated polygon ${id} is not in programme ${programmeId}`);
+    return { revision: slot.revision, feature: slot.value };
+  });
+
+  app.post<{ Params: { programmeId: string }; Body: TreatedEdit }>('/api/programmes/:programmeId/treated-edits', {
+    schema: {
+      params: PROGRAMME_PARAMS,
+      // The edit's shape in full is the app's own rule (store/edit-shape.ts), applied next.
+      body: { type: 'object', required: ['kind', 'baseRevision'], properties: { kind: { type: 'string', enum: [...TREATED_EDIT_KINDS] }, baseRevision: REVISION_SCHEMA } },
+    },
+  }, async (request) => {
+    const { programmeId } = request.params;
+    const account = requestAccount(request);
+    requirePermission(await programmeRoles(pool, account, programmeId), 'editTreated');
+    return applyTreatedEditOnServer(pool, programmeId, account, request.body, now());
+  });
+
+  app.get<{ Params: { programmeId: string; parcelId: string } }>('/api/programmes/:programmeId/parcels/:parcelId/review', { schema: { params: paramsWith('parcelId') } }, async (request) => {
+    const { programmeId, parcelId } = request.params;
+    await programmeRoles(pool, requestAccount(request), programmeId);
+    const slot = await inTransaction(pool, requestAccount(request).login, (client) => lockReview(client, programmeId, parcelId));
+    return { revision: slot.revision, review: slot.value };
+  });
+
+  app.post<{ Params: { programmeId: string; parcelId: string }; Body: { action: ReviewerAction; note?: string; baseRevision: number } }>(
+    '/api/programmes/:programmeId/parcels/:parcelId/review',
+    {
+      schema: {
+        params: paramsWith('parcelId'),
+        body: {
+          type: 'object', required: ['action', 'baseRevision'], additionalProperties: false,
+          properties: { action: { type: 'string', enum: ['submit', 'accept', 'send_back', 'close'] }, note: { type: 'string', maxLength: 2000 }, baseRevision: REVISION_SCHEMA },
+        },
+      },
+    },
+    async (request) => {
+      const { programmeId, parcelId } = request.params;
+      const account = requestAccount(request);
+      const role = reviewRoleFor(await programmeRoles(pool, account, programmeId), request.body.action);
+      return takeReviewStep(pool, programmeId, parcelId, account, { ...request.body, note: request.body.note ?? '', role }, now());
+    },
+  );
+
+  app.put<{ Params: { programmeId: string }; Body: { baseRevision: number; table: unknown } }>('/api/programmes/:programmeId/targets', {
+    schema: {
+      params: PROGRAMME_PARAMS,
+      body: { type: 'object', required: ['baseRevision', 'table'], additionalProperties: false, properties: { baseRevision: REVISION_SCHEMA, table: { type: 'object' } } },
+    },
+  }, async (request) => {
+    const { programmeId } = request.params;
+    const account = requestAccount(request);
+    requirePermission(await programmeRoles(pool, account, programmeId), 'setTargets');
+    return setTargets(pool, programmeId, account, request.body.baseRevision, request.body.table);
+  });
+
+  app.put<{ Params: { programmeId: string }; Body: { baseRevision: number; distances: unknown } }>('/api/programmes/:programmeId/buffer-distances', {
+    schema: {
+      params: PROGRAMME_PARAMS,
+      body: { type: 'object', required: ['baseRevision', 'distances'], additionalProperties: false, properties: { baseRevision: REVISION_SCHEMA, distances: { type: 'object' } } },
+    },
+  }, async (request) => {
+    const { programmeId } = request.params;
+    const account = requestAccount(request);
+    requirePermission(await programmeRoles(pool, account, programmeId), 'setBuffers');
+    return setBufferDistances(pool, programmeId, account, request.body.baseRevision, request.body.distances);
+  });
+}
