@@ -11,7 +11,7 @@ import { reviewProblems } from '../store/review-validation.ts';
 import { revisionRefusal } from '../store/slot.ts';
 import type { Account } from './accounts.ts';
 import { inTransaction } from './database.ts';
-import { lockReview, recordedParcelStatus, writeReview } from './review-rows.ts';
+import { recordedParcelStatus, reviewSlot, writeReview } from './review-rows.ts';
 import { invalid, ServerError } from './server-error.ts';
 import { liveTreatedOfParcel } from './treated-rows.ts';
 
@@ -26,7 +26,7 @@ export async function takeReviewStep(pool: Pool, programmeId: string, parcelId: 
   return inTransaction(pool, account.login, async (client) => {
     const recorded = await recordedParcelStatus(client, programmeId, parcelId);
     if (recorded === null) throw new ServerError(404, 'not_found', `parcel ${parcelId} is not in programme ${programmeId}`);
-    const slot = await lockReview(client, programmeId, parcelId);
+    const slot = await reviewSlot(client, programmeId, parcelId, true);
     const stale = revisionRefusal(`the acceptance record of parcel ${parcelId}`, slot, step.baseRevision);
     if (stale) throw new ServerError(409, stale.code, stale.reason);
     const treated = await liveTreatedOfParcel(client, programmeId, parcelId);

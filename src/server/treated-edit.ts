@@ -16,9 +16,9 @@ import { validateTreatedFeature } from '../store/treated-validation.ts';
 import type { Account } from './accounts.ts';
 import { inTransaction } from './database.ts';
 import { loadReferenceContext } from './programme-reference.ts';
-import { lockReview, writeReview } from './review-rows.ts';
+import { reviewSlot, writeReview } from './review-rows.ts';
 import { invalid, ServerError } from './server-error.ts';
-import { lockTreated, writeTreated } from './treated-rows.ts';
+import { treatedSlot, writeTreated } from './treated-rows.ts';
 
 export interface TreatedEditOutcome {
   id: string;
@@ -35,7 +35,7 @@ export async function applyTreatedEditOnServer(pool: Pool, programmeId: string, 
   if (problems.length > 0) throw invalid(`the edit was refused: ${describeProblems(problems)}`, problems);
   const id = edit.kind === 'create-treated' ? edit.feature.properties.id : edit.id;
   return inTransaction(pool, account.login, async (client) => {
-    const slot = await lockTreated(client, programmeId, id);
+    const slot = await treatedSlot(client, programmeId, id, true);
     const applied = applyTreatedEdit(slot, edit);
     if (!applied.ok) throw new ServerError(applied.refusal.code === 'not_found' ? 404 : 409, applied.refusal.code, applied.refusal.reason);
     const next = applied.next.value;
@@ -50,7 +50,7 @@ export async function applyTreatedEditOnServer(pool: Pool, programmeId: string, 
     if (change) {
       for (const parcelId of parcelsOfChange(slot.value, next)) {
         if (!reference.parcelMine.has(parcelId)) continue;
-        const review = await lockReview(client, programmeId, parcelId);
+        const review = await reviewSlot(client, programmeId, parcelId, true);
         if (!isFrozen(review.value, reference.parcelStatus?.get(parcelId))) continue;
         await writeReview(client, programmeId, reopenedReview(review.value, parcelId, id, change, account.displayName, now));
         reopened.push(parcelId);

@@ -12,9 +12,8 @@ import { setBufferDistances, setTargets } from '../programme-settings.ts';
 import { takeReviewStep } from '../review-step.ts';
 import { ServerError } from '../server-error.ts';
 import { applyTreatedEditOnServer, TREATED_EDIT_KINDS } from '../treated-edit.ts';
-import { lockReview } from '../review-rows.ts';
-import { inTransaction } from '../database.ts';
-import { lockTreated } from '../treated-rows.ts';
+import { reviewSlot } from '../review-rows.ts';
+import { treatedSlot } from '../treated-rows.ts';
 
 export async function editRoutes(app: FastifyInstance, options: { pool: Pool; now: () => Date }): Promise<void> {
   const { pool, now } = options;
@@ -22,7 +21,7 @@ export async function editRoutes(app: FastifyInstance, options: { pool: Pool; no
   app.get<{ Params: { programmeId: string; id: string } }>('/api/programmes/:programmeId/treated/:id', { schema: { params: paramsWith('id') } }, async (request) => {
     const { programmeId, id } = request.params;
     await programmeRoles(pool, requestAccount(request), programmeId);
-    const slot = await inTransaction(pool, requestAccount(request).login, (client) => lockTreated(client, programmeId, id));
+    const slot = await treatedSlot(pool, programmeId, id, false);
     if (slot.revision === 0) throw new ServerError(404, 'not_found', `treated polygon ${id} is not in programme ${programmeId}`);
     return { revision: slot.revision, feature: slot.value };
   });
@@ -43,7 +42,7 @@ export async function editRoutes(app: FastifyInstance, options: { pool: Pool; no
   app.get<{ Params: { programmeId: string; parcelId: string } }>('/api/programmes/:programmeId/parcels/:parcelId/review', { schema: { params: paramsWith('parcelId') } }, async (request) => {
     const { programmeId, parcelId } = request.params;
     await programmeRoles(pool, requestAccount(request), programmeId);
-    const slot = await inTransaction(pool, requestAccount(request).login, (client) => lockReview(client, programmeId, parcelId));
+    const slot = await reviewSlot(pool, programmeId, parcelId, false);
     return { revision: slot.revision, review: slot.value };
   });
 
