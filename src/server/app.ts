@@ -4,13 +4,17 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Pool } from 'pg';
 import { authenticate } from './request-account.ts';
+import { changeLogRoutes } from './routes/change-log-routes.ts';
 import { editRoutes } from './routes/edit-routes.ts';
 import { programmeRoutes } from './routes/programme-routes.ts';
 import { loginRoute, sessionRoutes } from './routes/session-routes.ts';
 import { ServerError, type ErrorBody } from './server-error.ts';
 
 export interface ServerOptions {
+  /** The primary database: writes, sessions, memberships. */
   pool: Pool;
+  /** A read replica for plain reads of programme data; the primary when not given. */
+  readPool?: Pool;
   /** How long a session lasts from login. */
   sessionHours?: number;
   /** Largest request body in bytes; larger ones are refused with 413. */
@@ -64,7 +68,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     withLogin.addHook('onRequest', authenticate(options.pool));
     await withLogin.register(sessionRoutes, sessionOptions);
     await withLogin.register(programmeRoutes, { pool: options.pool });
-    await withLogin.register(editRoutes, { pool: options.pool, now });
+    await withLogin.register(editRoutes, { pool: options.pool, readPool: options.readPool ?? options.pool, now });
+    await withLogin.register(changeLogRoutes, { pool: options.pool, readPool: options.readPool ?? options.pool });
   });
   return app;
 }

@@ -15,13 +15,18 @@ import { applyTreatedEditOnServer, TREATED_EDIT_KINDS } from '../treated-edit.ts
 import { reviewSlot } from '../review-rows.ts';
 import { treatedSlot } from '../treated-rows.ts';
 
-export async function editRoutes(app: FastifyInstance, options: { pool: Pool; now: () => Date }): Promise<void> {
-  const { pool, now } = options;
+/**
+ * `pool` is the primary, which every write, membership check and revision check uses; `readPool`
+ * (a read replica, or the primary) serves plain reads, which may lag a little behind: a change
+ * based on a lagging revision is refused as stale by the primary, never applied.
+ */
+export async function editRoutes(app: FastifyInstance, options: { pool: Pool; readPool: Pool; now: () => Date }): Promise<void> {
+  const { pool, readPool, now } = options;
 
   app.get<{ Params: { programmeId: string; id: string } }>('/api/programmes/:programmeId/treated/:id', { schema: { params: paramsWith('id') } }, async (request) => {
     const { programmeId, id } = request.params;
     await programmeRoles(pool, requestAccount(request), programmeId);
-    const slot = await treatedSlot(pool, programmeId, id, false);
+    const slot = await treatedSlot(readPool, programmeId, id, false);
     if (slot.revision === 0) throw new ServerError(404, 'not_found', `treated polygon ${id} is not in programme ${programmeId}`);
     return { revision: slot.revision, feature: slot.value };
   });
@@ -42,7 +47,7 @@ export async function editRoutes(app: FastifyInstance, options: { pool: Pool; no
   app.get<{ Params: { programmeId: string; parcelId: string } }>('/api/programmes/:programmeId/parcels/:parcelId/review', { schema: { params: paramsWith('parcelId') } }, async (request) => {
     const { programmeId, parcelId } = request.params;
     await programmeRoles(pool, requestAccount(request), programmeId);
-    const slot = await reviewSlot(pool, programmeId, parcelId, false);
+    const slot = await reviewSlot(readPool, programmeId, parcelId, false);
     return { revision: slot.revision, review: slot.value };
   });
 
