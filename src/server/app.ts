@@ -53,6 +53,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
   app.decorateRequest('account', null);
+  // Answers carry session tokens and programme data: never cached, never sniffed as another type.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    reply.header('x-content-type-options', 'nosniff');
+  });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, body, headers } = errorReply(error, bodyLimit);

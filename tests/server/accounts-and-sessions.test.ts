@@ -35,6 +35,7 @@ describe('accounts and sessions', () => {
     expect(hours).toBeGreaterThan(11.9);
     expect(hours).toBeLessThanOrEqual(12);
     expect(right.headers['set-cookie']).toBeUndefined();
+    expect(right.headers['cache-control']).toBe('no-store');
   });
 
   it('stores neither passwords nor session tokens in the clear', async () => {

@@ -141,6 +141,14 @@ describe('hostile requests', () => {
     expect((await server.pool.query(`select 1 from login_failures where login = 'reviewer'`)).rowCount).toBe(0);
   });
 
+  it('forgets failed logins after a day without any', async () => {
+    await server.pool.query(`insert into login_failures (login, failures, last_failure) values ('planner', 12, now() - interval '25 hours')`);
+    expect((await server.call(null, 'POST', '/api/login', { login: 'planner', password: 'wrong once' })).statusCode).toBe(401);
+    const { rows } = await server.pool.query(`select failures from login_failures where login = 'planner'`);
+    expect(rows).toEqual([{ failures: 1 }]);
+    expect((await server.call(null, 'POST', '/api/login', { login: 'planner', password: PASSWORD })).statusCode).toBe(201);
+  });
+
   it('limits login attempts per address per minute, reading the address behind a trusted proxy', async () => {
     const direct = await buildServer({ pool: server.pool, loginAttemptsPerMinute: 3 });
     const proxied = await buildServer({ pool: server.pool, loginAttemptsPerMinute: 3, trustProxy: '127.0.0.1' });
