@@ -5,7 +5,7 @@ import type { AreaGeometry, TreatedFeature } from '../domain/model.ts';
 import type { Slot } from '../store/slot.ts';
 import { GEOMETRY_FROM_JSON } from './programme-content-store.ts';
 
-interface TreatedRow {
+export interface TreatedRow {
   id: string;
   parcel_id: string | null;
   mine_id: string | null;
