@@ -33,6 +33,10 @@ function errorReply(error: FastifyError, bodyLimit: number): { status: number; b
   if (error instanceof ServerError) {
     return { status: error.statusCode, body: { code: error.code, message: error.message, ...(error.problems ? { problems: error.problems } : {}) }, headers: error.headers };
   }
+  // Two requests creating the same record at the same moment: the database let one through.
+  if (error.code === '23505' || error.code === '40P01') {
+    return { status: 409, body: { code: 'conflict', message: 'the same record was changed by another request at the same moment; read it again and retry' } };
+  }
   if (error.validation) return { status: 400, body: { code: 'invalid_request', message: `the request is not valid: ${error.validationContext ?? 'request'} ${error.message}` } };
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, body: { code: 'body_too_large', message: `the request body is larger than ${bodyLimit} bytes` } };
   if (error.statusCode === 429) return { status: 429, body: { code: 'too_many_requests', message: `too many requests: ${error.message}` } };

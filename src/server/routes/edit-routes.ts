@@ -11,7 +11,7 @@ import { PROGRAMME_PARAMS, REVISION_SCHEMA, paramsWith } from '../request-schema
 import { setBufferDistances, setTargets } from '../programme-settings.ts';
 import { takeReviewStep } from '../review-step.ts';
 import { ServerError } from '../server-error.ts';
-import { applyTreatedEditOnServer, TREATED_EDIT_KINDS } from '../treated-edit.ts';
+import { applyTreatedEditOnServer, TREATED_EDIT_KINDS, type TreatedBatch } from '../treated-edit.ts';
 import { reviewSlot } from '../review-rows.ts';
 import { treatedSlot } from '../treated-rows.ts';
 
@@ -31,17 +31,20 @@ export async function editRoutes(app: FastifyInstance, options: { pool: Pool; re
     return { revision: slot.revision, feature: slot.value };
   });
 
-  app.post<{ Params: { programmeId: string }; Body: TreatedEdit }>('/api/programmes/:programmeId/treated-edits', {
+  app.post<{ Params: { programmeId: string }; Body: TreatedEdit | TreatedBatch }>('/api/programmes/:programmeId/treated-edits', {
     schema: {
       params: PROGRAMME_PARAMS,
       // The edit's shape in full is the app's own rule (store/edit-shape.ts), applied next.
-      body: { type: 'object', required: ['kind', 'baseRevision'], properties: { kind: { type: 'string', enum: [...TREATED_EDIT_KINDS] }, baseRevision: REVISION_SCHEMA } },
+      body: { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: [...TREATED_EDIT_KINDS, 'batch'] }, baseRevision: REVISION_SCHEMA } },
     },
   }, async (request) => {
     const { programmeId } = request.params;
     const account = requestAccount(request);
     requirePermission(await programmeRoles(pool, account, programmeId), 'editTreated');
-    return applyTreatedEditOnServer(pool, programmeId, account, request.body, now());
+    const edit = request.body;
+    return edit.kind === 'batch'
+      ? applyTreatedEditOnServer(pool, programmeId, account, edit, now())
+      : applyTreatedEditOnServer(pool, programmeId, account, edit, now());
   });
 
   app.get<{ Params: { programmeId: string; parcelId: string } }>('/api/programmes/:programmeId/parcels/:parcelId/review', { schema: { params: paramsWith('parcelId') } }, async (request) => {
