@@ -6,6 +6,7 @@ import type { Pool } from 'pg';
 import { authenticate } from './request-account.ts';
 import { changeLogRoutes } from './routes/change-log-routes.ts';
 import { editRoutes } from './routes/edit-routes.ts';
+import { photoRoutes } from './routes/photo-routes.ts';
 import { programmeRoutes } from './routes/programme-routes.ts';
 import { loginRoute, sessionRoutes } from './routes/session-routes.ts';
 import { ServerError, type ErrorBody } from './server-error.ts';
@@ -78,6 +79,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await withLogin.register(sessionRoutes, sessionOptions);
     await withLogin.register(programmeRoutes, { pool: options.pool });
     await withLogin.register(editRoutes, { pool: options.pool, readPool: options.readPool ?? options.pool, now });
+    await withLogin.register(photoRoutes, { pool: options.pool, readPool: options.readPool ?? options.pool, now });
     await withLogin.register(changeLogRoutes, { pool: options.pool, readPool: options.readPool ?? options.pool });
   });
   return app;
