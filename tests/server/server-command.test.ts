@@ -25,9 +25,6 @@ describe('the server command', () => {
     const again = spawnSync(process.execPath, [...SERVER, 'create-admin', '--login', 'wang.fang', '--name', '王芳'], { env, input: 'a strong admin password\n', encoding: 'utf8' });
     expect(again.status).toBe(1);
     expect(again.stderr).toBe('server: an account with login wang.fang already exists\n');
-    const weak = spawnSync(process.execPath, [...SERVER, 'create-admin', '--login', 'li', '--name', '李'], { env: { ...env, FULV_ADMIN_PASSWORD: 'short' }, encoding: 'utf8' });
-    expect(weak.status).toBe(1);
-    expect(weak.stderr).toMatch(/at least 10 are needed/);
   });
 
   it('says what is missing when DATABASE_URL is not set', () => {
