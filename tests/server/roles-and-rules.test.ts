@@ -156,6 +156,9 @@ describe('roles and rules of a programme', () => {
     expect(tooFar.statusCode).toBe(400);
     expect((await server.call('planner', 'PUT', `/api/programmes/${DEMO_ID}/buffer-distances`, { baseRevision: 1, distances: { river_lake: 5 } })).statusCode).toBe(409);
 
+    const current = (await server.call('surveyor', 'GET', `/api/programmes/${DEMO_ID}/targets`)).json() as { revision: number; table: { source: string } };
+    expect(current.revision).toBe(1);
+    expect(current.table.source).toBe(demoProgramme().targets.source);
     const table = { rows: [{ township_id: 'QA-TS-ML', category_group: 'producing', year: 2026, target_mu: 40.4 }], stated_totals: [], source: '2026 plan' };
     const targets = await server.call('planner', 'PUT', `/api/programmes/${DEMO_ID}/targets`, { baseRevision: 1, table });
     expect(targets.statusCode, targets.body).toBe(200);

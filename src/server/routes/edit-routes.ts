@@ -73,6 +73,13 @@ export async function editRoutes(app: FastifyInstance, options: { pool: Pool; re
     },
   );
 
+  app.get<{ Params: { programmeId: string } }>('/api/programmes/:programmeId/targets', { schema: { params: PROGRAMME_PARAMS } }, async (request) => {
+    const { programmeId } = request.params;
+    await programmeRoles(pool, requestAccount(request), programmeId);
+    const { rows } = await readPool.query<{ revision: number; target_table: unknown }>('select revision, target_table from targets where programme_id = $1', [programmeId]);
+    return { revision: rows[0]?.revision ?? 0, table: rows[0]?.target_table ?? null };
+  });
+
   app.put<{ Params: { programmeId: string }; Body: { baseRevision: number; table: unknown } }>('/api/programmes/:programmeId/targets', {
     schema: {
       params: PROGRAMME_PARAMS,

@@ -73,13 +73,11 @@ export async function programmeRoutes(app: FastifyInstance, options: { pool: Poo
       const admin = requestAccount(request);
       requirePermission(await programmeRoles(pool, admin, programmeId), 'addMembers');
       const { login, role, displayName, password } = request.body;
-      let member = await findAccount(pool, login);
-      if (!member) {
-        if (displayName === undefined || password === undefined) {
-          throw new ServerError(404, 'no_account', `there is no account ${login}: give displayName and password to create it`);
-        }
-        member = { ...(await createAccount(pool, { login, displayName, password })), passwordHash: '' };
+      const existing = await findAccount(pool, login);
+      if (!existing && (displayName === undefined || password === undefined)) {
+        throw new ServerError(404, 'no_account', `there is no account ${login}: give displayName and password to create it`);
       }
+      const member = existing ?? (await createAccount(pool, { login, displayName: displayName!, password: password! }));
       await pool.query('insert into memberships (programme_id, user_id, role) values ($1, $2, $3) on conflict do nothing', [programmeId, member.id, role]);
       return reply.code(201).send({ login: member.login, displayName: member.displayName, role });
     },
