@@ -74,6 +74,12 @@ describe('hostile requests', () => {
         ['planner', 'PUT', `/api/programmes/${DEMO_ID}/buffer-distances`, { baseRevision: 1, distances: { river_lake: sql } }],
         ['admin', 'POST', `/api/programmes/${DEMO_ID}/members`, { login: sql, role: 'surveyor', displayName: sql, password: 'long enough password' }],
         ['admin', 'POST', `/api/programmes/${DEMO_ID}/members`, { login: 'surveyor', role: sql }],
+        ['admin', 'GET', `/api/programmes/${DEMO_ID}/changes?after=${part}`],
+        ['admin', 'GET', `/api/programmes/${part}/targets`],
+        ['admin', 'GET', `/api/programmes/${DEMO_ID}/photos/${part}/content`],
+        ['surveyor', 'PUT', `/api/programmes/${DEMO_ID}/photo-bytes/${part}`, { bytes: sql }],
+        ['surveyor', 'POST', `/api/programmes/${DEMO_ID}/photo-edits`, { edit: { kind: 'add-photo', baseRevision: 0, photo: { id: sql, feature_id: sql, taken_at: sql, location: null, size: 10, type: 'image/png', name: sql } }, sha256: 'a'.repeat(64) }],
+        ['surveyor', 'POST', `/api/programmes/${DEMO_ID}/photo-edits`, { edit: { kind: 'remove-photo', photoId: sql, baseRevision: 1 } }],
       ];
       for (const [who, method, url, body] of requests) {
         const response = await server.call(who, method, url, body);
