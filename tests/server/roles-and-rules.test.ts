@@ -186,5 +186,14 @@ describe('roles and rules of a programme', () => {
     const programmes = await server.app.inject({ method: 'GET', url: '/api/programmes', headers: { authorization: `Bearer ${token}` } });
     expect((programmes.json() as { programmes: { id: string }[] }).programmes.map((p) => p.id)).toEqual([DEMO_ID]);
     expect(PASSWORD).not.toBe(newcomer.password);
+
+    expect((await server.call('surveyor', 'DELETE', `${members}/li.na/surveyor`)).statusCode).toBe(403);
+    expect((await server.call('admin', 'DELETE', `${members}/li.na/reviewer`)).statusCode).toBe(404);
+    expect((await server.call('admin', 'DELETE', `${members}/li.na/surveyor`)).statusCode).toBe(204);
+    const after = await server.app.inject({ method: 'GET', url: `/api/programmes/${DEMO_ID}`, headers: { authorization: `Bearer ${token}` } });
+    expect(after.statusCode).toBe(404);
+    const last = await server.call('admin', 'DELETE', `${members}/admin/admin`);
+    expect(last.statusCode).toBe(409);
+    expect(last.json()).toMatchObject({ code: 'last_admin' });
   });
 });
