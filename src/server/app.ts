@@ -38,11 +38,16 @@ function errorReply(error: FastifyError, bodyLimit: number): { status: number; b
   if (error.code === '23505' || error.code === '40P01') {
     return { status: 409, body: { code: 'conflict', message: 'the same record was changed by another request at the same moment; read it again and retry' } };
   }
+  // A value the app's rules let through but a constraint of the schema did not (a last line of defence).
+  if (error.code === '23514' || error.code === '23503' || error.code === '23502' || error.code?.startsWith('22')) {
+    const constraint = (error as FastifyError & { constraint?: string }).constraint;
+    return { status: 400, body: { code: 'refused_by_database', message: `the database refused a value${constraint ? ` (${constraint})` : ''}: ${error.message}` } };
+  }
   if (error.validation) return { status: 400, body: { code: 'invalid_request', message: `the request is not valid: ${error.validationContext ?? 'request'} ${error.message}` } };
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, body: { code: 'body_too_large', message: `the request body is larger than ${bodyLimit} bytes` } };
   if (error.statusCode === 429) return { status: 429, body: { code: 'too_many_requests', message: `too many requests: ${error.message}` } };
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-    return { status: error.statusCode, body: { code: 'bad_request', message: error.message } };
+    return { status: error.statusCode, body: { code: error.statusCode === 415 ? 'unsupported_type' : 'bad_request', message: error.message } };
   }
   return { status: 500, body: { code: 'internal', message: 'the server failed to handle this request; the error is in its log' } };
 }
