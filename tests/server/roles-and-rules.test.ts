@@ -62,6 +62,22 @@ describe('roles and rules of a programme', () => {
     expect(noReason.json()).toMatchObject({ message: expect.stringContaining('needs a note') });
   });
 
+  it('accepts a mine as one decision (一矿一档), all of its parcels or none', async () => {
+    const steps = `/api/programmes/${DEMO_ID}/review-steps`;
+    const parcels = [{ parcelId: 'QA-M05-P1', baseRevision: 0 }, { parcelId: 'QA-M05-P5', baseRevision: 0 }];
+    expect((await server.call('surveyor', 'POST', steps, { action: 'accept', parcels })).statusCode).toBe(403);
+    // One parcel is not treated (untreated QA-M01-P1): nothing is accepted.
+    const mixed = await server.call('reviewer', 'POST', steps, { action: 'accept', parcels: [...parcels, { parcelId: 'QA-M01-P1', baseRevision: 0 }] });
+    expect(mixed.statusCode).toBe(409);
+    expect(mixed.json()).toMatchObject({ code: 'invalid_step', message: expect.stringContaining('QA-M01-P1') });
+    expect((await server.pool.query(`select 1 from reviews where parcel_id like 'QA-M05-%'`)).rowCount).toBe(0);
+    const twice = await server.call('reviewer', 'POST', steps, { action: 'accept', parcels: [parcels[0], parcels[0]] });
+    expect(twice.statusCode).toBe(400);
+    const accepted = await server.call('reviewer', 'POST', steps, { action: 'accept', note: '整矿验收', parcels });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toEqual({ steps: [{ parcelId: 'QA-M05-P1', revision: 1, status: 'accepted' }, { parcelId: 'QA-M05-P5', revision: 1, status: 'accepted' }] });
+  });
+
   it('reopens an accepted parcel when its treated polygon is reshaped, keeping the accepted version', async () => {
     const [record] = await treatedOf('QA-M04-P1');
     const polygon = record!.feature.geometry as Polygon;

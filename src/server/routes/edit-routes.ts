@@ -7,9 +7,9 @@ import type { ReviewerAction } from '../../store/review-edits.ts';
 import type { TreatedEdit } from '../../store/edit.ts';
 import { programmeRoles, requirePermission, reviewRoleFor } from '../programme-roles.ts';
 import { requestAccount } from '../request-account.ts';
-import { PROGRAMME_PARAMS, REVISION_SCHEMA, paramsWith } from '../request-schemas.ts';
+import { ID_SCHEMA, PROGRAMME_PARAMS, REVISION_SCHEMA, paramsWith } from '../request-schemas.ts';
 import { setBufferDistances, setTargets } from '../programme-settings.ts';
-import { takeReviewStep } from '../review-step.ts';
+import { takeReviewStep, takeReviewSteps } from '../review-step.ts';
 import { ServerError } from '../server-error.ts';
 import { applyTreatedEditOnServer, TREATED_EDIT_KINDS, type TreatedBatch } from '../treated-edit.ts';
 import { reviewSlot } from '../review-rows.ts';
@@ -70,6 +70,32 @@ export async function editRoutes(app: FastifyInstance, options: { pool: Pool; re
       const account = requestAccount(request);
       const role = reviewRoleFor(await programmeRoles(pool, account, programmeId), request.body.action);
       return takeReviewStep(pool, programmeId, parcelId, account, { ...request.body, note: request.body.note ?? '', role }, now());
+    },
+  );
+
+  app.post<{ Params: { programmeId: string }; Body: { action: ReviewerAction; note?: string; parcels: { parcelId: string; baseRevision: number }[] } }>(
+    '/api/programmes/:programmeId/review-steps',
+    {
+      schema: {
+        params: PROGRAMME_PARAMS,
+        body: {
+          type: 'object', required: ['action', 'parcels'], additionalProperties: false,
+          properties: {
+            action: { type: 'string', enum: ['submit', 'accept', 'send_back', 'close'] }, note: { type: 'string', maxLength: 2000 },
+            parcels: {
+              type: 'array', minItems: 1, maxItems: 10_000,
+              items: { type: 'object', required: ['parcelId', 'baseRevision'], additionalProperties: false, properties: { parcelId: ID_SCHEMA, baseRevision: REVISION_SCHEMA } },
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const { programmeId } = request.params;
+      const account = requestAccount(request);
+      const role = reviewRoleFor(await programmeRoles(pool, account, programmeId), request.body.action);
+      const steps = await takeReviewSteps(pool, programmeId, request.body.parcels, account, { action: request.body.action, note: request.body.note ?? '', role }, now());
+      return { steps };
     },
   );
 
