@@ -1,12 +1,14 @@
 // Lint rules, plus the import boundaries of the src/ layout (see README "Architecture"):
 // a folder may import only from folders above it in
-// lib → domain → io → store → persistence → workers → map → ui → app / cli.
+// lib → domain → io → store → persistence → workers → map → ui → app / cli / server.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const LAYERS = ['lib', 'domain', 'io', 'store', 'persistence', 'workers', 'map', 'ui', 'app', 'cli'];
+const LAYERS = ['lib', 'domain', 'io', 'store', 'persistence', 'workers', 'map', 'ui', 'app', 'cli', 'server'];
+// cli and server stand beside app: each imports only lib, domain, io and store.
+const BESIDE_APP = ['cli', 'server'];
 const PACKAGES_OUTSIDE = {
   react: ['react', 'react-dom', 'react-dom/*', 'react/*'],
   maplibre: ['maplibre-gl', 'maplibre-gl/*'],
@@ -14,7 +16,9 @@ const PACKAGES_OUTSIDE = {
 };
 
 function boundary(layer, forbiddenPackages) {
-  const below = LAYERS.slice(LAYERS.indexOf(layer) + 1).filter((l) => !(layer === 'app' && l === 'cli'));
+  const below = BESIDE_APP.includes(layer)
+    ? LAYERS.filter((l) => l !== layer && !['lib', 'domain', 'io', 'store'].includes(l))
+    : LAYERS.slice(LAYERS.indexOf(layer) + 1).filter((l) => !(layer === 'app' && l === 'cli'));
   return {
     files: [`src/${layer}/**/*.{ts,tsx}`],
     rules: {
@@ -59,6 +63,7 @@ export default tseslint.config(
   boundary('ui', [...PACKAGES_OUTSIDE.idb]),
   boundary('app', []),
   boundary('cli', [...PACKAGES_OUTSIDE.react, ...PACKAGES_OUTSIDE.maplibre, ...PACKAGES_OUTSIDE.idb]),
+  boundary('server', [...PACKAGES_OUTSIDE.react, ...PACKAGES_OUTSIDE.maplibre, ...PACKAGES_OUTSIDE.idb]),
   {
     // The domain runs in Workers and Node: no DOM.
     files: ['src/domain/**/*.ts', 'src/lib/**/*.ts', 'src/io/**/*.ts'],

@@ -59,6 +59,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          environment: 'node',
+          // One throwaway PostgreSQL + PostGIS for the run; each test file makes its own database.
+          globalSetup: ['tests/server/postgres-global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.ts'],
           globalSetup: ['tests/e2e/serve-build.ts'],
