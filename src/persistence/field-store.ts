@@ -15,6 +15,9 @@
 import type { IDBPDatabase } from 'idb';
 import type { BufferDistances } from '../domain/buffer-presets.ts';
 import type { Programme } from '../domain/model.ts';
+import type { ProgrammeContent } from '../domain/programme-content.ts';
+import { programmeContentOf } from '../store/programme-content-of.ts';
+import { readTransaction } from './field-transaction.ts';
 import { localIsoDate } from '../store/calendar-date.ts';
 import type { Edit } from '../store/edit.ts';
 import { removePhoto as removePhotoEdit } from '../store/edits-from-snapshot.ts';
@@ -104,6 +107,8 @@ export interface FieldStore {
   /** Newest first. */
   journal(limit?: number): Promise<JournalEntry[]>;
   exportBackup(): Promise<BackupFile>;
+  /** The whole programme as one value (for a programme archive, publishing, a copy). */
+  programmeContent(): Promise<ProgrammeContent>;
   /** Replaces the edits with a backup's, after checking all of it; a refused file changes nothing. */
   restoreBackup(file: Uint8Array | Blob): Promise<RestoreSummary>;
   /** Waits for queued changes, then closes. */
@@ -248,6 +253,13 @@ class OpenFieldStore implements FieldStore {
       this.keeper.applyWrite([], [], state);
       this.channel.post({ kind: 'changed', clock: state.clock });
       return file;
+    });
+  }
+
+  programmeContent(): Promise<ProgrammeContent> {
+    return this.enqueue(async () => {
+      const areaLevel = await readTransaction(this.db, ['meta'], 'reading the programme', async (transaction) => (await transaction.objectStore('meta').get('field'))?.areaLevel ?? 'county');
+      return programmeContentOf(this.keeper.get(), areaLevel);
     });
   }
 

@@ -224,6 +224,21 @@ describe('a refused restore', () => {
     /an entry named "images\/\.\.\/photo\.jpg"/,
   ));
 
+  it('refuses a version-2 backup whose parcel is not an area, naming it', () => refusedWith(
+    (b) => rezip(b, (f) => editJson(f, 'parcels.json', (parcels: { properties: { id: string }; geometry: object }[]) => parcels.map((p) => (p.properties.id === 'T-M2-P1' ? { ...p, geometry: { type: 'Point', coordinates: [118.6, 40.1] } } : p)))),
+    /parcel T-M2-P1 is not a polygon/,
+  ));
+
+  it('refuses a version-2 backup whose parcels are fewer than its manifest counts', () => refusedWith(
+    (b) => rezip(b, (f) => editJson(f, 'parcels.json', (parcels: unknown[]) => parcels.slice(1))),
+    /parcels\.json has 1 entries, the manifest says 2/,
+  ));
+
+  it('refuses a version-2 backup whose header names another programme', () => refusedWith(
+    (b) => rezip(b, (f) => editJson(f, 'programme.json', (part: { header: object }) => ({ ...part, header: { ...part.header, id: 'OTHER' } }))),
+    /its header names programme "OTHER", the manifest TEST/,
+  ));
+
   it('refuses a journal entry about a polygon that neither the backup nor this device holds', () => refusedWith(
     (b) => rezip(b, (f) => editJson(f, 'journal.json', (entries: { seq: number; edit: object }[]) => entries.map((e) => (e.seq === 1 ? { ...e, edit: { ...e.edit, id: 'T-GHOST' } } : e)))),
     /journal entry 1: refers to treated polygon "T-GHOST", which neither the backup nor this device holds/,

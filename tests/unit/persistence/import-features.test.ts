@@ -96,6 +96,22 @@ describe('importing features', () => {
   });
 });
 
+describe('imported records in a backup', () => {
+  it('come back with a restore, which replaces the programme in one step', async () => {
+    const database = testDatabase();
+    const store = track(await database.open());
+    await store.transact(importFeatures('import', { mines: [mine], parcels: [parcel('IMP-1')], zones: [zone] }), '赵军');
+    const backup = await store.exportBackup();
+    const withImport = await databaseRecords(database);
+    await store.undo('赵军');
+    expect(ids(store)).not.toContain('IMP-1');
+    await store.restoreBackup(backup.bytes);
+    expect(ids(store)).toContain('IMP-1');
+    const restored = await databaseRecords(database);
+    for (const name of ['programme', 'townships', 'mines', 'parcels', 'zones', 'seed_ids', 'settings']) expect(restored[name], name).toEqual(withImport[name]);
+  });
+});
+
 describe('buffer distances as programme data', () => {
   const distances = { nature_reserve: 2000, water_source: 500, scenic_area: 1000, residential_area: 300, traffic_line: 100, river_lake: 1000 };
 
