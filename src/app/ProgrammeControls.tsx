@@ -1,6 +1,7 @@
 // The programme switcher and its actions, wired to the registry and the open store: deleting asks
 // first (with a backup offered), restoring a backup makes a programme this browser lacks.
 import { useState } from 'react';
+import { FieldStoreError } from '../persistence/field-store-error.ts';
 import type { FieldStore } from '../persistence/field-store.ts';
 import type { FieldSnapshot } from '../store/field-snapshot.ts';
 import { ProgrammeDeleteDialog } from '../ui/ProgrammeDeleteDialog.tsx';
@@ -20,6 +21,11 @@ export function ProgrammeControls(props: { programmes: Programmes; store: FieldS
   const [deleting, setDeleting] = useState(false);
   const [deleteMessage, setDeleteMessage] = useState<Message>(null);
   const name = programmes.current?.name ?? '';
+  const restoreRefusalReason = (error: unknown): string => {
+    if (error instanceof FieldStoreError && error.code === 'already_exists') return t('programmes.refusal.present');
+    if (error instanceof FieldStoreError && error.code === 'no_programme') return t('programmes.refusal.version1');
+    return backupRefusalReason(t, error);
+  };
   const photos = snapshot ? [...snapshot.photosByFeature.values()].reduce((n, list) => n + list.length, 0) : 0;
   return (
     <>
@@ -41,7 +47,7 @@ export function ProgrammeControls(props: { programmes: Programmes; store: FieldS
         onRestore={(file) => {
           programmes.restoreFromBackup(file).then(
             (entry) => setMessage({ text: t('programmes.restored', { name: entry.name }), error: false }),
-            (error: unknown) => setMessage({ text: t('programmes.restoreRefused', { file: file.name, reason: backupRefusalReason(t, error) }), error: true }),
+            (error: unknown) => setMessage({ text: t('programmes.restoreRefused', { file: file.name, reason: restoreRefusalReason(error) }), error: true }),
           );
         }}
       />

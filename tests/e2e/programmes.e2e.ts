@@ -150,6 +150,9 @@ describe('programmes on the desktop', () => {
     await page.getByRole('status').filter({ hasText: `已恢复项目“${COPY_NAME}”` }).waitFor();
     await expect.poll(() => selectedProgramme(page)).toBe(COPY_NAME);
     expect((await programmeOptions(page)).sort()).toEqual([COPY_NAME, demo].sort());
+    // Once held, a programme's backup is restored inside it, not made a second time.
+    await restoreFrom(page, COPY);
+    await expect(page.getByRole('alert').filter({ hasText: '无法从“copy.zip”恢复项目' }).textContent()).resolves.toContain('此浏览器中已有这个项目');
 
     await programmeBox(page).selectOption({ label: demo });
     await expect.poll(() => page.getByRole('status').filter({ hasText: '座矿山' }).count()).toBe(1);

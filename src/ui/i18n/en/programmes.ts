@@ -12,6 +12,8 @@ export const enProgrammes: Record<keyof typeof zhProgrammes, string> = {
   'programmes.none': 'This browser holds no programme yet: create one, add the demo programme, or restore one from a backup.',
   'programmes.restored': 'Restored programme “{name}”',
   'programmes.restoreRefused': 'Cannot restore a programme from “{file}”: {reason}',
+  'programmes.refusal.present': 'this browser holds that programme already: switch to it and restore the backup there; nothing was changed',
+  'programmes.refusal.version1': 'this backup was made by an older Fulv and holds the field edits only, not the programme itself, so it can only be restored into its programme; nothing was changed',
   'programmes.deleted': 'Deleted programme “{name}”',
   'programmes.deleteFailed': 'Could not delete the programme: {reason}',
   'programmes.confirm.title': 'Delete programme “{name}”?',

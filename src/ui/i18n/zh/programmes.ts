@@ -10,6 +10,8 @@ export const zhProgrammes = {
   'programmes.none': '此浏览器中还没有项目：新建一个、添加示例项目，或从备份恢复。',
   'programmes.restored': '已恢复项目“{name}”',
   'programmes.restoreRefused': '无法从“{file}”恢复项目：{reason}',
+  'programmes.refusal.present': '此浏览器中已有这个项目：请切换到它，在其中恢复备份；现有数据未改动',
+  'programmes.refusal.version1': '这个备份由旧版复绿制作，只含外业修改而不含项目本身，只能恢复到原项目中；现有数据未改动',
   'programmes.deleted': '已删除项目“{name}”',
   'programmes.deleteFailed': '无法删除项目：{reason}',
   'programmes.confirm.title': '删除项目“{name}”？',
