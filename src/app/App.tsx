@@ -1,6 +1,6 @@
 // The composition root's React tree: one programme on a map, with the four roles' panels, the
 // inspector, search and settings around it, laid out by the shell for the screen's size.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { FeatureCollection } from 'geojson';
 import type { Polygon } from 'geojson';
@@ -18,7 +18,6 @@ import { MapView } from '../ui/MapView.tsx';
 import { PlannerPanel } from '../ui/PlannerPanel.tsx';
 import { useI18n } from '../ui/i18n/language-context.tsx';
 import { loadBasemap, saveBasemap } from './app-settings.ts';
-import { loadDemoProgramme, type Seed } from './demo-programme.ts';
 import { newTreatedFeature } from './new-treated.ts';
 import { useSurveySettings } from './survey-settings.ts';
 import { mineLabelPoints } from './mine-label-points.ts';
@@ -36,9 +35,11 @@ import { ImportSummary } from '../ui/ImportSummary.tsx';
 import { ExportDialog } from '../ui/ExportDialog.tsx';
 import { ImportDialog } from '../ui/ImportDialog.tsx';
 import { NewProgrammeWizard } from '../ui/NewProgrammeWizard.tsx';
-import { openCreatedProgramme } from './open-created-programme.ts';
 import { useNewProgramme } from './use-new-programme.ts';
 import { useFieldStore } from './use-field-store.ts';
+import { useProgrammes } from './use-programmes.ts';
+import { ProgrammeControls } from './ProgrammeControls.tsx';
+import type { ProgrammeContent } from '../domain/programme-content.ts';
 import { AppUpdateBanner } from './AppUpdateBanner.tsx';
 import { useGpsTrace } from './use-gps-trace.ts';
 import { useSaveState } from './use-save-state.ts';
@@ -68,18 +69,20 @@ const NOTHING: FeatureCollection = { type: 'FeatureCollection', features: [] };
 export function App() {
   const { t, language } = useI18n();
   const screen = useScreenClass();
-  const [seed, setSeed] = useState<Seed | null>(null);
-  const field = useFieldStore(seed);
-  const wizard = useNewProgramme(t, useMemo(() => openCreatedProgramme(setSeed), []));
+  const programmes = useProgrammes();
+  const field = useFieldStore(programmes.target);
+  const { createProgramme } = programmes;
+  const wizard = useNewProgramme(t, useCallback(async (content: ProgrammeContent) => void (await createProgramme(content)), [createProgramme]));
   const { store, snapshot } = field;
-  // The stored programme once the database is open; the bundled one (read-only) only if the
+  const seed = programmes.target?.seed ?? null;
+  // The stored programme once the database is open; the bundled demo (read-only) only if its
   // database cannot be opened, so that nobody works on a stale view while it opens.
   const programme = snapshot?.programme ?? (field.problem?.kind === 'failed' ? seed?.programme ?? null : null);
   const [survey, changeSurvey] = useSurveySettings();
   const who = survey.surveyor.trim() || 'anonymous';
   const { save, track } = useSaveState(t);
   const importer = useImport(t, store, programme, who);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const loadError = programmes.loadError;
   const [map, setMap] = useState<ProgrammeMap | null>(null);
   const [visible, setVisible] = useState<Record<LayerGroup, boolean>>({ parcels: true, treated: true, zones: true, buffers: true, context: true, gem: false, imported: true });
   const [parcelStyle, setParcelStyle] = useState<ParcelStyleMode>('damage_type');
@@ -92,7 +95,7 @@ export function App() {
   const { showParcel, onPick, fitTo } = useMapFocus(map, programme, setSelection);
   const setImportedVisible = useCallback((v: boolean) => setVisible((old) => (old.imported === v ? old : { ...old, imported: v })), []);
   useImportPreview(map, importer.previewCollection, fitTo, visible.imported, setImportedVisible);
-  const { distances, userPresets, changeDistances, savePreset, deletePreset } = useBufferSettings();
+  const { distances, userPresets, changeDistances, savePreset, deletePreset } = useBufferSettings(store, snapshot, who, track);
   const [conflictQuery, setConflictQuery] = useState<ConflictQuery>(DEFAULT_CONFLICT_QUERY);
   const analysis = useAnalysis(programme, distances);
   const review = useReview(programme, snapshot);
@@ -101,18 +104,17 @@ export function App() {
   const selectedParcel = selection?.source === 'parcels' ? selection.id : null;
   const overlap = useParcelOverlap(selectedParcel, analysis.overlapOf, analysis.results);
 
-  useEffect(() => {
-    loadDemoProgramme().then(setSeed, (e: Error) => setLoadError(e.message));
-  }, []);
-
   // The map's element, moved into whichever layout is shown (see MapSlot).
   const [mapHost] = useState(() => Object.assign(document.createElement('div'), { className: 'map-host' }));
-  // Zoom to the programme once both the map and the data are there.
+  // Zoom to each programme once both the map and its data are there; a switch starts afresh.
+  const framed = useRef<string | null>(null);
   useEffect(() => {
-    if (!map || !seed) return;
-    const bounds = featureBounds(seed.programme.parcels, seed.programme.zones);
+    if (!map || !programme || framed.current === programme.id) return;
+    framed.current = programme.id;
+    setSelection(null);
+    const bounds = featureBounds(programme.parcels, programme.zones);
     if (bounds) map.fitBounds(bounds, false);
-  }, [map, seed]);
+  }, [map, programme]);
 
   const createFeature = useCallback((feature: TreatedFeature) => {
     if (!store) return;
@@ -218,7 +220,11 @@ export function App() {
         <StorageAlerts problem={field.problem} snapshot={snapshot} />
       </>
     ),
-    header: <AppHeader programme={programme} onPick={onPick} onSettings={() => setSettingsOpen(true)} onNewProgramme={() => wizard.setOpen(true)} />,
+    header: (
+      <AppHeader programme={programme} onPick={onPick} onSettings={() => setSettingsOpen(true)}>
+        <ProgrammeControls programmes={programmes} store={store} snapshot={snapshot} onCreateRequested={() => wizard.setOpen(true)} />
+      </AppHeader>
+    ),
     roles: (
       <RoleTabs
         active={sideTab}

@@ -32,7 +32,8 @@ const tap: Act = (l) => l.tap();
 
 /** Name → parcels → mines → zones → targets → summary → create, each control found by its label; `check` runs at every step. */
 async function createGemProgramme(page: Page, act: Act, check: () => Promise<void> = () => Promise.resolve()): Promise<Locator> {
-  await act(page.getByRole('button', { name: '新建项目' }));
+  await act(page.getByRole('button', { name: '项目操作' }));
+  await act(page.getByRole('group', { name: '项目操作' }).getByRole('button', { name: '新建项目' }));
   const wizard = page.getByRole('dialog', { name: '新建项目' });
   await wizard.getByRole('textbox', { name: '项目名称' }).fill('唐山煤矿修复试点');
   await wizard.getByRole('combobox', { name: '区域级别' }).selectOption({ label: '地级市' });
@@ -136,7 +137,8 @@ describe('a new programme from a national 核查 Shapefile and a separate mine w
     try {
       const { page } = app;
       const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/wizard/${name}`, import.meta.url));
-      await page.getByRole('button', { name: '新建项目' }).click();
+      await page.getByRole('button', { name: '项目操作' }).click();
+      await page.getByRole('group', { name: '项目操作' }).getByRole('button', { name: '新建项目' }).click();
       const wizard = page.getByRole('dialog', { name: '新建项目' });
       await wizard.getByRole('textbox', { name: '项目名称' }).fill('迁安核查试点');
       await wizard.getByRole('textbox', { name: '县（市、区）名称' }).fill('迁安市');
@@ -187,7 +189,8 @@ describe('a new programme with every step left for later (in English)', () => {
     const app = await openApp({ query: '?lang=en' });
     try {
       const { page } = app;
-      await page.getByRole('button', { name: 'New programme' }).click();
+      await page.getByRole('button', { name: 'Programme actions' }).click();
+      await page.getByRole('group', { name: 'Programme actions' }).getByRole('button', { name: 'New programme' }).click();
       const wizard = page.getByRole('dialog', { name: 'New programme' });
       await expect(wizard.getByRole('button', { name: 'Next' }).isDisabled()).resolves.toBe(true);
       await wizard.getByRole('textbox', { name: 'Programme name' }).fill('Empty programme');
@@ -206,7 +209,8 @@ describe('a new programme with every step left for later (in English)', () => {
       const status = page.getByRole('status').filter({ hasText: 'mines,' });
       await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('0 mines, 0 parcels, 0 treated polygons, 0 protection zones');
       // Nothing of the wizard is left in Chinese.
-      await page.getByRole('button', { name: 'New programme' }).click();
+      await page.getByRole('button', { name: 'Programme actions' }).click();
+      await page.getByRole('group', { name: 'Programme actions' }).getByRole('button', { name: 'New programme' }).click();
       await expect(wizard.textContent()).resolves.not.toMatch(/\p{Script=Han}/u);
     } finally {
       await app.close();
@@ -226,7 +230,8 @@ describe('a new programme from the GEM boundaries (phone, touch)', () => {
 
   it('is a full-screen sheet, tapped through to a created programme', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: '新建项目' }).tap();
+    await page.getByRole('button', { name: '项目操作' }).tap();
+    await page.getByRole('group', { name: '项目操作' }).getByRole('button', { name: '新建项目' }).tap();
     const box = await page.getByRole('dialog', { name: '新建项目' }).boundingBox();
     expect(box).toEqual({ x: 0, y: 0, width: 390, height: 844 });
     await page.getByRole('dialog', { name: '新建项目' }).getByRole('button', { name: '关闭' }).tap();

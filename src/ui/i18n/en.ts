@@ -6,6 +6,8 @@ import { enFiles } from './en/files.ts';
 import { enOffline } from './en/offline.ts';
 // New-programme wizard
 import { enWizard } from './en/wizard.ts';
+// Programmes (issue 15)
+import { enProgrammes } from './en/programmes.ts';
 import type { MessageKey } from './zh.ts';
 
-export const en: Record<MessageKey, string> = { ...enCommon, ...enSurvey, ...enPlanner, ...enReview, ...enFiles, ...enOffline, ...enWizard };
+export const en: Record<MessageKey, string> = { ...enCommon, ...enSurvey, ...enPlanner, ...enReview, ...enFiles, ...enOffline, ...enWizard, ...enProgrammes };

@@ -8,7 +8,9 @@ import { zhFiles } from './zh/files.ts';
 import { zhOffline } from './zh/offline.ts';
 // New-programme wizard
 import { zhWizard } from './zh/wizard.ts';
+// Programmes (issue 15)
+import { zhProgrammes } from './zh/programmes.ts';
 
-export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline, ...zhWizard };
+export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline, ...zhWizard, ...zhProgrammes };
 
 export type MessageKey = keyof typeof zh;

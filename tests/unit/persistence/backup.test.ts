@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FieldStore } from '../../../src/persistence/field-store.ts';
 import { openFieldStore } from '../../../src/persistence/field-store.ts';
 import { BACKUP_FORMAT } from '../../../src/persistence/backup/backup-format.ts';
-import { changeTreatedAttributes, createTreated, deleteTreated, reshapeTreated } from '../../../src/store/edits-from-snapshot.ts';
+import { changeTreatedAttributes, createTreated, deleteTreated, importFeatures, reshapeTreated } from '../../../src/store/edits-from-snapshot.ts';
 import type { FieldSnapshot } from '../../../src/store/field-snapshot.ts';
 import { databaseRecords } from '../../helpers/database-records.ts';
 import { BOW_TIE, fieldProgramme, image, now, SQUARE_3, snapshotWhere, testDatabase, treatedFeature, type TestDatabase } from '../../helpers/field-store.ts';
@@ -68,10 +68,11 @@ describe('backup file', () => {
     expect(file.fileName).toMatch(/^fulv-backup-TEST-\d{8}-\d{4}\.zip$/);
     expect(file.mediaType).toBe('application/zip');
     const files = unzipSync(file.bytes);
-    expect(Object.keys(files).sort()).toEqual(['images/' + [...store.getSnapshot().photoRecords.keys()][0] + '.jpg', 'journal.json', 'manifest.json', 'photos.json', 'reviews.json', 'targets.json', 'treated.json']);
+    expect(Object.keys(files).sort()).toEqual(['images/' + [...store.getSnapshot().photoRecords.keys()][0] + '.jpg', 'journal.json', 'manifest.json', 'mines.json', 'parcels.json', 'photos.json', 'programme.json', 'reviews.json', 'targets.json', 'townships.json', 'treated.json', 'zones.json']);
     const manifest = JSON.parse(strFromU8(files['manifest.json']!));
     expect(manifest).toMatchObject({
-      format: BACKUP_FORMAT, version: 1, programme: { id: 'TEST', name: '测试方案' }, through_seq: 4, counts: { treated: 3, photos: 1, journal: 4, images: 1 },
+      format: BACKUP_FORMAT, version: 2, programme: { id: 'TEST', name: '测试方案' }, through_seq: 4,
+      counts: { treated: 3, photos: 1, journal: 4, images: 1, townships: 1, mines: 2, parcels: 2, zones: 1 },
     });
   });
 
@@ -100,6 +101,25 @@ describe('backup file', () => {
     expect(content(store.getSnapshot())).toEqual(backedUp);
     await store.transact(changeTreatedAttributes(store.getSnapshot(), 'T-T1', { note: 'after restore' }), '赵军');
     expect((await store.journal())[0]).toMatchObject({ seq: 6, action: 'edit' });
+  });
+
+  it('restores a version-1 backup (edits only), keeping the programme this device holds', async () => {
+    const database = testDatabase();
+    const store = await surveyedStore(database);
+    const version1 = rezip((await store.exportBackup()).bytes, (f) => {
+      for (const name of ['programme.json', 'townships.json', 'mines.json', 'parcels.json', 'zones.json']) delete f[name];
+      editJson(f, 'manifest.json', (m: { counts: object }) => ({ ...m, version: 1, schema_version: 3, counts: { treated: 3, photos: 1, journal: 4, images: 1 } }));
+    });
+    const backedUp = content(store.getSnapshot());
+    const mine = { id: 'IMP-M1', name: '新矿', name_en: '', mineral: '', township_id: 'T-TS1', category: 'abandoned' as const, responsible_party: null, location: [118.5, 40.1] as [number, number] };
+    await store.transact(importFeatures('import', { mines: [mine] }), '赵军');
+    await store.transact(reshapeTreated(store.getSnapshot(), 'T-T1', SQUARE_3), '赵军');
+    const reference = await databaseRecords(database);
+    await store.restoreBackup(version1);
+    expect(content(store.getSnapshot())).toEqual(backedUp);
+    expect(store.getSnapshot().programme.mines.map((m) => m.id)).toEqual(['IMP-M1', 'T-M1', 'T-M2']);
+    const after = await databaseRecords(database);
+    for (const name of ['programme', 'townships', 'mines', 'parcels', 'zones', 'seed_ids', 'settings']) expect(after[name], name).toEqual(reference[name]);
   });
 
   it('adds seed polygons that the backup never knew', async () => {
@@ -165,7 +185,7 @@ describe('a refused restore', () => {
 
   it('refuses another format', () => refusedWith(zipSync({ 'manifest.json': strToU8('{"format":"qfield-project","version":1}') }), /not a Fulv backup \(its format is "qfield-project", expected "fulv-field-backup"\)/));
 
-  it('refuses a newer format version', () => refusedWith((b) => rezip(b, (f) => editJson(f, 'manifest.json', (m: { version: number }) => ({ ...m, version: 2 }))), /newer Fulv \(backup format version 2\); this Fulv reads version 1/));
+  it('refuses a newer format version', () => refusedWith((b) => rezip(b, (f) => editJson(f, 'manifest.json', (m: { version: number }) => ({ ...m, version: 3 }))), /newer Fulv \(backup format version 3\); this Fulv reads version 2/));
 
   it('refuses a backup of another programme', () => refusedWith(
     (b) => rezip(b, (f) => editJson(f, 'manifest.json', (m: object) => ({ ...m, programme: { id: 'QA-DEMO', name: '迁安' } }))),
@@ -205,7 +225,7 @@ describe('a refused restore', () => {
 
   it('refuses a backup from a newer database schema', () => refusedWith(
     (b) => rezip(b, (f) => editJson(f, 'manifest.json', (m: object) => ({ ...m, schema_version: 99 }))),
-    /comes from a newer Fulv \(database schema 99\); this Fulv has schema 3\. Update Fulv, then restore/,
+    /comes from a newer Fulv \(database schema 99\); this Fulv has schema 4\. Update Fulv, then restore/,
   ));
 
   it('refuses an entry whose name climbs out of the archive', () => refusedWith(
@@ -221,6 +241,21 @@ describe('a refused restore', () => {
   it('refuses a manifest that places an image outside the archive', () => refusedWith(
     (b) => rezip(b, (f) => editJson(f, 'manifest.json', (m: { images: { file: string }[] }) => ({ ...m, images: m.images.map((i) => ({ ...i, file: 'images/../photo.jpg' })) }))),
     /an entry named "images\/\.\.\/photo\.jpg"/,
+  ));
+
+  it('refuses a version-2 backup whose parcel is not an area, naming it', () => refusedWith(
+    (b) => rezip(b, (f) => editJson(f, 'parcels.json', (parcels: { properties: { id: string }; geometry: object }[]) => parcels.map((p) => (p.properties.id === 'T-M2-P1' ? { ...p, geometry: { type: 'Point', coordinates: [118.6, 40.1] } } : p)))),
+    /parcel T-M2-P1 is not a polygon/,
+  ));
+
+  it('refuses a version-2 backup whose parcels are fewer than its manifest counts', () => refusedWith(
+    (b) => rezip(b, (f) => editJson(f, 'parcels.json', (parcels: unknown[]) => parcels.slice(1))),
+    /parcels\.json has 1 entries, the manifest says 2/,
+  ));
+
+  it('refuses a version-2 backup whose header names another programme', () => refusedWith(
+    (b) => rezip(b, (f) => editJson(f, 'programme.json', (part: { header: object }) => ({ ...part, header: { ...part.header, id: 'OTHER' } }))),
+    /its header names programme "OTHER", the manifest TEST/,
   ));
 
   it('refuses a journal entry about a polygon that neither the backup nor this device holds', () => refusedWith(

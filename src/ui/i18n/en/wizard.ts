@@ -2,7 +2,6 @@
 import type { zhWizard } from '../zh/wizard.ts';
 
 export const enWizard: Record<keyof typeof zhWizard, string> = {
-  'wizard.open': 'New programme',
   'wizard.title': 'New programme',
   'wizard.close': 'Close',
   'wizard.steps': 'Steps',

@@ -1,6 +1,5 @@
 // The new-programme wizard (Chinese).
 export const zhWizard = {
-  'wizard.open': '新建项目',
   'wizard.title': '新建项目',
   'wizard.close': '关闭',
   'wizard.steps': '步骤',
