@@ -73,6 +73,10 @@ function chooseFields(layer: InputLayer, features: readonly InputFeature[], over
       used[role] = own ? (own.map((n) => findField(names, n)).find((n) => n !== undefined) ?? null) : (proposed[role] ?? null);
     }
   }
+  // A mine name field (GEM's "Mine Name", 矿山名称) names the mine when no id field does: the
+  // analysis finds the mine by name in --mines, as the import dialog does in the programme.
+  const mineName = (proposed as { mine_name?: string | null }).mine_name;
+  if ('mine_id' in used && used.mine_id === null && !overrides.has(`${layer}.mine_id`) && mineName) used.mine_id = mineName;
   return used;
 }
 
