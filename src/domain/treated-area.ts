@@ -26,7 +26,7 @@ function treatedUnder(geos: Geos, item: AreaItem, treated: readonly TreatedItem[
 }
 
 /** Consecutive runs of one year, in the order given. */
-function byYearRuns(under: readonly TreatedItem[]): TreatedItem[][] {
+export function byYearRuns(under: readonly TreatedItem[]): TreatedItem[][] {
   const runs: TreatedItem[][] = [];
   for (const t of under) {
     const run = runs[runs.length - 1];
