@@ -5,7 +5,7 @@
 import { relative } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
-export const CLI_OUT_DIR = 'dist-cli';
+const CLI_OUT_DIR = 'dist-cli';
 
 function listInputs(): Plugin {
   return {
@@ -22,7 +22,6 @@ function listInputs(): Plugin {
 }
 
 export default defineConfig({
-  configFile: false,
   logLevel: 'warn',
   publicDir: false,
   plugins: [listInputs()],
