@@ -78,6 +78,19 @@ export function buildTiledLayer(geos: Geos, geometry: GeosPtr | null): TiledLaye
   return { tiles, index, whole: { geometry: whole, prepared: geos.GEOSPrepare(whole) } };
 }
 
+function within(inner: BBox, outer: BBox): boolean {
+  return inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
+}
+
+/**
+ * The position of the tile whose cell holds `bbox`, or -1: tiles' extents lie inside their cells,
+ * so a feature inside one cell can only meet that tile.
+ */
+export function tileHolding(layer: TiledLayer, bbox: BBox): number {
+  if (!layer.index) return -1;
+  return layer.index.search(bbox[0], bbox[1], bbox[2], bbox[3]).find((i) => within(bbox, layer.tiles[i]!.cell)) ?? -1;
+}
+
 export function destroyTiledLayer(geos: Geos, layer: TiledLayer): void {
   for (const tile of layer.tiles) {
     geos.GEOSPreparedGeom_destroy(tile.prepared);
