@@ -32,10 +32,19 @@ export interface TiledLayer {
   whole: { geometry: GeosPtr; prepared: number } | null;
 }
 
-function cellPiece(geos: Geos, geometry: GeosPtr, cell: BBox): GeosPtr | null {
+/** Rectangle clipping is linear in the vertices, but GEOS does not promise a valid result. */
+function clipped(geos: Geos, geometry: GeosPtr, cell: BBox): GeosPtr | null {
+  const piece = geos.GEOSClipByRect(geometry, cell[0], cell[1], cell[2], cell[3]);
+  if (piece && geos.GEOSisValid(piece) === 1) return piece;
+  if (piece) geos.GEOSGeom_destroy(piece);
   const rect = geos.GEOSGeom_createRectangle(cell[0], cell[1], cell[2], cell[3]);
-  const piece = geos.GEOSIntersection(geometry, rect);
+  const exact = geos.GEOSIntersection(geometry, rect);
   geos.GEOSGeom_destroy(rect);
+  return exact || null;
+}
+
+function cellPiece(geos: Geos, geometry: GeosPtr, cell: BBox): GeosPtr | null {
+  const piece = clipped(geos, geometry, cell);
   if (!piece) return null;
   if (geos.GEOSisEmpty(piece) === 1 || geosPlanarArea(geos, piece) === 0) {
     geos.GEOSGeom_destroy(piece);
