@@ -7,7 +7,7 @@ import type Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { idOf, readZones, type Report } from './analysis-input.ts';
 import { destroyItem, readParcels, readTreated, treatedBefore, type ParcelItem, type TreatedItem } from './analysis-items.ts';
-import { computeTotals } from './analysis-totals.ts';
+import { computeTotals, type TotalsRow } from './analysis-totals.ts';
 import type { AnalysisInput, AnalysisResults, InputFeature, Issue, ParcelTreated, Progress } from './analysis-types.ts';
 import { geosToGeojson, typeLayerFeatures, type BufferCollection } from './buffer-features.ts';
 import { validateBufferDistance, type BufferDistances } from './buffer-presets.ts';
@@ -54,6 +54,11 @@ export class Analysis {
   private treated: TreatedItem[];
   private treatedIndex: Flatbush | null;
   private readonly figures: (ParcelFigures | null)[];
+  /**
+   * Each parcel's reported row, made from its figures when first asked for and kept until they
+   * change: after an edit at 50k parcels, rebuilding every row took longer than the edit itself.
+   */
+  private readonly rows: (TotalsRow | null)[];
   /** Treated polygons inside one parcel: nothing of them is outside parcels, so no cluster holds them. */
   private readonly inside = new Set<TreatedItem>();
   private readonly clusterOf = new Map<TreatedItem, Cluster>();
@@ -83,6 +88,7 @@ export class Analysis {
     })) as Record<ZoneType, TypeLayer>;
     this.all = buildAllLayer(geos, ZONE_TYPES.map((t) => this.layers[t]));
     this.figures = this.parcels.map(() => null);
+    this.rows = this.parcels.map(() => null);
     this.parcels.forEach((_, i) => {
       if (i % PROGRESS_EVERY === 0) this.progress('overlaps', i, this.parcels.length);
       this.computeParcel(i, 'everything');
@@ -96,7 +102,9 @@ export class Analysis {
   results(): AnalysisResults {
     const rows = this.parcels.flatMap((p, i) => {
       const figures = this.figures[i];
-      return figures ? [{ result: parcelResult(p, figures), township: p.township, category: p.category }] : [];
+      if (!figures) return [];
+      this.rows[i] ??= { result: parcelResult(p, figures), township: p.township, category: p.category };
+      return [this.rows[i]];
     });
     const reports = [this.inputReport, ...this.treatedReports.values()];
     return {
@@ -205,6 +213,7 @@ export class Analysis {
     destroyTiledLayer(this.geos, this.all);
     for (const item of [...this.parcels, ...this.treated]) destroyItem(this.geos, item);
     this.parcels.length = 0;
+    this.rows.length = 0;
     this.treated = [];
     this.inside.clear();
     this.clusterOf.clear();
@@ -221,6 +230,7 @@ export class Analysis {
   private computeParcel(i: number, scope: Scope): void {
     const parcel = this.parcels[i]!;
     const previous = this.figures[i];
+    this.rows[i] = null;
     try {
       if (!previous || scope === 'everything') {
         const overlap = parcelOverlap(this.geos, this.layers, this.all, parcel, this.counter);
