@@ -80,8 +80,8 @@ const WIDTHS = [8, 8, 22, 12, 13, 14, 19, 22, 17, 12];
 /** Rows are printed as they come: a 50k run takes a while. */
 const printRow = (row: readonly string[]): void => console.log(row.map((cell, c) => cell.padEnd(WIDTHS[c]!)).join('  '));
 
-// The exact query by the book overlays each parcel with a whole dissolved layer; at 10k it already
-// takes minutes of CPU, so above that it runs only when asked for (FULV_BENCH_EXACT=1).
+// The exact query by the book overlays each parcel with a whole dissolved layer: 41 s of CPU at
+// 10k, growing with parcels × layer size, so above 10k it runs only when asked (FULV_BENCH_EXACT=1).
 const variantsFor = (parcels: number): Variant[] => (parcels <= 10_000 || process.env.FULV_BENCH_EXACT === '1' ? ['exact', 'subdivided'] : ['subdivided']);
 
 await build({ configFile: join(root, 'vite.cli.config.ts'), root, logLevel: 'warn' });
