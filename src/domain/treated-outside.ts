@@ -1,11 +1,12 @@
 // Treated area outside every parcel, counted once, one cluster of treated polygons at a time:
-// the cluster's union less each parcel it meets, as PostGIS's
+// the union of the cluster's polygons less the parcels they meet, as PostGIS's
 // ST_Area(geography(ST_Difference(ST_Union(treated), ST_Union(parcels)))) measures it. A point
 // outside the parcels goes to the year of the earliest polygon over it: each year's share is the
 // area outside parcels of the polygons up to that year less that up to the year before, as in
 // treated-area.ts. A polygon inside one parcel adds nothing outside and is left out of the
 // clusters altogether. Each year's polygons are cut by their parcels one by one (small, shrinking
-// geometries) rather than by a union of the parcels, which costs more.
+// geometries) rather than by a union of the parcels, which cost more (generated 10k programme:
+// 0.8 s of CPU against 1.0–1.2 s).
 import type Flatbush from 'flatbush';
 import { treatedBefore, type ParcelItem, type TreatedItem } from './analysis-items.ts';
 import { geosArea } from './geos/geos-area.ts';
