@@ -35,7 +35,7 @@ function boundary(layer, forbiddenPackages) {
 const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'HTMLElement', 'Element', 'fetch', 'location'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'tests/.artifacts', 'coverage', '.scratch'] },
+  { ignores: ['dist', 'dist-cli', 'node_modules', 'tests/.artifacts', 'coverage', '.scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,6 +7,7 @@ import type { AnalysisResults } from '../domain/analysis-types.ts';
 import { parseAnalyzeArgs, USAGE } from './analyze-args.ts';
 import { formatCsv } from './format-csv.ts';
 import { describeFields, type InputLayer } from './input-fields.ts';
+import { writeResultsJson } from './json-output.ts';
 import { InputFileError, readInputs, type ReadInputs } from './read-inputs.ts';
 import { reportUnexpected } from './unexpected-error.ts';
 
@@ -30,7 +31,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const results = analysis.results();
     analysis.dispose();
     report(fields, results);
-    process.stdout.write(parsed.args.format === 'csv' ? formatCsv(results) : `${JSON.stringify(results, null, 2)}\n`);
+    if (parsed.args.format === 'csv') process.stdout.write(formatCsv(results));
+    else await writeResultsJson(process.stdout, results);
     return 0;
   } catch (error) {
     if (!(error instanceof InputFileError)) return reportUnexpected('analyze', error);

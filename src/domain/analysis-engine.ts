@@ -1,12 +1,13 @@
 // The analysis engine: holds the programme in GEOS with its indexes and per-parcel figures, and
 // on an edit recomputes only what the edit reaches: a buffer distance change redoes one zone type
-// for the parcels near its old or new buffers; a treated polygon change redoes the parcels and
-// treated polygons under its old and new extent. Everything else is reused as it was.
+// for the parcels near its old or new buffers; a treated polygon change redoes the parcels under
+// its old and new extent and the clusters of treated polygons it left or joins. Everything else is
+// reused as it was.
 import type Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { idOf, readZones, type Report } from './analysis-input.ts';
-import { destroyItem, readParcels, readTreated, type ParcelItem, type TreatedItem } from './analysis-items.ts';
-import { computeTotals } from './analysis-totals.ts';
+import { destroyItem, readParcels, readTreated, treatedBefore, type ParcelItem, type TreatedItem } from './analysis-items.ts';
+import { computeTotals, type TotalsRow } from './analysis-totals.ts';
 import type { AnalysisInput, AnalysisResults, InputFeature, Issue, ParcelTreated, Progress } from './analysis-types.ts';
 import { geosToGeojson, typeLayerFeatures, type BufferCollection } from './buffer-features.ts';
 import { validateBufferDistance, type BufferDistances } from './buffer-presets.ts';
@@ -19,7 +20,8 @@ import { parcelResult, type ParcelFigures } from './parcel-result.ts';
 import { bboxIndex, searchBBox } from './spatial-index.ts';
 import { destroyTiledLayer, type TiledLayer } from './tiled-layer.ts';
 import { parcelTreated } from './treated-area.ts';
-import { treatedOutside } from './treated-outside.ts';
+import { treatedClusters } from './treated-clusters.ts';
+import { clusterOutside, insideOneParcel, type OutsideContext, type OutsideShare } from './treated-outside.ts';
 import { buildAllLayer, buildTypeLayer, destroyTypeLayer, type TypeLayer, type ZoneItem } from './zone-layers.ts';
 
 export type TreatedChange = { feature: InputFeature } | { deleted: string };
@@ -29,6 +31,12 @@ export interface AnalysisOptions {
 }
 
 type Scope = 'everything' | 'treated' | ZoneType;
+
+/** Treated polygons that meet, with their area outside every parcel by year. */
+interface Cluster {
+  members: TreatedItem[];
+  outside: OutsideShare[];
+}
 
 const PROGRESS_EVERY = 500;
 
@@ -46,7 +54,14 @@ export class Analysis {
   private treated: TreatedItem[];
   private treatedIndex: Flatbush | null;
   private readonly figures: (ParcelFigures | null)[];
-  private readonly outside = new Map<string, { year: string; area: number }>();
+  /**
+   * Each parcel's reported row, made from its figures when first asked for and kept until they
+   * change: after an edit at 50k parcels, rebuilding every row took longer than the edit itself.
+   */
+  private readonly rows: (TotalsRow | null)[];
+  /** Treated polygons inside one parcel: nothing of them is outside parcels, so no cluster holds them. */
+  private readonly inside = new Set<TreatedItem>();
+  private readonly clusterOf = new Map<TreatedItem, Cluster>();
   private readonly inputReport: Report = { issues: [], notices: [] };
   private readonly treatedReports = new Map<string, Report>();
   private readonly failures = new Map<string, Issue>();
@@ -73,24 +88,28 @@ export class Analysis {
     })) as Record<ZoneType, TypeLayer>;
     this.all = buildAllLayer(geos, ZONE_TYPES.map((t) => this.layers[t]));
     this.figures = this.parcels.map(() => null);
+    this.rows = this.parcels.map(() => null);
     this.parcels.forEach((_, i) => {
       if (i % PROGRESS_EVERY === 0) this.progress('overlaps', i, this.parcels.length);
       this.computeParcel(i, 'everything');
     });
     this.progress('treated', 0, this.treated.length);
-    for (const t of this.treated) this.computeOutside(t);
+    for (const t of this.treated) if (insideOneParcel(geos, t, this.outsideContext())) this.inside.add(t);
+    for (const members of this.clustersOf(this.treated)) this.computeCluster(members);
     this.progress('treated', this.treated.length, this.treated.length);
   }
 
   results(): AnalysisResults {
     const rows = this.parcels.flatMap((p, i) => {
       const figures = this.figures[i];
-      return figures ? [{ result: parcelResult(p, figures), township: p.township, category: p.category }] : [];
+      if (!figures) return [];
+      this.rows[i] ??= { result: parcelResult(p, figures), township: p.township, category: p.category };
+      return [this.rows[i]];
     });
     const reports = [this.inputReport, ...this.treatedReports.values()];
     return {
       parcels: rows.map((r) => r.result),
-      totals: computeTotals(rows, this.outside.values(), this.treated.filter((t) => t.date === null).length),
+      totals: computeTotals(rows, [...new Set(this.clusterOf.values())].flatMap((c) => c.outside), this.treated.filter((t) => t.date === null).length),
       issues: [...reports.flatMap((r) => r.issues), ...this.failures.values()],
       notices: reports.flatMap((r) => r.notices),
       distances: { ...this.distances },
@@ -147,26 +166,28 @@ export class Analysis {
     const id = 'deleted' in change ? change.deleted : idOf(change.feature);
     if (id === null) throw new TypeError('a treated feature needs properties.id to be updated');
     const boxes: BBox[] = [];
+    // The clusters the old polygon was in and the new one joins are dissolved and formed again.
+    const regroup = new Set<TreatedItem>();
     const old = this.treated.find((t) => t.id === id);
     if (old) {
       boxes.push(old.bbox);
+      this.dropCluster(old, regroup);
+      this.inside.delete(old);
+      regroup.delete(old);
       destroyItem(this.geos, old);
       this.treated = this.treated.filter((t) => t !== old);
-      this.outside.delete(id);
     }
     this.treatedReports.delete(id);
-    this.failures.delete(`treated:${id}`);
-    if ('feature' in change) {
-      const [item] = readTreated(this.geos, [change.feature], this.treatedReport(id));
-      if (item) {
-        this.treated.push(item);
-        boxes.push(item.bbox);
-      }
+    const [item] = 'feature' in change ? readTreated(this.geos, [change.feature], this.treatedReport(id)) : [];
+    if (item) {
+      this.treated.push(item);
+      boxes.push(item.bbox);
     }
     this.treatedIndex = bboxIndex(this.treated);
+    if (item) this.place(item, regroup);
     const parcels = new Set(boxes.flatMap((b) => searchBBox(this.parcelIndex, b)));
     this.recompute(parcels, 'treated');
-    for (const i of new Set(boxes.flatMap((b) => searchBBox(this.treatedIndex, b)))) this.computeOutside(this.treated[i]!);
+    for (const members of this.clustersOf(regroup)) this.computeCluster(members);
   }
 
   /**
@@ -192,7 +213,10 @@ export class Analysis {
     destroyTiledLayer(this.geos, this.all);
     for (const item of [...this.parcels, ...this.treated]) destroyItem(this.geos, item);
     this.parcels.length = 0;
+    this.rows.length = 0;
     this.treated = [];
+    this.inside.clear();
+    this.clusterOf.clear();
   }
 
   private recompute(indices: Iterable<number>, scope: Scope): void {
@@ -206,6 +230,7 @@ export class Analysis {
   private computeParcel(i: number, scope: Scope): void {
     const parcel = this.parcels[i]!;
     const previous = this.figures[i];
+    this.rows[i] = null;
     try {
       if (!previous || scope === 'everything') {
         const overlap = parcelOverlap(this.geos, this.layers, this.all, parcel, this.counter);
@@ -224,16 +249,48 @@ export class Analysis {
     }
   }
 
-  private computeOutside(t: TreatedItem): void {
-    const ctx = { parcels: this.parcels, parcelIndex: this.parcelIndex, treated: this.treated, treatedIndex: this.treatedIndex };
+  private outsideContext(): OutsideContext {
+    return { parcels: this.parcels, parcelIndex: this.parcelIndex };
+  }
+
+  /** The clusters holding `seeds`, among the treated polygons not inside one parcel. */
+  private clustersOf(seeds: Iterable<TreatedItem>): TreatedItem[][] {
+    return treatedClusters(this.geos, seeds, (t) => !this.inside.has(t), this.treated, this.treatedIndex);
+  }
+
+  /** A new polygon inside one parcel stays out of the clusters; else it joins those it meets. */
+  private place(item: TreatedItem, regroup: Set<TreatedItem>): void {
+    if (insideOneParcel(this.geos, item, this.outsideContext())) return void this.inside.add(item);
+    regroup.add(item);
+    for (const i of searchBBox(this.treatedIndex, item.bbox)) {
+      const u = this.treated[i]!;
+      if (u !== item && this.geos.GEOSPreparedIntersects(item.prepared, u.geometry) === 1) this.dropCluster(u, regroup);
+    }
+  }
+
+  /** Forgets the cluster holding `t` (if any), adding its members to `regroup`. */
+  private dropCluster(t: TreatedItem, regroup: Set<TreatedItem>): void {
+    const cluster = this.clusterOf.get(t);
+    if (!cluster) return;
+    for (const member of cluster.members) {
+      this.clusterOf.delete(member);
+      this.failures.delete(`treated:${member.id}`);
+      regroup.add(member);
+    }
+  }
+
+  private computeCluster(members: TreatedItem[]): void {
+    const cluster: Cluster = { members, outside: [] };
     try {
-      this.outside.set(t.id, { year: t.year, area: treatedOutside(this.geos, t, ctx, this.counter) });
-      this.failures.delete(`treated:${t.id}`);
+      cluster.outside = clusterOutside(this.geos, members, this.outsideContext(), this.counter);
     } catch (error) {
       if (!(error instanceof OverlayError)) throw error;
-      this.outside.delete(t.id);
-      this.failures.set(`treated:${t.id}`, { layer: 'treated', id: t.id, code: 'overlay_failed', reason: `GEOS could not overlay this treated polygon: ${error.message}` });
+      // Reported once, under the cluster's earliest polygon; the others are named in the reason.
+      const [first, ...others] = [...members].sort((a, b) => (treatedBefore(a, b) ? -1 : 1));
+      const withOthers = others.length > 0 ? ` (with ${others.map((t) => t.id).join(', ')}, which it meets)` : '';
+      this.failures.set(`treated:${first!.id}`, { layer: 'treated', id: first!.id, code: 'overlay_failed', reason: `GEOS could not overlay this treated polygon${withOthers}: ${error.message}` });
     }
+    for (const member of members) this.clusterOf.set(member, cluster);
   }
 
   private treatedReport(id: string): Report {

@@ -8,7 +8,7 @@ import type { Geos } from './geos/geos-loader.ts';
 import { takeGeosError } from './geos/geos-loader.ts';
 import type { GeosPtr } from './geos/geos-geometry.ts';
 import type { BBox } from './packed-geometry.ts';
-import type { TiledLayer } from './tiled-layer.ts';
+import { tileHolding, type TiledLayer } from './tiled-layer.ts';
 
 /** A validated area feature already in GEOS, with its ellipsoidal area. */
 export interface AreaItem {
@@ -36,10 +36,6 @@ export function measureOverlay(geos: Geos, result: GeosPtr, counter: OverlayCoun
   return area;
 }
 
-function within(inner: BBox, outer: BBox): boolean {
-  return inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
-}
-
 /** Far enough outside the feature (≈ 1 cm) that the rectangle's new vertices never touch it. */
 const MARGIN_DEGREES = 1e-7;
 
@@ -60,8 +56,7 @@ export function layerOverlap(geos: Geos, layer: TiledLayer, item: AreaItem, coun
   const [minX, minY, maxX, maxY] = item.bbox;
   const hits = layer.index.search(minX, minY, maxX, maxY);
   if (hits.length === 0) return 0;
-  // Tiles' extents lie inside their cells, so a feature inside one cell can only meet that tile.
-  const tile = hits.map((i) => layer.tiles[i]!).find((t) => within(item.bbox, t.cell));
+  const tile = layer.tiles[tileHolding(layer, item.bbox)];
   if (!tile) return Math.min(item.area, straddlingOverlap(geos, layer.whole, item, counter));
   if (tile.full) return item.area;
   if (geos.GEOSPreparedIntersects(tile.prepared, item.geometry) !== 1) return 0;

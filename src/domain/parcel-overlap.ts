@@ -4,7 +4,7 @@ import type { Geos } from './geos/geos-loader.ts';
 import { layerOverlap, type AreaItem, type OverlayCounter } from './layer-overlap.ts';
 import { ZONE_TYPES, type ZoneType } from './model.ts';
 import type { TiledLayer } from './tiled-layer.ts';
-import { zonesTouched, type TypeLayer } from './zone-layers.ts';
+import { zonesSharingArea, type TypeLayer } from './zone-layers.ts';
 
 export interface TypeOverlap {
   area: number;
@@ -15,7 +15,7 @@ export type ParcelOverlap = Record<ZoneType, TypeOverlap> & { all: number };
 
 export function typeOverlap(geos: Geos, layer: TypeLayer, parcel: AreaItem, counter: OverlayCounter): TypeOverlap {
   const area = layerOverlap(geos, layer.tiles, parcel, counter);
-  return { area, zones: area > 0 ? zonesTouched(geos, layer, parcel.geometry, parcel.bbox) : [] };
+  return { area, zones: area > 0 ? zonesSharingArea(geos, layer, parcel.geometry, parcel.bbox) : [] };
 }
 
 /**

@@ -32,10 +32,19 @@ export interface TiledLayer {
   whole: { geometry: GeosPtr; prepared: number } | null;
 }
 
-function cellPiece(geos: Geos, geometry: GeosPtr, cell: BBox): GeosPtr | null {
+/** Rectangle clipping is linear in the vertices, but GEOS does not promise a valid result. */
+function clipped(geos: Geos, geometry: GeosPtr, cell: BBox): GeosPtr | null {
+  const piece = geos.GEOSClipByRect(geometry, cell[0], cell[1], cell[2], cell[3]);
+  if (piece && geos.GEOSisValid(piece) === 1) return piece;
+  if (piece) geos.GEOSGeom_destroy(piece);
   const rect = geos.GEOSGeom_createRectangle(cell[0], cell[1], cell[2], cell[3]);
-  const piece = geos.GEOSIntersection(geometry, rect);
+  const exact = geos.GEOSIntersection(geometry, rect);
   geos.GEOSGeom_destroy(rect);
+  return exact || null;
+}
+
+function cellPiece(geos: Geos, geometry: GeosPtr, cell: BBox): GeosPtr | null {
+  const piece = clipped(geos, geometry, cell);
   if (!piece) return null;
   if (geos.GEOSisEmpty(piece) === 1 || geosPlanarArea(geos, piece) === 0) {
     geos.GEOSGeom_destroy(piece);
@@ -76,6 +85,19 @@ export function buildTiledLayer(geos: Geos, geometry: GeosPtr | null): TiledLaye
   }
   index.finish();
   return { tiles, index, whole: { geometry: whole, prepared: geos.GEOSPrepare(whole) } };
+}
+
+function within(inner: BBox, outer: BBox): boolean {
+  return inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
+}
+
+/**
+ * The position of the tile whose cell holds `bbox`, or -1: tiles' extents lie inside their cells,
+ * so a feature inside one cell can only meet that tile.
+ */
+export function tileHolding(layer: TiledLayer, bbox: BBox): number {
+  if (!layer.index) return -1;
+  return layer.index.search(bbox[0], bbox[1], bbox[2], bbox[3]).find((i) => within(bbox, layer.tiles[i]!.cell)) ?? -1;
 }
 
 export function destroyTiledLayer(geos: Geos, layer: TiledLayer): void {

@@ -8,6 +8,7 @@ import type Flatbush from 'flatbush';
 import { treatedBefore, type TreatedItem } from './analysis-items.ts';
 import type { Geos } from './geos/geos-loader.ts';
 import { takeGeosError } from './geos/geos-loader.ts';
+import { geosArea } from './geos/geos-area.ts';
 import { createCollection, GEOS_TYPE, type GeosPtr } from './geos/geos-geometry.ts';
 import { measureOverlay, OverlayError, type AreaItem, type OverlayCounter } from './layer-overlap.ts';
 import { searchBBox } from './spatial-index.ts';
@@ -26,7 +27,7 @@ function treatedUnder(geos: Geos, item: AreaItem, treated: readonly TreatedItem[
 }
 
 /** Consecutive runs of one year, in the order given. */
-function byYearRuns(under: readonly TreatedItem[]): TreatedItem[][] {
+export function byYearRuns(under: readonly TreatedItem[]): TreatedItem[][] {
   const runs: TreatedItem[][] = [];
   for (const t of under) {
     const run = runs[runs.length - 1];
@@ -61,13 +62,16 @@ export function parcelTreated(
   const byYear: Record<string, number> = {};
   let area = 0;
   let prefix: GeosPtr | null = null;
+  // While every polygon so far lies in the parcel, parcel ∩ union is the union: no overlay needed.
+  let inside = true;
   try {
     for (const run of byYearRuns(treatedUnder(geos, parcel, treated, index))) {
       // The union consumes the previous prefix: if it throws, `finally` must not free it again.
       const previous = prefix;
       prefix = null;
       prefix = unionWith(geos, previous, run, counter);
-      const now = coveredArea(geos, parcel, prefix, run, counter);
+      inside &&= run.every((t) => geos.GEOSPreparedCoveredBy(t.prepared, parcel.geometry) === 1);
+      const now = inside ? geosArea(geos, prefix) : coveredArea(geos, parcel, prefix, run, counter);
       // A later year's polygons inside earlier ones add nothing: only rounding can make it negative.
       if (now > area) byYear[run[0]!.year] = now - area;
       area = now;

@@ -1,19 +1,57 @@
-// Treated area outside every parcel, counted once: each treated polygon keeps only what no parcel
-// and no earlier treated polygon covers, so an overlap goes to the earliest polygon (and year).
+// Treated area outside every parcel, counted once, one cluster of treated polygons at a time:
+// the union of the cluster's polygons less the parcels they meet, as PostGIS's
+// ST_Area(geography(ST_Difference(ST_Union(treated), ST_Union(parcels)))) measures it. A point
+// outside the parcels goes to the year of the earliest polygon over it: each year's share is the
+// area outside parcels of the polygons up to that year less that up to the year before, as in
+// treated-area.ts. A polygon inside one parcel adds nothing outside and is left out of the
+// clusters altogether. Each year's polygons are cut by their parcels one by one (small, shrinking
+// geometries) rather than by a union of the parcels, which cost more (generated 10k programme:
+// 0.8 s of CPU against 1.0–1.2 s).
 import type Flatbush from 'flatbush';
 import { treatedBefore, type ParcelItem, type TreatedItem } from './analysis-items.ts';
 import { geosArea } from './geos/geos-area.ts';
+import { createCollection, GEOS_TYPE, type GeosPtr } from './geos/geos-geometry.ts';
 import type { Geos } from './geos/geos-loader.ts';
-import type { GeosPtr } from './geos/geos-geometry.ts';
 import { takeGeosError } from './geos/geos-loader.ts';
 import { OverlayError, type OverlayCounter } from './layer-overlap.ts';
 import { searchBBox } from './spatial-index.ts';
+import { byYearRuns } from './treated-area.ts';
 
 export interface OutsideContext {
   parcels: readonly ParcelItem[];
   parcelIndex: Flatbush | null;
-  treated: readonly TreatedItem[];
-  treatedIndex: Flatbush | null;
+}
+
+/** One year's treated area outside every parcel, from one cluster. */
+export interface OutsideShare {
+  year: string;
+  area: number;
+}
+
+export function insideOneParcel(geos: Geos, t: TreatedItem, ctx: OutsideContext): boolean {
+  return searchBBox(ctx.parcelIndex, t.bbox).some((i) => geos.GEOSPreparedCoveredBy(t.prepared, ctx.parcels[i]!.geometry) === 1);
+}
+
+/** The parcels that meet the cluster, in index order so that an edit and a fresh run cut alike. */
+function parcelsMeeting(geos: Geos, cluster: readonly TreatedItem[], ctx: OutsideContext): ParcelItem[] {
+  const near = new Set<number>();
+  for (const t of cluster) {
+    for (const i of searchBBox(ctx.parcelIndex, t.bbox)) {
+      if (!near.has(i) && geos.GEOSPreparedIntersects(t.prepared, ctx.parcels[i]!.geometry) === 1) near.add(i);
+    }
+  }
+  return [...near].sort((a, b) => a - b).map((i) => ctx.parcels[i]!);
+}
+
+function clusterUnion(geos: Geos, members: readonly TreatedItem[], counter: OverlayCounter): GeosPtr {
+  const parts = members.map((t) => geos.GEOSGeom_clone(t.geometry));
+  if (parts.length === 1) return parts[0]!;
+  counter.clips++;
+  const collection = createCollection(geos, GEOS_TYPE.collection, parts);
+  const union = geos.GEOSUnaryUnion(collection);
+  geos.GEOSGeom_destroy(collection);
+  if (!union) throw new OverlayError(takeGeosError() ?? 'GEOS union failed');
+  return union;
 }
 
 /** `rest` minus `cover` (rest is consumed), or null when nothing is left. */
@@ -29,24 +67,38 @@ function subtract(geos: Geos, rest: GeosPtr, cover: GeosPtr, counter: OverlayCou
   return result;
 }
 
-export function treatedOutside(geos: Geos, t: TreatedItem, ctx: OutsideContext, counter: OverlayCounter): number {
-  const covers: GeosPtr[] = [];
-  for (const i of searchBBox(ctx.parcelIndex, t.bbox)) {
-    const p = ctx.parcels[i]!;
-    if (geos.GEOSPreparedCoveredBy(t.prepared, p.geometry) === 1) return 0;
-    if (geos.GEOSPreparedIntersects(t.prepared, p.geometry) === 1) covers.push(p.geometry);
+/** The union of two outside parts (both consumed). */
+function joined(geos: Geos, a: GeosPtr, b: GeosPtr, counter: OverlayCounter): GeosPtr {
+  counter.clips++;
+  const union = geos.GEOSUnion(a, b);
+  geos.GEOSGeom_destroy(a);
+  geos.GEOSGeom_destroy(b);
+  if (!union) throw new OverlayError(takeGeosError() ?? 'GEOS union failed');
+  return union;
+}
+
+export function clusterOutside(geos: Geos, cluster: readonly TreatedItem[], ctx: OutsideContext, counter: OverlayCounter): OutsideShare[] {
+  const members = [...cluster].sort((a, b) => (treatedBefore(a, b) ? -1 : 1));
+  const shares: OutsideShare[] = [];
+  // Outside parts up to the current year: union of the years' own parts, each cut by its parcels.
+  let outside: GeosPtr | null = null;
+  let area = 0;
+  try {
+    for (const run of byYearRuns(members)) {
+      let piece: GeosPtr | null = clusterUnion(geos, run, counter);
+      for (const parcel of parcelsMeeting(geos, run, ctx)) {
+        piece = subtract(geos, piece, parcel.geometry, counter);
+        if (!piece) break;
+      }
+      if (!piece) continue;
+      outside = outside ? joined(geos, outside, piece, counter) : piece;
+      const now = geosArea(geos, outside);
+      // As for treated area inside parcels: only rounding can make a later year's share negative.
+      if (now > area) shares.push({ year: run[0]!.year, area: now - area });
+      area = now;
+    }
+    return shares;
+  } finally {
+    if (outside) geos.GEOSGeom_destroy(outside);
   }
-  for (const i of searchBBox(ctx.treatedIndex, t.bbox)) {
-    const u = ctx.treated[i]!;
-    if (u !== t && treatedBefore(u, t) && geos.GEOSPreparedIntersects(t.prepared, u.geometry) === 1) covers.push(u.geometry);
-  }
-  let rest: GeosPtr | null = geos.GEOSGeom_clone(t.geometry);
-  for (const cover of covers) {
-    if (!rest) return 0;
-    rest = subtract(geos, rest, cover, counter);
-  }
-  if (!rest) return 0;
-  const area = geosArea(geos, rest);
-  geos.GEOSGeom_destroy(rest);
-  return area;
 }

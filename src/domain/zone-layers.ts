@@ -8,7 +8,7 @@ import { geosExtent } from './geos/geos-measure.ts';
 import type { ZoneType } from './model.ts';
 import type { BBox, PackedGeometry } from './packed-geometry.ts';
 import { unionOf, zoneBuffer } from './protection-buffers.ts';
-import { buildTiledLayer, destroyTiledLayer, type TiledLayer } from './tiled-layer.ts';
+import { buildTiledLayer, destroyTiledLayer, tileHolding, type TiledLayer } from './tiled-layer.ts';
 
 export interface ZoneItem {
   id: string;
@@ -30,6 +30,8 @@ export interface TypeLayer {
   bufferIndex: Flatbush | null;
   union: GeosPtr | null;
   tiles: TiledLayer;
+  /** Per tile of `tiles`, the buffers that meet it: where only one does, the tile's area is its. */
+  tileBuffers: ZoneBuffer[][];
 }
 
 export function buildTypeLayer(geos: Geos, type: ZoneType, zones: readonly ZoneItem[], metres: number): TypeLayer {
@@ -46,7 +48,12 @@ export function buildTypeLayer(geos: Geos, type: ZoneType, zones: readonly ZoneI
     bufferIndex.finish();
   }
   const union = unionOf(geos, buffers.map((b) => b.geometry));
-  return { type, metres, buffers, bufferIndex, union, tiles: buildTiledLayer(geos, union) };
+  const tiles = buildTiledLayer(geos, union);
+  const tileBuffers = tiles.tiles.map((tile) => {
+    const near = bufferIndex ? bufferIndex.search(...geosExtent(geos, tile.geometry)) : [];
+    return near.map((i) => buffers[i]!).filter((b) => geos.GEOSPreparedIntersects(b.prepared, tile.geometry) === 1);
+  });
+  return { type, metres, buffers, bufferIndex, union, tiles, tileBuffers };
 }
 
 export function destroyTypeLayer(geos: Geos, layer: TypeLayer): void {
@@ -58,17 +65,20 @@ export function destroyTypeLayer(geos: Geos, layer: TypeLayer): void {
   destroyTiledLayer(geos, layer.tiles);
 }
 
-/** Ids of the zones whose buffer shares area with the feature (touching along an edge is not enough). */
-export function zonesTouched(geos: Geos, layer: TypeLayer, geometry: GeosPtr, bbox: readonly number[]): string[] {
+/**
+ * Ids of the zones whose buffer shares area with a feature that shares area with the layer
+ * (touching along an edge is not enough). Where one buffer alone can be under the feature (the
+ * only one meeting the tile of its cell, or near its bbox) the shared area must be its, with no
+ * test; else a buffer it meets counts when it contains the feature or does more than touch it.
+ */
+export function zonesSharingArea(geos: Geos, layer: TypeLayer, geometry: GeosPtr, bbox: BBox): string[] {
   if (!layer.bufferIndex) return [];
-  const ids = new Set<string>();
-  for (const i of layer.bufferIndex.search(bbox[0]!, bbox[1]!, bbox[2]!, bbox[3]!)) {
-    const b = layer.buffers[i]!;
-    if (geos.GEOSPreparedIntersects(b.prepared, geometry) === 1 && geos.GEOSPreparedTouches(b.prepared, geometry) !== 1) {
-      ids.add(b.zoneId);
-    }
-  }
-  return [...ids];
+  const tile = tileHolding(layer.tiles, bbox);
+  const near = tile >= 0 ? layer.tileBuffers[tile]! : layer.bufferIndex.search(...bbox).map((i) => layer.buffers[i]!);
+  if (near.length === 1) return [near[0]!.zoneId];
+  const met = near.filter((b) => geos.GEOSPreparedIntersects(b.prepared, geometry) === 1);
+  const sharing = met.length === 1 ? met : met.filter((b) => geos.GEOSPreparedContains(b.prepared, geometry) === 1 || geos.GEOSPreparedTouches(b.prepared, geometry) !== 1);
+  return [...new Set(sharing.map((b) => b.zoneId))];
 }
 
 /** The union of every type's buffers, tiled; for the overlap with all protection zones at once. */

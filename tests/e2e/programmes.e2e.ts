@@ -105,7 +105,7 @@ describe('programmes on the desktop', () => {
     await dialog.getByLabel(FILES).setInputFiles(parcelsFile);
     await dialog.getByRole('button', { name: '导入 2 个要素' }).click();
     await expect.poll(() => parcelCount(page)).toBe(before + 2);
-    await dialog.getByRole('button', { name: '关闭导入' }).click();
+    await dialog.waitFor({ state: 'hidden' });
     await reload(page);
     expect(await parcelCount(page)).toBe(before + 2);
     await openSurvey(page);

@@ -47,6 +47,21 @@ describe('the engine against one direct overlay per parcel (PostGIS-style)', asy
     expect(overlapping).toBeGreaterThan(10);
   });
 
+  it('lists for each parcel exactly the zones whose buffer shares area with it', () => {
+    const buffers = programme.zones.features.flatMap((z) => {
+      const check = validateGeometry(z.geometry, 'zone');
+      const buffer = check.valid ? zoneBuffer(geos, check.packed, GENERAL_PRESET.distances[z.properties.zone_type]) : null;
+      return buffer ? [{ id: z.properties.id, type: z.properties.zone_type, buffer }] : [];
+    });
+    let listed = 0;
+    results.parcels.forEach((p, i) => {
+      const sharing = buffers.filter((b) => referenceArea(geos, geos.GEOSIntersection(parcels[i]!, b.buffer)) > 0).map((b) => b.id);
+      expect([...p.zones].sort()).toEqual(sharing.sort());
+      listed += sharing.length;
+    });
+    expect(listed).toBeGreaterThan(30);
+  });
+
   it('agrees on treated area inside each parcel and outside all of them', () => {
     const treatedUnion = unionAll(geos, programme.treated.features.map((f) => toGeos(geos, f.geometry)));
     results.parcels.forEach((p, i) => close(p.treated_m2, referenceArea(geos, geos.GEOSIntersection(parcels[i]!, treatedUnion)), p.area_m2));
