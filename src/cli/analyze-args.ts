@@ -2,8 +2,10 @@
 import { LAYER_ROLES, type FieldOverrides, type InputLayer } from './input-fields.ts';
 
 export interface AnalyzeArgs {
-  parcels: string;
-  zones: string;
+  /** A programme archive (.gpkg): parcels, zones, treated polygons, mines and buffer distances in one file. */
+  archive: string | null;
+  parcels: string | null;
+  zones: string | null;
   treated: string | null;
   buffers: string | null;
   preset: string | null;
@@ -16,6 +18,8 @@ export interface AnalyzeArgs {
 export const USAGE = `usage: npm run --silent analyze -- --parcels P.geojson --zones Z.geojson
          [--treated T.geojson] [--buffers B.json | --preset NAME] [--mines M.json | programme.json]
          [--format json|csv] [--field ROLE=NAME | --field LAYER.ROLE=NAME ...]
+   or: npm run --silent analyze -- PROGRAMME.gpkg [--buffers B.json | --preset NAME] [--format json|csv]
+       (a programme archive: its parcels, zones, treated polygons, mines and buffer distances)
 roles: parcels ${LAYER_ROLES.parcels.join(' ')}; zones ${LAYER_ROLES.zones.join(' ')}; treated ${LAYER_ROLES.treated.join(' ')}`;
 
 const VALUE_OPTIONS = ['parcels', 'zones', 'treated', 'buffers', 'preset', 'mines', 'format', 'field'] as const;
@@ -41,8 +45,13 @@ function parseField(text: string, fields: Map<string, string>): string | null {
 export function parseAnalyzeArgs(argv: readonly string[]): { ok: true; args: AnalyzeArgs } | { ok: false; message: string } {
   const values: Partial<Record<Option, string>> = {};
   const fields = new Map<string, string>();
+  const archives: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
+    if (!arg.startsWith('--') && /\.gpkg$/i.test(arg)) {
+      archives.push(arg);
+      continue;
+    }
     const [flag, inline] = arg.startsWith('--') ? arg.slice(2).split(/=(.*)/s, 2) : [arg, undefined];
     if (!(VALUE_OPTIONS as readonly string[]).includes(flag!)) return { ok: false, message: `unknown argument ${arg}` };
     const value = inline ?? argv[++i];
@@ -52,14 +61,18 @@ export function parseAnalyzeArgs(argv: readonly string[]): { ok: true; args: Ana
       if (problem) return { ok: false, message: problem };
     } else values[flag as Option] = value;
   }
-  if (!values.parcels || !values.zones) return { ok: false, message: '--parcels and --zones are required' };
+  if (archives.length > 1) return { ok: false, message: 'give one programme archive' };
+  const archive = archives[0] ?? null;
+  const layerFiles = (['parcels', 'zones', 'treated', 'mines'] as const).filter((o) => values[o] !== undefined);
+  if (archive && layerFiles.length > 0) return { ok: false, message: `the archive ${archive} holds the programme's layers: give it without ${layerFiles.map((o) => `--${o}`).join(', ')}` };
+  if (!archive && (!values.parcels || !values.zones)) return { ok: false, message: '--parcels and --zones are required (or a programme archive, PROGRAMME.gpkg)' };
   if (values.buffers && values.preset) return { ok: false, message: 'give either --buffers or --preset, not both' };
   const format = values.format ?? 'json';
   if (format !== 'json' && format !== 'csv') return { ok: false, message: `--format must be json or csv, not ${format}` };
   return {
     ok: true,
     args: {
-      parcels: values.parcels, zones: values.zones, treated: values.treated ?? null, buffers: values.buffers ?? null,
+      archive, parcels: values.parcels ?? null, zones: values.zones ?? null, treated: values.treated ?? null, buffers: values.buffers ?? null,
       preset: values.preset ?? null, mines: values.mines ?? null, format, fields,
     },
   };

@@ -9,6 +9,7 @@ import type { Mine } from '../domain/model.ts';
 import { jsonTooDeep, MAX_JSON_DEPTH } from '../io/json-depth.ts';
 import type { AnalyzeArgs } from './analyze-args.ts';
 import { FieldChoiceError, mapInputFields, type InputLayer, type MappedLayer } from './input-fields.ts';
+import { ArchiveFileError, readArchiveFile } from './read-archive.ts';
 
 export class InputFileError extends Error {}
 
@@ -63,14 +64,44 @@ export interface ReadInputs {
   fields: Partial<Record<InputLayer, MappedLayer['used']>>;
 }
 
-export async function readInputs(args: AnalyzeArgs): Promise<ReadInputs> {
+interface Layers {
+  parcels: InputFeature[];
+  zones: InputFeature[];
+  treated: InputFeature[] | null;
+  distances: BufferDistances;
+  mines: Mine[] | undefined;
+}
+
+async function readLayerFiles(args: AnalyzeArgs): Promise<Layers> {
   const [parcels, zones, treated, distances, mines] = await Promise.all([
-    readFeatures(args.parcels, 'parcels'),
-    readFeatures(args.zones, 'zones'),
+    readFeatures(args.parcels!, 'parcels'),
+    readFeatures(args.zones!, 'zones'),
     args.treated ? readFeatures(args.treated, 'treated') : Promise.resolve(null),
     readDistances(args),
     args.mines ? readMines(args.mines) : Promise.resolve(undefined),
   ]);
+  return { parcels, zones, treated, distances, mines };
+}
+
+/** The archive's layers and buffer distances; --buffers or --preset still override the distances. */
+async function readArchiveLayers(path: string, args: AnalyzeArgs): Promise<Layers> {
+  let content;
+  try {
+    content = await readArchiveFile(path);
+  } catch (error) {
+    if (error instanceof ArchiveFileError) throw new InputFileError(error.message);
+    throw error;
+  }
+  const { programme } = content;
+  return {
+    parcels: programme.parcels.features, zones: programme.zones.features, treated: programme.treated.features,
+    distances: args.buffers || args.preset ? await readDistances(args) : content.bufferDistances,
+    mines: programme.mines,
+  };
+}
+
+export async function readInputs(args: AnalyzeArgs): Promise<ReadInputs> {
+  const { parcels, zones, treated, distances, mines } = args.archive ? await readArchiveLayers(args.archive, args) : await readLayerFiles(args);
   const fields: ReadInputs['fields'] = {};
   const mapped = (layer: InputLayer, features: InputFeature[]): InputFeature[] => {
     try {

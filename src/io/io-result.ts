@@ -12,6 +12,9 @@ export const IO_ERROR_CODES = [
   'table_no_coordinates', 'table_mixed_zones',
   'too_many_features', 'too_many_vertices', 'no_features',
   'export_empty', 'export_crs_unsupported',
+  // Programme archive (GeoPackage), io/programme-archive.
+  'archive_not_sqlite', 'archive_corrupt', 'archive_not_geopackage', 'archive_not_programme', 'archive_version',
+  'archive_table_missing', 'archive_srs', 'archive_geometry', 'archive_invalid',
 ] as const;
 export type IoErrorCode = (typeof IO_ERROR_CODES)[number];
 
