@@ -6,6 +6,7 @@ import type { Pool } from 'pg';
 import { authenticate } from './request-account.ts';
 import { editRoutes } from './routes/edit-routes.ts';
 import { programmeRoutes } from './routes/programme-routes.ts';
+import { DEFAULT_PUBLISH_BODY_LIMIT, publishRoutes } from './routes/publish-routes.ts';
 import { loginRoute, sessionRoutes } from './routes/session-routes.ts';
 import { ServerError, type ErrorBody } from './server-error.ts';
 
@@ -15,6 +16,8 @@ export interface ServerOptions {
   sessionHours?: number;
   /** Largest request body in bytes; larger ones are refused with 413. */
   bodyLimit?: number;
+  /** Largest programme a publish may send (JSON bytes). */
+  publishBodyLimit?: number;
   /** Login attempts per minute from one address. */
   loginAttemptsPerMinute?: number;
   /** Fastify's trustProxy: which reverse proxies' X-Forwarded-* headers to believe. */
@@ -65,6 +68,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await withLogin.register(sessionRoutes, sessionOptions);
     await withLogin.register(programmeRoutes, { pool: options.pool });
     await withLogin.register(editRoutes, { pool: options.pool, now });
+    await withLogin.register(publishRoutes, { pool: options.pool, now, publishBodyLimit: options.publishBodyLimit ?? DEFAULT_PUBLISH_BODY_LIMIT });
   });
   return app;
 }

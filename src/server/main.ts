@@ -5,12 +5,14 @@ import { createAccount } from './accounts.ts';
 import { buildServer } from './app.ts';
 import { createPool } from './database.ts';
 import { migrate } from './schema-migrations.ts';
+import { PUBLISH_USAGE, publishCommand } from './publish-command.ts';
 import { ServerError } from './server-error.ts';
 import { ConfigError, serverConfig } from './server-config.ts';
 
 const USAGE = `usage:
   npm run server                                            serve (env: DATABASE_URL, HOST, PORT, TRUST_PROXY, SESSION_HOURS)
-  npm run server -- create-admin --login LOGIN --name NAME  create a server admin; password from FULV_ADMIN_PASSWORD or stdin`;
+  npm run server -- create-admin --login LOGIN --name NAME  create a server admin; password from FULV_ADMIN_PASSWORD or stdin
+${PUBLISH_USAGE}`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -69,6 +71,9 @@ async function serve(): Promise<number> {
 async function main(argv: readonly string[]): Promise<number> {
   try {
     if (argv[0] === 'create-admin') return await createAdmin(argv.slice(1));
+    if (argv[0] === 'publish') {
+      return await publishCommand(argv.slice(1), { env: process.env, readPassword: readStdin, out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) });
+    }
     if (argv[0] === '--help' || argv[0] === '-h') {
       process.stdout.write(`${USAGE}\n`);
       return 0;
