@@ -5,6 +5,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOpt
 import type { Pool } from 'pg';
 import { authenticate } from './request-account.ts';
 import { editRoutes } from './routes/edit-routes.ts';
+import { ogcRoutes } from './routes/ogc-routes.ts';
 import { programmeRoutes } from './routes/programme-routes.ts';
 import { DEFAULT_PUBLISH_BODY_LIMIT, publishRoutes } from './routes/publish-routes.ts';
 import { loginRoute, sessionRoutes } from './routes/session-routes.ts';
@@ -68,6 +69,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await withLogin.register(sessionRoutes, sessionOptions);
     await withLogin.register(programmeRoutes, { pool: options.pool });
     await withLogin.register(editRoutes, { pool: options.pool, now });
+    await withLogin.register(ogcRoutes, { pool: options.pool });
     await withLogin.register(publishRoutes, { pool: options.pool, now, publishBodyLimit: options.publishBodyLimit ?? DEFAULT_PUBLISH_BODY_LIMIT });
   });
   return app;
