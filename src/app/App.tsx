@@ -1,6 +1,6 @@
 // The composition root's React tree: one programme on a map, with the four roles' panels, the
 // inspector, search and settings around it, laid out by the shell for the screen's size.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { FeatureCollection } from 'geojson';
 import type { Polygon } from 'geojson';
@@ -18,7 +18,6 @@ import { MapView } from '../ui/MapView.tsx';
 import { PlannerPanel } from '../ui/PlannerPanel.tsx';
 import { useI18n } from '../ui/i18n/language-context.tsx';
 import { loadBasemap, saveBasemap } from './app-settings.ts';
-import { loadDemoProgramme, type Seed } from './demo-programme.ts';
 import { newTreatedFeature } from './new-treated.ts';
 import { useSurveySettings } from './survey-settings.ts';
 import { mineLabelPoints } from './mine-label-points.ts';
@@ -33,6 +32,9 @@ import { useImport } from './use-import.ts';
 import { ExportDialog } from '../ui/ExportDialog.tsx';
 import { ImportDialog } from '../ui/ImportDialog.tsx';
 import { useFieldStore } from './use-field-store.ts';
+import { useProgrammes } from './use-programmes.ts';
+import { ProgrammeControls } from './ProgrammeControls.tsx';
+import type { ProgrammeContent } from '../domain/programme-content.ts';
 import { AppUpdateBanner } from './AppUpdateBanner.tsx';
 import { useGpsTrace } from './use-gps-trace.ts';
 import { useSaveState } from './use-save-state.ts';
@@ -57,20 +59,28 @@ import { LayersRole } from './LayersRole.tsx';
 import { RoleTabs, type Role } from './RoleTabs.tsx';
 import { SurveyRole } from './SurveyRole.tsx';
 
-export function App() {
+/** The new-programme wizard, supplied by whoever mounts the app: it calls onCreate with the programme's content. */
+export interface NewProgrammeSlot {
+  onCreate: (content: ProgrammeContent) => Promise<void>;
+  onClose: () => void;
+}
+
+export function App(props: { newProgramme?: (slot: NewProgrammeSlot) => ReactNode } = {}) {
   const { t, language } = useI18n();
   const screen = useScreenClass();
-  const [seed, setSeed] = useState<Seed | null>(null);
-  const field = useFieldStore(seed);
+  const programmes = useProgrammes();
+  const field = useFieldStore(programmes.target);
   const { store, snapshot } = field;
-  // The stored programme once the database is open; the bundled one (read-only) only if the
+  const seed = programmes.target?.seed ?? null;
+  // The stored programme once the database is open; the bundled demo (read-only) only if its
   // database cannot be opened, so that nobody works on a stale view while it opens.
   const programme = snapshot?.programme ?? (field.problem?.kind === 'failed' ? seed?.programme ?? null : null);
+  const [creating, setCreating] = useState(false);
   const [survey, changeSurvey] = useSurveySettings();
   const who = survey.surveyor.trim() || 'anonymous';
   const { save, track } = useSaveState(t);
   const importer = useImport(t, store, programme, who);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const loadError = programmes.loadError;
   const [map, setMap] = useState<ProgrammeMap | null>(null);
   const [visible, setVisible] = useState<Record<LayerGroup, boolean>>({ parcels: true, treated: true, zones: true, buffers: true, context: true, gem: false, imported: true });
   const [parcelStyle, setParcelStyle] = useState<ParcelStyleMode>('damage_type');
@@ -87,7 +97,7 @@ export function App() {
     showImported();
     fitTo(featureBounds(importer.previewCollection));
   }, [importer.previewCollection, showImported, fitTo]);
-  const { distances, userPresets, changeDistances, savePreset, deletePreset } = useBufferSettings();
+  const { distances, userPresets, changeDistances, savePreset, deletePreset } = useBufferSettings(store, snapshot, who, track);
   const [conflictQuery, setConflictQuery] = useState<ConflictQuery>(DEFAULT_CONFLICT_QUERY);
   const analysis = useAnalysis(programme, distances);
   const review = useReview(programme, snapshot);
@@ -95,18 +105,17 @@ export function App() {
   const selectedParcel = selection?.source === 'parcels' ? selection.id : null;
   const overlap = useParcelOverlap(selectedParcel, analysis.overlapOf, analysis.results);
 
-  useEffect(() => {
-    loadDemoProgramme().then(setSeed, (e: Error) => setLoadError(e.message));
-  }, []);
-
   // The map's element, moved into whichever layout is shown (see MapSlot).
   const [mapHost] = useState(() => Object.assign(document.createElement('div'), { className: 'map-host' }));
-  // Zoom to the programme once both the map and the data are there.
+  // Zoom to each programme once both the map and its data are there; a switch starts afresh.
+  const framed = useRef<string | null>(null);
   useEffect(() => {
-    if (!map || !seed) return;
-    const bounds = featureBounds(seed.programme.parcels, seed.programme.zones);
+    if (!map || !programme || framed.current === programme.id) return;
+    framed.current = programme.id;
+    setSelection(null);
+    const bounds = featureBounds(programme.parcels, programme.zones);
     if (bounds) map.fitBounds(bounds, false);
-  }, [map, seed]);
+  }, [map, programme]);
 
   const createFeature = useCallback((feature: TreatedFeature) => {
     if (!store) return;
@@ -212,7 +221,18 @@ export function App() {
         <StorageAlerts problem={field.problem} snapshot={snapshot} />
       </>
     ),
-    header: <AppHeader programme={programme} onPick={onPick} onSettings={() => setSettingsOpen(true)} />,
+    header: (
+      <AppHeader programme={programme} onPick={onPick} onSettings={() => setSettingsOpen(true)}>
+        <ProgrammeControls programmes={programmes} store={store} snapshot={snapshot} onCreateRequested={() => setCreating(true)} />
+        {creating && props.newProgramme?.({
+          onCreate: async (content) => {
+            await programmes.createProgramme(content);
+            setCreating(false);
+          },
+          onClose: () => setCreating(false),
+        })}
+      </AppHeader>
+    ),
     roles: (
       <RoleTabs
         active={sideTab}

@@ -1,4 +1,5 @@
 // The bar above the map: the title, search, language and settings; and the storage alerts above it.
+import type { ReactNode } from 'react';
 import type { Programme } from '../domain/model.ts';
 import type { SearchHit } from '../domain/programme-search.ts';
 import type { FieldSnapshot } from '../store/field-snapshot.ts';
@@ -8,12 +9,13 @@ import { useI18n } from '../ui/i18n/language-context.tsx';
 import type { useFieldStore } from './use-field-store.ts';
 import { storeErrorMessage } from './use-save-state.ts';
 
-export function AppHeader(props: { programme: Programme | null; onPick: (hit: SearchHit) => void; onSettings: () => void }) {
+export function AppHeader(props: { programme: Programme | null; onPick: (hit: SearchHit) => void; onSettings: () => void; children?: ReactNode }) {
   const { t } = useI18n();
   return (
     <header className="app-header">
       <h1>{t('app.title')}</h1>
       <p className="subtitle">{t('app.subtitle')}</p>
+      {props.children}
       {props.programme && <SearchBox programme={props.programme} onPick={props.onPick} />}
       <LanguageSwitch />
       <button type="button" onClick={props.onSettings}>{t('settings.open')}</button>

@@ -1,6 +1,7 @@
-// User preferences that survive a reload: language, the optional online basemap, the planner's
-// buffer distances and the presets the planner saved.
-import { GENERAL_PRESET, validateBufferDistances, type BufferDistances, type BufferPreset } from '../domain/buffer-presets.ts';
+// User preferences that survive a reload: language, the optional online basemap, the programme
+// last open, and the presets the planner saved. Buffer distances are the programme's (stored in
+// its database since schema 4); those this device kept before are handed to it once.
+import { validateBufferDistances, type BufferDistances, type BufferPreset } from '../domain/buffer-presets.ts';
 import { NO_BASEMAP, type BasemapSettings } from '../map/basemap.ts';
 import { isLanguage, type Language } from '../ui/i18n/translate.ts';
 import { readStoredSettings, SETTINGS_KEY } from './settings-storage.ts';
@@ -11,6 +12,7 @@ interface StoredSettings {
   basemap?: BasemapSettings;
   bufferDistances?: unknown;
   bufferPresets?: unknown;
+  programme?: unknown;
 }
 
 const read = (): StoredSettings => readStoredSettings() as StoredSettings;
@@ -41,13 +43,22 @@ export function saveBasemap(basemap: BasemapSettings): void {
   write({ basemap });
 }
 
-export function loadBufferDistances(): BufferDistances {
-  const check = validateBufferDistances(read().bufferDistances);
-  return check.valid ? check.distances : GENERAL_PRESET.distances;
+/** The distances this device kept before they were programme data, or null if it kept none. */
+export function storedBufferDistances(): BufferDistances | null {
+  const stored = read().bufferDistances;
+  if (stored === undefined) return null;
+  const check = validateBufferDistances(stored);
+  return check.valid ? check.distances : null;
 }
 
-export function saveBufferDistances(distances: BufferDistances): void {
-  write({ bufferDistances: distances });
+/** The programme open when the page was last used. */
+export function loadCurrentProgramme(): string | null {
+  const id = read().programme;
+  return typeof id === 'string' ? id : null;
+}
+
+export function saveCurrentProgramme(id: string): void {
+  write({ programme: id });
 }
 
 /** The planner's own presets; a stored one that no longer validates is dropped, not guessed at. */

@@ -1,15 +1,18 @@
-// The buffer distances in use and the planner's own presets, both remembered on this device.
+// The buffer distances in use are the open programme's (stored in its database, journaled and
+// undoable); the planner's own presets are remembered on this device.
 import { useCallback, useState } from 'react';
-import type { BufferDistances, BufferPreset } from '../domain/buffer-presets.ts';
-import { loadBufferDistances, loadUserPresets, saveBufferDistances, saveUserPresets } from './app-settings.ts';
+import { GENERAL_PRESET, type BufferDistances, type BufferPreset } from '../domain/buffer-presets.ts';
+import type { FieldStore } from '../persistence/field-store.ts';
+import { setBufferDistances } from '../store/edits-from-snapshot.ts';
+import type { FieldSnapshot } from '../store/field-snapshot.ts';
+import { loadUserPresets, saveUserPresets } from './app-settings.ts';
 
-export function useBufferSettings() {
-  const [distances, setDistances] = useState<BufferDistances>(loadBufferDistances);
+export function useBufferSettings(store: FieldStore | null, snapshot: FieldSnapshot | null, who: string, track: <T>(work: Promise<T>) => Promise<T | null>) {
+  const distances = snapshot?.bufferDistances ?? GENERAL_PRESET.distances;
   const [userPresets, setUserPresets] = useState<BufferPreset[]>(loadUserPresets);
   const changeDistances = useCallback((d: BufferDistances) => {
-    setDistances(d);
-    saveBufferDistances(d);
-  }, []);
+    if (store) void track(store.transact(setBufferDistances(store.getSnapshot(), d), who));
+  }, [store, who, track]);
   const savePreset = useCallback((name: string) => {
     setUserPresets((old) => {
       const next = [...old.filter((p) => p.name !== name), { name, name_en: name, distances, source: 'user' }];

@@ -1,27 +1,36 @@
-// The programme's field database (IndexedDB) as React state: opened once the demo programme is
-// read (seeding it the first time), then every render reads the store's current snapshot.
+// The open programme's field database (IndexedDB) as React state: opened once the programme to
+// open is known (the demo with its seed, seeding it the first time; any other programme from its
+// database alone), then every render reads the store's current snapshot. A new target closes the
+// old store and opens the new one.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { FieldStoreError } from '../persistence/field-store-error.ts';
 import { openFieldStore, type FieldStore } from '../persistence/field-store.ts';
 import { requestPersistentStorage } from '../persistence/persistent-storage.ts';
 import type { FieldSnapshot } from '../store/field-snapshot.ts';
+import { storedBufferDistances } from './app-settings.ts';
 import type { Seed } from './demo-programme.ts';
 
 export type StoreProblem = { kind: 'blocked' } | { kind: 'failed'; error: FieldStoreError | Error } | { kind: 'background'; error: FieldStoreError };
 
+/** Which programme to open; `seed` only for the demo. */
+export interface OpenTarget {
+  programmeId: string;
+  seed: Seed | null;
+}
+
 const noStore = { subscribe: () => () => undefined, getSnapshot: () => null };
 
-export function useFieldStore(seed: Seed | null): { store: FieldStore | null; snapshot: FieldSnapshot | null; problem: StoreProblem | null } {
+export function useFieldStore(target: OpenTarget | null): { store: FieldStore | null; snapshot: FieldSnapshot | null; problem: StoreProblem | null } {
   const [store, setStore] = useState<FieldStore | null>(null);
   const [problem, setProblem] = useState<StoreProblem | null>(null);
 
   useEffect(() => {
-    if (!seed) return;
+    if (!target) return;
     let opened: FieldStore | null = null;
     let alive = true;
     openFieldStore({
-      programme: seed.programme,
-      seedVersion: seed.version,
+      ...(target.seed ? { programme: target.seed.programme, seedVersion: target.seed.version } : { programmeId: target.programmeId }),
+      initialBufferDistances: target.seed ? storedBufferDistances() : null,
       onBlocked: () => setProblem({ kind: 'blocked' }),
       onBackgroundError: (error) => setProblem({ kind: 'background', error }),
     }).then((s) => {
@@ -38,9 +47,10 @@ export function useFieldStore(seed: Seed | null): { store: FieldStore | null; sn
     });
     return () => {
       alive = false;
+      setStore(null);
       void opened?.close();
     };
-  }, [seed]);
+  }, [target]);
 
   const source = store ?? noStore;
   const snapshot = useSyncExternalStore(source.subscribe, source.getSnapshot);

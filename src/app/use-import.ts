@@ -11,7 +11,7 @@ import type { FieldMapping, ImportLayer } from '../io/mapping/field-mapping-type
 import { withMapping } from '../io/retarget-import.ts';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../io/text-encoding.ts';
 import type { FieldStore } from '../persistence/field-store.ts';
-import { createTreated } from '../store/edits-from-snapshot.ts';
+import { createTreated, importFeatures } from '../store/edits-from-snapshot.ts';
 import type { Translate } from '../ui/i18n/translate.ts';
 import type { MessageKey } from '../ui/i18n/zh.ts';
 import { ImportWorkerClient } from './import-worker-client.ts';
@@ -92,7 +92,7 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
         const snapshot = store.getSnapshot();
         await store.transact({ kind: 'batch', label: `import ${preview.fileName}`, edits: mapped.features.map((f) => createTreated(snapshot, f)) }, who);
       } else {
-        await store.importReference(mapped);
+        await store.transact(importFeatures(`import ${preview.fileName}`, mapped.layer === 'parcels' ? { parcels: mapped.features } : { zones: mapped.features }), who);
       }
       setResult({ text: t('import.done', { count: mapped.features.length, layer: t(`import.layer.${mapped.layer}`), skipped: skipped.length }), error: false });
       setPreview(null);

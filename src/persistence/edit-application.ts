@@ -14,6 +14,8 @@ import { reviewProblems } from '../store/review-validation.ts';
 import type { Refusal } from '../store/slot.ts';
 import { targetTableProblems } from '../store/targets-validation.ts';
 import { validateTreatedFeature } from '../store/treated-validation.ts';
+import { applyBufferDistancesEdit, bufferDistancesProblems, BUFFER_DISTANCES_ID, distancesSlot, type BufferDistancesRecord } from '../store/programme-settings.ts';
+import { checkImport, checkRemoval } from './apply-reference-edit.ts';
 import { reopenAccepted, type TreatedChange } from './reopen-accepted.ts';
 import type { EditTransaction } from './schema.ts';
 
@@ -24,6 +26,9 @@ export interface AppliedEdit {
   photos: PhotoRecord[];
   reviews: ReviewRecord[];
   targets: TargetsRecord[];
+  distances: BufferDistancesRecord[];
+  /** Reference records (townships, mines, parcels, zones) were added or removed. */
+  referenceChanged: boolean;
 }
 
 export type EditApplication =
@@ -44,6 +49,8 @@ export async function applyEditInTransaction(transaction: EditTransaction, edit:
   const photos = new Map<string, PhotoRecord>();
   const reviews = new Map<string, ReviewRecord>();
   const targets = new Map<string, TargetsRecord>();
+  const distances = new Map<string, BufferDistancesRecord>();
+  const referenceWrites: Array<() => Promise<void>> = [];
   const changes: TreatedChange[] = [];
   const inverses: SingleEdit[] = [];
   for (const part of singleEdits(edit)) {
@@ -68,6 +75,21 @@ export async function applyEditInTransaction(transaction: EditTransaction, edit:
       }
       targets.set(target.id, { id: target.id, revision: outcome.next.revision, table: outcome.next.value });
       inverses.push(outcome.inverse);
+    } else if (part.kind === 'set-buffer-distances') {
+      const current = await transaction.objectStore('settings').get(BUFFER_DISTANCES_ID);
+      const outcome = applyBufferDistancesEdit(distancesSlot(current), part);
+      if (!outcome.ok) return outcome;
+      if (rules) {
+        const problems = bufferDistancesProblems(part.distances);
+        if (problems.length > 0) return { ok: false, problems };
+      }
+      distances.set(target.id, { id: BUFFER_DISTANCES_ID, revision: outcome.next.revision, distances: outcome.next.value });
+      inverses.push(outcome.inverse);
+    } else if (part.kind === 'import-features' || part.kind === 'remove-features') {
+      const check = part.kind === 'import-features' ? await checkImport(transaction, part, rules !== null) : await checkRemoval(transaction, part);
+      if (!check.ok) return check;
+      referenceWrites.push(check.write);
+      inverses.push(check.inverse);
     } else if (part.kind === 'add-photo' || part.kind === 'remove-photo') {
       const current = await transaction.objectStore('photos').get(target.id);
       const parentId = part.kind === 'add-photo' ? part.photo.feature_id : (current?.feature_id ?? '');
@@ -100,8 +122,12 @@ export async function applyEditInTransaction(transaction: EditTransaction, edit:
   for (const record of photos.values()) await transaction.objectStore('photos').put(record);
   for (const record of reviews.values()) await transaction.objectStore('reviews').put(record);
   for (const record of targets.values()) await transaction.objectStore('targets').put(record);
+  for (const record of distances.values()) await transaction.objectStore('settings').put(record);
+  for (const write of referenceWrites) await write();
   inverses.reverse();
   const label = edit.kind === 'batch' ? edit.label : `${edit.kind}, reopening accepted work`;
   const inverse: Edit = edit.kind === 'batch' || reopened.length > 0 ? { kind: 'batch', label, edits: inverses } : inverses[0]!;
-  return { ok: true, applied: { inverse, treated: [...treated.values()], photos: [...photos.values()], reviews: [...reviews.values()], targets: [...targets.values()] } };
+  return { ok: true, applied: { inverse, treated: [...treated.values()], photos: [...photos.values()], reviews: [...reviews.values()], targets: [...targets.values()],
+    distances: [...distances.values()], referenceChanged: referenceWrites.length > 0,
+  } };
 }

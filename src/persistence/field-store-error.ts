@@ -12,6 +12,8 @@ export const FIELD_STORE_ERRORS = [
   'already_exists',
   /** A photo for a polygon that does not exist. */
   'no_parent',
+  /** Imported records cannot be removed while treated work, an acceptance record or another record needs them. */
+  'still_needed',
   'nothing_to_undo',
   'nothing_to_redo',
   /** The step to undo/redo conflicts with a later change made elsewhere; it was dropped from history. */
@@ -32,6 +34,8 @@ export const FIELD_STORE_ERRORS = [
   'backup_refused',
   /** This browser lacks IndexedDB (e.g. some private modes). */
   'unsupported',
+  /** No programme of that id is stored on this browser (opening without a seed, restoring a v1 backup as a new programme). */
+  'no_programme',
 ] as const;
 export type FieldStoreErrorCode = (typeof FIELD_STORE_ERRORS)[number];
 

@@ -13,7 +13,11 @@
 // history per programme and device); an undo step made stale by another tab's later change is
 // refused with 'history_conflict' and dropped from the history.
 import type { IDBPDatabase } from 'idb';
+import type { BufferDistances } from '../domain/buffer-presets.ts';
 import type { Programme } from '../domain/model.ts';
+import type { ProgrammeContent } from '../domain/programme-content.ts';
+import { programmeContentOf } from '../store/programme-content-of.ts';
+import { readTransaction } from './field-transaction.ts';
 import { localIsoDate } from '../store/calendar-date.ts';
 import type { Edit } from '../store/edit.ts';
 import { removePhoto as removePhotoEdit } from '../store/edits-from-snapshot.ts';
@@ -30,20 +34,31 @@ import { programmeFingerprint } from '../store/seed-fingerprint.ts';
 import { exportBackup, type BackupFile } from './backup/export-backup.ts';
 import { restoreBackup, type RestoreSummary } from './backup/restore-backup.ts';
 import { FieldStoreError } from './field-store-error.ts';
-import { writeReferenceImport, type ReferenceImport } from './import-reference.ts';
 import { openFieldDatabase, type BlockedUpgrade } from './open-database.ts';
 import { readEditableContents, readJournal, readPhotoImage, readReferenceLayers } from './read-field-database.ts';
 import type { FieldDB, PhotoBlobRecord } from './schema.ts';
-import { seedProgramme } from './seed-programme.ts';
+import { fieldDatabaseName, storedProgrammeId, storeInitialDistances } from './programme-database.ts';
+import { seedProgramme, type SeedOutcome } from './seed-programme.ts';
 import { SnapshotKeeper } from './snapshot-keeper.ts';
 import { openTabChannel, type TabChannel } from './tab-channel.ts';
 import { writeEdit, writeHistoryStep, type WriteOutcome } from './write-edit.ts';
 
 export interface FieldStoreOptions {
-  /** The programme that seeds the database (once; see store/reseed-policy.ts for newer versions). */
-  programme: Programme;
+  /**
+   * The programme that seeds the database (once; see store/reseed-policy.ts for newer versions).
+   * Absent for a user programme (created here or restored from a backup): everything is read
+   * from the database, which must then exist (else 'no_programme').
+   */
+  programme?: Programme;
+  /** The programme to open when no seed is given. */
+  programmeId?: string;
   /** Defaults to "fulv-field-<programme id>": one database per programme. */
   dbName?: string;
+  /**
+   * Buffer distances to store as the programme's when it has none yet (the distances the app
+   * kept in localStorage before they were programme data); written once, not journaled.
+   */
+  initialBufferDistances?: BufferDistances | null;
   /** Identifies this seed version; defaults to a fingerprint of the programme's content. */
   seedVersion?: string;
   /** Defaults to the global indexedDB. */
@@ -92,8 +107,8 @@ export interface FieldStore {
   /** Newest first. */
   journal(limit?: number): Promise<JournalEntry[]>;
   exportBackup(): Promise<BackupFile>;
-  /** Adds imported parcels or zones to the reference layers, all in one transaction or none. */
-  importReference(data: ReferenceImport): Promise<number>;
+  /** The whole programme as one value (for a programme archive, publishing, a copy). */
+  programmeContent(): Promise<ProgrammeContent>;
   /** Replaces the edits with a backup's, after checking all of it; a refused file changes nothing. */
   restoreBackup(file: Uint8Array | Blob): Promise<RestoreSummary>;
   /** Waits for queued changes, then closes. */
@@ -114,7 +129,8 @@ class OpenFieldStore implements FieldStore {
   constructor(
     readonly dbName: string,
     private readonly db: IDBPDatabase<FieldDB>,
-    private readonly seed: Programme,
+    readonly programmeId: string,
+    private readonly seed: Programme | null,
     private readonly keeper: SnapshotKeeper,
     private readonly channel: TabChannel,
     options: FieldStoreOptions,
@@ -124,10 +140,6 @@ class OpenFieldStore implements FieldStore {
     this.checkGeometry = options.checkGeometry ?? checkAreaGeometry;
     this.referenceCache = referenceContext(keeper.get().programme, this.now());
     this.referenceFor = keeper.get().programme.parcels;
-  }
-
-  get programmeId(): string {
-    return this.seed.id;
   }
 
   getSnapshot = (): FieldSnapshot => this.keeper.get();
@@ -155,8 +167,14 @@ class OpenFieldStore implements FieldStore {
     return result;
   }
 
-  private published(outcome: WriteOutcome): Saved {
-    this.keeper.applyWrite(outcome.treated, outcome.photos, outcome.state, { reviews: outcome.reviews, targets: outcome.targets });
+  private async published(outcome: WriteOutcome): Promise<Saved> {
+    if (outcome.referenceChanged) {
+      // Parcels, mines or zones changed: the reference layers are read again, here and in other tabs.
+      await this.keeper.requestRead('reset');
+      this.channel.post({ kind: 'reset', clock: outcome.state.clock });
+      return fromWrite(outcome);
+    }
+    this.keeper.applyWrite(outcome.treated, outcome.photos, outcome.state, { reviews: outcome.reviews, targets: outcome.targets, distances: outcome.distances });
     this.channel.post({ kind: 'changed', clock: outcome.state.clock });
     return fromWrite(outcome);
   }
@@ -211,7 +229,7 @@ class OpenFieldStore implements FieldStore {
         name,
         ...(details.slot ? { slot: details.slot } : {}),
       };
-      this.published(await this.write({ kind: 'add-photo', baseRevision: 0, photo }, who, { id: photo.id, blob: image }));
+      await this.published(await this.write({ kind: 'add-photo', baseRevision: 0, photo }, who, { id: photo.id, blob: image }));
       return photo;
     });
   }
@@ -231,19 +249,17 @@ class OpenFieldStore implements FieldStore {
 
   exportBackup(): Promise<BackupFile> {
     return this.enqueue(async () => {
-      const { file, state } = await exportBackup(this.db, { id: this.seed.id, name: this.seed.name }, this.now());
+      const { file, state } = await exportBackup(this.db, { id: this.programmeId, name: this.keeper.get().programme.name }, this.now());
       this.keeper.applyWrite([], [], state);
       this.channel.post({ kind: 'changed', clock: state.clock });
       return file;
     });
   }
 
-  importReference(data: ReferenceImport): Promise<number> {
+  programmeContent(): Promise<ProgrammeContent> {
     return this.enqueue(async () => {
-      const clock = await writeReferenceImport(this.db, data);
-      await this.keeper.requestRead('reset');
-      this.channel.post({ kind: 'reset', clock });
-      return data.features.length;
+      const areaLevel = await readTransaction(this.db, ['meta'], 'reading the programme', async (transaction) => (await transaction.objectStore('meta').get('field'))?.areaLevel ?? 'county');
+      return programmeContentOf(this.keeper.get(), areaLevel);
     });
   }
 
@@ -252,9 +268,10 @@ class OpenFieldStore implements FieldStore {
       const bytes = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
       const now = this.now();
       const rules = { reference: this.reference(now), now, maxPhotoBytes: this.maxPhotoBytes, checkGeometry: this.checkGeometry };
-      const { summary, state } = await restoreBackup(this.db, bytes, this.seed, rules);
-      await this.keeper.requestRead('changed');
-      this.channel.post({ kind: 'changed', clock: state.clock });
+      const target = { id: this.programmeId, name: this.keeper.get().programme.name, seed: this.seed };
+      const { summary, state } = await restoreBackup(this.db, bytes, target, rules);
+      await this.keeper.requestRead('reset');
+      this.channel.post({ kind: 'reset', clock: state.clock });
       return summary;
     });
   }
@@ -277,28 +294,50 @@ class OpenFieldStore implements FieldStore {
 const UPGRADE_ELSEWHERE = 'Fulv was updated in another tab or window and needs this tab to let go of its database. Reload this tab to continue; everything saved is safe.';
 const TERMINATED = 'The browser closed the database (storage was cleared or a disk error occurred). Reload the page; edits reported as saved are on disk unless site data was cleared.';
 
+async function deleteDatabase(factory: IDBFactory, name: string): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const request = factory.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => resolve();
+    request.onblocked = () => resolve();
+  });
+}
+
 export async function openFieldStore(options: FieldStoreOptions): Promise<FieldStore> {
   const { programme } = options;
-  const dbName = options.dbName ?? `fulv-field-${programme.id}`;
+  const programmeId = programme?.id ?? options.programmeId;
+  if (!programmeId) throw new FieldStoreError('no_programme', 'No programme was named to open.');
+  const dbName = options.dbName ?? fieldDatabaseName(programmeId);
   const now = options.now ?? (() => new Date());
+  const factory = options.indexedDB ?? globalThis.indexedDB;
   let store: OpenFieldStore | undefined;
-  const db = await openFieldDatabase(options.indexedDB ?? globalThis.indexedDB, dbName, {
+  const db = await openFieldDatabase(factory, dbName, {
     onBlocked: options.onBlocked,
     onClosedForUpgrade: () => store?.shut({ state: 'closed', reason: 'upgrade_elsewhere', message: UPGRADE_ELSEWHERE }),
     onTerminated: () => store?.shut({ state: 'closed', reason: 'terminated', message: TERMINATED }),
-  });
+  }, { seed: programme });
   try {
-    const seeded = options.seedVersion === undefined
-      ? await seedProgramme(db, programme, programmeFingerprint(programme), now())
-      : await seedProgramme(db, programme, options.seedVersion, now(), () => programmeFingerprint(programme));
+    let decision: SeedOutcome['decision'] = 'none';
+    if (programme) {
+      const seeded = options.seedVersion === undefined
+        ? await seedProgramme(db, programme, programmeFingerprint(programme), now())
+        : await seedProgramme(db, programme, options.seedVersion, now(), () => programmeFingerprint(programme));
+      decision = seeded.decision;
+    } else if (!(await storedProgrammeId(db, programmeId))) {
+      db.close();
+      // Opening created an empty database; it must not linger as a programme nobody made.
+      await deleteDatabase(factory, dbName);
+      throw new FieldStoreError('no_programme', `Programme ${programmeId} is not stored on this browser (it was deleted, or is on another device). Restore it from a backup.`);
+    }
+    if (options.initialBufferDistances) await storeInitialDistances(db, options.initialBufferDistances);
     const reference = await readReferenceLayers(db);
     const contents = await readEditableContents(db);
     const keeper = new SnapshotKeeper(db, buildSnapshot(reference, contents.treated, contents.photos, contents.state, undefined, contents.review), (error) => {
       options.onBackgroundError?.(error instanceof FieldStoreError ? error : new FieldStoreError('transaction_failed', String(error), [], { cause: error }));
     });
     const channel = openTabChannel(`fulv-field:${dbName}`, (message) => keeper.noticeRemote(message.kind, message.clock));
-    store = new OpenFieldStore(dbName, db, programme, keeper, channel, options);
-    if (seeded.decision !== 'none') channel.post({ kind: 'reset', clock: contents.state.clock });
+    store = new OpenFieldStore(dbName, db, programmeId, programme ?? null, keeper, channel, options);
+    if (decision !== 'none') channel.post({ kind: 'reset', clock: contents.state.clock });
     return store;
   } catch (error) {
     db.close();

@@ -59,7 +59,7 @@ export async function trimUndo(transaction: EditTransaction): Promise<void> {
 function withBase(edit: Edit, target: string, revision: number): Edit {
   const rebase = (part: SingleEdit): SingleEdit => {
     const t = editTarget(part);
-    return `${t.layer}/${t.id}` === target ? { ...part, baseRevision: revision } : part;
+    return `${t.layer}/${t.id}` === target && 'baseRevision' in part ? { ...part, baseRevision: revision } : part;
   };
   return edit.kind === 'batch' ? { ...edit, edits: edit.edits.map(rebase) } : rebase(edit);
 }

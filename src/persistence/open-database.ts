@@ -5,7 +5,7 @@
 import { wrap, type IDBPDatabase } from 'idb';
 import { FieldStoreError, toFieldStoreError } from './field-store-error.ts';
 import { runMigrations } from './migrations.ts';
-import type { UpgradeTransaction } from './migrations/migration.ts';
+import type { MigrationContext, UpgradeTransaction } from './migrations/migration.ts';
 import { SCHEMA_VERSION, type FieldDB } from './schema.ts';
 
 export interface BlockedUpgrade {
@@ -30,7 +30,7 @@ function requestOutcome(request: IDBOpenDBRequest): Promise<IDBDatabase> {
   });
 }
 
-export async function openFieldDatabase(factory: IDBFactory | undefined, name: string, events: DatabaseEvents): Promise<IDBPDatabase<FieldDB>> {
+export async function openFieldDatabase(factory: IDBFactory | undefined, name: string, events: DatabaseEvents, context: MigrationContext = {}): Promise<IDBPDatabase<FieldDB>> {
   if (!factory) throw new FieldStoreError('unsupported', 'This browser offers no IndexedDB (a private window?), so edits cannot be kept. Open Fulv in a normal window.');
   let migrationError: unknown = null;
   const request = factory.open(name, SCHEMA_VERSION);
@@ -40,7 +40,7 @@ export async function openFieldDatabase(factory: IDBFactory | undefined, name: s
     const upgrade = wrap(transaction) as unknown as UpgradeTransaction;
     // A failed upgrade is reported through the open request; idb's `done` would be unhandled.
     upgrade.done.catch(() => undefined);
-    runMigrations(wrap(request.result), upgrade, event.oldVersion, event.newVersion ?? SCHEMA_VERSION).catch((error: unknown) => {
+    runMigrations(wrap(request.result), upgrade, event.oldVersion, event.newVersion ?? SCHEMA_VERSION, context).catch((error: unknown) => {
       migrationError = error;
       try {
         transaction.abort();

@@ -4,6 +4,7 @@ import type { IDBPDatabase } from 'idb';
 import type { PhotoRecord, TreatedRecord } from '../store/field-records.ts';
 import type { FieldState, ReferenceLayers, ReviewContents } from '../store/field-snapshot.ts';
 import { TARGETS_ID } from '../store/edit.ts';
+import { BUFFER_DISTANCES_ID } from '../store/programme-settings.ts';
 import type { JournalEntry } from '../store/journal-entry.ts';
 import { readTransaction } from './field-transaction.ts';
 import { readFieldState, readMeta } from './field-state.ts';
@@ -40,18 +41,19 @@ export function readReferenceLayers(db: IDBPDatabase<FieldDB>): Promise<Referenc
 export function readEditableContents(db: IDBPDatabase<FieldDB>): Promise<EditableContents> {
   return readTransaction(db, editStores(), 'reading the edits', async (transaction) => {
     const meta = await readMeta(transaction);
-    const [treated, photos, state, reviews, targets] = await Promise.all([
+    const [treated, photos, state, reviews, targets, distances] = await Promise.all([
       transaction.objectStore('treated').getAll(),
       transaction.objectStore('photos').getAll(),
       readFieldState(transaction, meta),
       transaction.objectStore('reviews').getAll(),
       transaction.objectStore('targets').get(TARGETS_ID),
+      transaction.objectStore('settings').get(BUFFER_DISTANCES_ID),
     ]);
     return {
       treated: new Map(treated.map((r) => [r.id, r])),
       photos: new Map(photos.map((r) => [r.id, r])),
       state,
-      review: { reviews: new Map(reviews.map((r) => [r.id, r])), targets: targets ?? null },
+      review: { reviews: new Map(reviews.map((r) => [r.id, r])), targets: targets ?? null, distances: distances ?? null },
     };
   });
 }

@@ -6,12 +6,14 @@
 // way (tests/unit/persistence/migrations.test.ts).
 import type { DBSchema, IDBPTransaction } from 'idb';
 import type { Mine, ParcelFeature, Programme, Township, ZoneFeature } from '../domain/model.ts';
+import type { ProgrammeAreaLevel } from '../domain/programme-content.ts';
+import type { BufferDistancesRecord } from '../store/programme-settings.ts';
 import type { Edit } from '../store/edit.ts';
 import type { PhotoRecord, TreatedRecord } from '../store/field-records.ts';
 import type { ReviewRecord, TargetsRecord } from '../store/review-records.ts';
 import type { JournalEntry } from '../store/journal-entry.ts';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export interface FieldMeta {
   programmeId: string;
@@ -28,6 +30,8 @@ export interface FieldMeta {
   lastExportedSeq: number;
   lastExportedAt: string | null;
   restoredAt: string | null;
+  /** The administrative level of the programme's area (version 4; absent reads as 'county'). */
+  areaLevel?: ProgrammeAreaLevel;
 }
 
 export type ProgrammeHeader = Pick<Programme, 'id' | 'name' | 'name_en' | 'county' | 'targets'>;
@@ -62,11 +66,22 @@ export interface FieldDB extends DBSchema {
   reviews: { key: string; value: ReviewRecord };
   /** The edited target table, if any, under the key TARGETS_ID (version 3). */
   targets: { key: string; value: TargetsRecord };
+  /**
+   * Which reference records came from the seed (version 4): one key per record,
+   * "<layer>/<id>" (layer townships, mines, parcels or zones; "programme/header" for the
+   * header), value the layer. Every reference record without a key here is user data, which a
+   * reseed never touches. See store/reference-origin.ts.
+   */
+  seed_ids: { key: string; value: string };
+  /** Programme settings (version 4): the buffer distances under BUFFER_DISTANCES_ID. */
+  settings: { key: string; value: BufferDistancesRecord };
 }
 
 export const REFERENCE_STORES = ['programme', 'townships', 'mines', 'parcels', 'zones'] as const;
-const EDIT_STORES = ['meta', 'treated', 'photos', 'photo_blobs', 'journal', 'undo', 'redo', 'reviews', 'targets'] as const;
+const EDIT_STORES = [
+  'meta', 'treated', 'photos', 'photo_blobs', 'journal', 'undo', 'redo', 'reviews', 'targets', 'settings', 'seed_ids', ...REFERENCE_STORES,
+] as const;
 export type EditStores = Array<(typeof EDIT_STORES)[number]>;
-/** Every store an edit, undo, redo or restore may touch; one transaction spans them all. */
+/** Every store an edit, undo, redo or restore may touch (imports change the reference layers); one transaction spans them all. */
 export const editStores = (): EditStores => [...EDIT_STORES];
 export type EditTransaction = IDBPTransaction<FieldDB, EditStores, 'readwrite'>;

@@ -1,14 +1,17 @@
-// Seeds a field database from a programme (the bundled demo, or an imported one) once, and
-// applies a newer version of that seed by the policy of store/reseed-policy.ts: reference
-// layers follow the seed, treated polygons are add-only, so a surveyor's edits and deletions
-// are never overwritten. Runs in one transaction, so two tabs starting together seed once.
+// Seeds a field database from a programme (the bundled demo) once, and applies a newer version
+// of that seed by the policy of store/reseed-policy.ts: the seed's reference records follow the
+// seed, user records (imported, see seed-origin.ts) are never touched, treated polygons are
+// add-only, so a surveyor's edits and deletions are never overwritten. Runs in one transaction,
+// so two tabs starting together seed once.
 import type { IDBPDatabase } from 'idb';
 import type { Programme } from '../domain/model.ts';
 import type { TreatedRecord } from '../store/field-records.ts';
+import { REFERENCE_LAYERS, referenceId, type ReferenceLayer } from '../store/reference-features.ts';
 import { reseedDecision, treatedToAdd, type ReseedDecision } from '../store/reseed-policy.ts';
 import { FieldStoreError } from './field-store-error.ts';
 import { writeTransaction } from './field-transaction.ts';
 import type { FieldDB, FieldMeta } from './schema.ts';
+import { HEADER_SEED_KEY, idOfSeedKey, seedKey, seedKeyRange } from './seed-origin.ts';
 
 export interface SeedOutcome {
   decision: ReseedDecision;
@@ -16,11 +19,11 @@ export interface SeedOutcome {
   added: number;
 }
 
-const SEED_STORES: ('meta' | 'programme' | 'townships' | 'mines' | 'parcels' | 'zones' | 'treated')[] = [
-  'meta', 'programme', 'townships', 'mines', 'parcels', 'zones', 'treated',
+const SEED_STORES: ('meta' | 'programme' | 'townships' | 'mines' | 'parcels' | 'zones' | 'treated' | 'seed_ids')[] = [
+  'meta', 'programme', 'townships', 'mines', 'parcels', 'zones', 'treated', 'seed_ids',
 ];
 
-function freshMeta(programmeId: string): FieldMeta {
+export function freshMeta(programmeId: string): FieldMeta {
   return {
     programmeId, seedsApplied: [], seededAt: null, clock: 0, lastSeq: 0, lastStep: 0, lastExportedSeq: 0, lastExportedAt: null, restoredAt: null,
   };
@@ -47,12 +50,28 @@ export function seedProgramme(db: IDBPDatabase<FieldDB>, programme: Programme, f
     }
 
     const { treated, townships, mines, parcels, zones, ...header } = programme;
-    await transaction.objectStore('programme').put(header, 'header');
-    for (const name of ['townships', 'mines', 'parcels', 'zones'] as const) await transaction.objectStore(name).clear();
-    for (const township of townships) await transaction.objectStore('townships').put(township);
-    for (const mine of mines) await transaction.objectStore('mines').put(mine);
-    for (const parcel of parcels.features) await transaction.objectStore('parcels').put(parcel);
-    for (const zone of zones.features) await transaction.objectStore('zones').put(zone);
+    const seedIds = transaction.objectStore('seed_ids');
+    const headerIsUsers = (await transaction.objectStore('programme').getKey('header')) !== undefined && (await seedIds.getKey(HEADER_SEED_KEY)) === undefined;
+    if (!headerIsUsers) {
+      await transaction.objectStore('programme').put(header, 'header');
+      await seedIds.put('programme', HEADER_SEED_KEY);
+    }
+    const records: Record<ReferenceLayer, ReadonlyArray<object>> = { townships, mines, parcels: parcels.features, zones: zones.features };
+    for (const layer of REFERENCE_LAYERS) {
+      const store = transaction.objectStore(layer);
+      for (const key of await seedIds.getAllKeys(seedKeyRange(layer))) {
+        await store.delete(idOfSeedKey(layer, key));
+        await seedIds.delete(key);
+      }
+      // What remains is user data; a seed record with a user record's id gives way to it.
+      const userIds = new Set(await store.getAllKeys());
+      for (const record of records[layer]) {
+        const id = referenceId(layer, record as never);
+        if (userIds.has(id)) continue;
+        await store.put(record as never);
+        await seedIds.put(layer, seedKey(layer, id));
+      }
+    }
 
     const known = new Set(await transaction.objectStore('treated').getAllKeys());
     const additions = treatedToAdd(treated.features, known);

@@ -9,6 +9,7 @@ import {
 } from '../store/field-snapshot.ts';
 import type { PhotoRecord, TreatedRecord } from '../store/field-records.ts';
 import type { ReviewRecord, TargetsRecord } from '../store/review-records.ts';
+import type { BufferDistancesRecord } from '../store/programme-settings.ts';
 import { readEditableContents, readReferenceLayers } from './read-field-database.ts';
 import type { FieldDB } from './schema.ts';
 
@@ -41,7 +42,10 @@ export class SnapshotKeeper {
   }
 
   /** After a write of this tab; `state.clock` is the clock that write committed. */
-  applyWrite(treated: readonly TreatedRecord[], photos: readonly PhotoRecord[], state: FieldState, reviewed: { reviews?: readonly ReviewRecord[]; targets?: readonly TargetsRecord[] } = {}): void {
+  applyWrite(
+    treated: readonly TreatedRecord[], photos: readonly PhotoRecord[], state: FieldState,
+    reviewed: { reviews?: readonly ReviewRecord[]; targets?: readonly TargetsRecord[]; distances?: readonly BufferDistancesRecord[] } = {},
+  ): void {
     const current = this.snapshot;
     if (state.clock <= current.clock) return;
     this.publish(withRecords(current, treated, photos, state, reviewed));

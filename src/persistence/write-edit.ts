@@ -6,6 +6,7 @@ import type { IDBPDatabase } from 'idb';
 import type { Edit } from '../store/edit.ts';
 import type { PhotoRecord, TreatedRecord } from '../store/field-records.ts';
 import type { ReviewRecord, TargetsRecord } from '../store/review-records.ts';
+import type { BufferDistancesRecord } from '../store/programme-settings.ts';
 import type { FieldState } from '../store/field-snapshot.ts';
 import type { JournalAction } from '../store/journal-entry.ts';
 import { asSentence, describeProblems } from '../store/problem.ts';
@@ -24,6 +25,8 @@ export interface WriteOutcome {
   photos: PhotoRecord[];
   reviews: ReviewRecord[];
   targets: TargetsRecord[];
+  distances: BufferDistancesRecord[];
+  referenceChanged: boolean;
   state: FieldState;
 }
 
@@ -68,8 +71,8 @@ export function writeEdit(db: IDBPDatabase<FieldDB>, edit: Edit, request: EditRe
     await clearRedo(transaction);
     await trimUndo(transaction);
     const state = await commitMeta(transaction, meta);
-    const { treated, photos, reviews, targets } = application.applied;
-    return { seq, treated, photos, reviews, targets, state };
+    const { treated, photos, reviews, targets, distances, referenceChanged } = application.applied;
+    return { seq, treated, photos, reviews, targets, distances, referenceChanged, state };
   });
 }
 
@@ -89,10 +92,11 @@ export function writeHistoryStep(db: IDBPDatabase<FieldDB>, from: 'undo' | 'redo
     for (const record of application.applied.photos) await rebaseNextStep(transaction, from, 'photos', record.id, record.revision);
     for (const record of application.applied.reviews) await rebaseNextStep(transaction, from, 'reviews', record.id, record.revision);
     for (const record of application.applied.targets) await rebaseNextStep(transaction, from, 'targets', record.id, record.revision);
+    for (const record of application.applied.distances) await rebaseNextStep(transaction, from, 'settings', record.id, record.revision);
     const seq = await appendJournal(transaction, meta, who, at, from, entry.edit);
     await pushStep(transaction, meta, from === 'undo' ? 'redo' : 'undo', application.applied.inverse, seq);
     const state = await commitMeta(transaction, meta);
-    const { treated, photos, reviews, targets } = application.applied;
-    return { ok: true, outcome: { seq, treated, photos, reviews, targets, state } };
+    const { treated, photos, reviews, targets, distances, referenceChanged } = application.applied;
+    return { ok: true, outcome: { seq, treated, photos, reviews, targets, distances, referenceChanged, state } };
   });
 }

@@ -14,7 +14,26 @@ export const MAX_BATCH_EDITS = 20_000;
 
 type Fields = Partial<Record<string, unknown>>;
 
-const LAYER_NAMES: Record<EditLayer, string> = { treated: 'treated polygon', photos: 'photo', reviews: 'the acceptance record of parcel', targets: 'the target table' };
+const LAYER_NAMES: Record<EditLayer, string> = {
+  treated: 'treated polygon', photos: 'photo', reviews: 'the acceptance record of parcel', targets: 'the target table', settings: 'the setting', reference: 'imported records',
+};
+const REFERENCE_LAYERS = ['townships', 'mines', 'parcels', 'zones'] as const;
+
+/** Each layer a list of records with an id (townships, mines) or properties.id (parcels, zones); attributes are checked in the transaction. */
+function referenceFeaturesProblems(value: unknown, where: string): string[] {
+  if (!isObject(value)) return [`${where}features are missing`];
+  const problems: string[] = [];
+  for (const layer of REFERENCE_LAYERS) {
+    const list = value[layer];
+    if (!Array.isArray(list)) {
+      problems.push(`${where}${layer} is not a list`);
+      continue;
+    }
+    const bad = list.findIndex((r: unknown) => !isObject(r) || !isId(layer === 'townships' || layer === 'mines' ? r['id'] : isObject(r['properties']) ? r['properties']['id'] : undefined));
+    if (bad >= 0) problems.push(`${where}${layer} ${bad} has no id`);
+  }
+  return problems;
+}
 
 const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 64;
 const isRevision = (value: unknown, min: number): boolean => typeof value === 'number' && Number.isInteger(value) && value >= min;
@@ -72,6 +91,15 @@ function singleProblems(edit: Fields, where: string): string[] {
     case 'set-targets':
       needsRevision(0);
       if (edit['table'] !== null && !isObject(edit['table'])) problems.push(`${where}table is neither a target table nor null`);
+      break;
+    case 'import-features':
+    case 'remove-features':
+      if (typeof edit['label'] !== 'string') problems.push(`${where}label is missing`);
+      problems.push(...referenceFeaturesProblems(edit['features'], where));
+      break;
+    case 'set-buffer-distances':
+      needsRevision(0);
+      if (edit['distances'] !== null && !isObject(edit['distances'])) problems.push(`${where}distances are neither zone type → metres nor null`);
       break;
     default:
       problems.push(`${where}unknown edit kind ${JSON.stringify(edit['kind'])}`);

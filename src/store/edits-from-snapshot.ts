@@ -1,9 +1,13 @@
 // Builds edits based on what the UI is showing: the base revision comes from the snapshot the
 // surveyor was looking at, so if another tab changed the polygon meanwhile, the edit is refused
 // instead of silently overwriting that change.
+import type { BufferDistances } from '../domain/buffer-presets.ts';
 import type { AreaGeometry, TreatedFeature } from '../domain/model.ts';
-import type { DeleteTreated, RemovePhoto, TreatedAttributeChange, UpdateTreatedAttributes, UpdateTreatedGeometry, CreateTreated } from './edit.ts';
-import { photoRevision, treatedRevision, type FieldSnapshot } from './field-snapshot.ts';
+import type {
+  DeleteTreated, ImportFeatures, RemovePhoto, SetBufferDistances, TreatedAttributeChange, UpdateTreatedAttributes, UpdateTreatedGeometry, CreateTreated,
+} from './edit.ts';
+import { distancesRevision, photoRevision, treatedRevision, type FieldSnapshot } from './field-snapshot.ts';
+import { NO_REFERENCE_FEATURES, type ReferenceFeatures } from './reference-features.ts';
 
 export function createTreated(snapshot: FieldSnapshot, feature: TreatedFeature): CreateTreated {
   return { kind: 'create-treated', baseRevision: treatedRevision(snapshot, feature.properties.id), feature };
@@ -23,4 +27,13 @@ export function deleteTreated(snapshot: FieldSnapshot, id: string): DeleteTreate
 
 export function removePhoto(snapshot: FieldSnapshot, photoId: string): RemovePhoto {
   return { kind: 'remove-photo', photoId, baseRevision: photoRevision(snapshot, photoId) };
+}
+
+/** Imported townships, mines, parcels and zones as one undo step; layers left out add nothing. */
+export function importFeatures(label: string, features: Partial<ReferenceFeatures>): ImportFeatures {
+  return { kind: 'import-features', label, features: { ...NO_REFERENCE_FEATURES, ...features } };
+}
+
+export function setBufferDistances(snapshot: FieldSnapshot, distances: BufferDistances | null): SetBufferDistances {
+  return { kind: 'set-buffer-distances', baseRevision: distancesRevision(snapshot), distances };
 }

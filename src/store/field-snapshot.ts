@@ -1,18 +1,21 @@
 // The immutable view of a field database that the UI renders. A new object replaces it on every
 // change (and only then), which is what React's useSyncExternalStore needs; unchanged parts
 // (parcels, zones…) keep their identity so memoised map layers are not rebuilt.
+import type { BufferDistances } from '../domain/buffer-presets.ts';
 import type { Programme, TargetTable, TreatedFeature } from '../domain/model.ts';
 import type { PhotoRecord, TreatedRecord } from './field-records.ts';
 import type { PhotoMeta } from './photo.ts';
+import type { BufferDistancesRecord } from './programme-settings.ts';
 import type { ReviewRecord, TargetsRecord } from './review-records.ts';
 
-/** Acceptance records and edited targets (schema version 3). */
+/** Acceptance records and edited targets (schema version 3), buffer distances (version 4). */
 export interface ReviewContents {
   reviews: ReadonlyMap<string, ReviewRecord>;
   targets: TargetsRecord | null;
+  distances?: BufferDistancesRecord | null;
 }
 
-export const NO_REVIEW_CONTENTS: ReviewContents = Object.freeze({ reviews: new Map<string, ReviewRecord>(), targets: null });
+export const NO_REVIEW_CONTENTS: ReviewContents = Object.freeze({ reviews: new Map<string, ReviewRecord>(), targets: null, distances: null });
 
 export type ReferenceLayers = Omit<Programme, 'treated'>;
 
@@ -45,6 +48,9 @@ export interface FieldSnapshot {
   /** Acceptance records by parcel id (parcels never reviewed have none). */
   readonly reviews: ReadonlyMap<string, ReviewRecord>;
   readonly targetsRecord: TargetsRecord | null;
+  /** The programme's buffer distances; null when none was chosen (the app's default applies). */
+  readonly bufferDistances: BufferDistances | null;
+  readonly distancesRecord: BufferDistancesRecord | null;
   /** Every treated polygon ever held, live or deleted, by id; its revision is the edits' base. */
   readonly treated: ReadonlyMap<string, TreatedRecord>;
   /** Every photo record, attached or removed, by id. */
@@ -92,6 +98,8 @@ export function buildSnapshot(
     programmeTargets: reference.targets,
     reviews: review.reviews,
     targetsRecord: review.targets,
+    bufferDistances: review.distances?.distances ?? null,
+    distancesRecord: review.distances ?? null,
     treated,
     photoRecords,
     photosByFeature: groupPhotos(photoRecords, treated),
@@ -110,7 +118,7 @@ export function withRecords(
   treated: readonly TreatedRecord[],
   photos: readonly PhotoRecord[],
   state: FieldState,
-  reviewed: { reviews?: readonly ReviewRecord[]; targets?: readonly TargetsRecord[] } = {},
+  reviewed: { reviews?: readonly ReviewRecord[]; targets?: readonly TargetsRecord[]; distances?: readonly BufferDistancesRecord[] } = {},
 ): FieldSnapshot {
   const reference = referenceLayers(snapshot);
   const nextTreated = new Map(snapshot.treated);
@@ -125,7 +133,8 @@ export function withRecords(
     reviews = next;
   }
   const targets = reviewed.targets?.[reviewed.targets.length - 1] ?? snapshot.targetsRecord;
-  return buildSnapshot(reference, nextTreated, nextPhotos, state, snapshot.connection, { reviews, targets });
+  const distances = reviewed.distances?.[reviewed.distances.length - 1] ?? snapshot.distancesRecord;
+  return buildSnapshot(reference, nextTreated, nextPhotos, state, snapshot.connection, { reviews, targets, distances });
 }
 
 export function referenceLayers(snapshot: FieldSnapshot): ReferenceLayers {
@@ -135,7 +144,7 @@ export function referenceLayers(snapshot: FieldSnapshot): ReferenceLayers {
 
 /** The stored acceptance records and targets of a snapshot, to carry over a rebuild. */
 export function reviewContents(snapshot: FieldSnapshot): ReviewContents {
-  return { reviews: snapshot.reviews, targets: snapshot.targetsRecord };
+  return { reviews: snapshot.reviews, targets: snapshot.targetsRecord, distances: snapshot.distancesRecord };
 }
 
 export function withConnection(snapshot: FieldSnapshot, connection: ConnectionState): FieldSnapshot {
@@ -153,6 +162,10 @@ export function reviewRevision(snapshot: FieldSnapshot, parcelId: string): numbe
 
 export function targetsRevision(snapshot: FieldSnapshot): number {
   return snapshot.targetsRecord?.revision ?? 0;
+}
+
+export function distancesRevision(snapshot: FieldSnapshot): number {
+  return snapshot.distancesRecord?.revision ?? 0;
 }
 
 export function photoRevision(snapshot: FieldSnapshot, id: string): number {

@@ -14,7 +14,7 @@ export const EMPTY_SLOT: Slot<never> = Object.freeze({ revision: 0, value: null 
  * Why an edit could not be applied to the current state. These are not bugs: another tab (or
  * an undo of an older step) got there first, and the surveyor is told so.
  */
-export const REFUSALS = ['stale_revision', 'not_found', 'already_exists', 'no_parent'] as const;
+export const REFUSALS = ['stale_revision', 'not_found', 'already_exists', 'no_parent', 'still_needed'] as const;
 export type RefusalCode = (typeof REFUSALS)[number];
 export type Refusal = { code: RefusalCode; reason: string };
 

@@ -3,7 +3,9 @@
 // are checked afterwards (backup-validation.ts).
 import { strFromU8, type Unzipped } from 'fflate';
 import { unzipEntries } from '../../io/zip-archive.ts';
-import { BACKUP_FILES, BACKUP_FORMAT, BACKUP_VERSION, IMAGE_FOLDER, OPTIONAL_BACKUP_FILES, type BackupImage, type BackupManifest } from './backup-format.ts';
+import {
+  BACKUP_FILES, BACKUP_FORMAT, BACKUP_VERSION, IMAGE_FOLDER, OPTIONAL_BACKUP_FILES, PROGRAMME_BACKUP_FILES, type BackupImage, type BackupManifest,
+} from './backup-format.ts';
 
 export interface DecodedBackup {
   manifest: BackupManifest;
@@ -14,6 +16,8 @@ export interface DecodedBackup {
   reviews: unknown[];
   /** null when the backup has no targets.json or holds no edited targets. */
   targets: unknown;
+  /** The programme's parts of a version-2 backup, unchecked; null in version 1. */
+  programme: { part: unknown; townships: unknown[]; mines: unknown[]; parcels: unknown[]; zones: unknown[] } | null;
   files: Unzipped;
 }
 
@@ -29,7 +33,7 @@ function refuse(code: string, params: Refusal['params'], reason: string): Refusa
 
 /** Far above any real backup; stops a hostile archive from inflating until the tab dies. */
 const MAX_UNPACKED_BYTES = 2 * 1024 ** 3;
-const KNOWN_FILES: readonly string[] = [...Object.values(BACKUP_FILES), ...Object.values(OPTIONAL_BACKUP_FILES)];
+const KNOWN_FILES: readonly string[] = [...Object.values(BACKUP_FILES), ...Object.values(OPTIONAL_BACKUP_FILES), ...Object.values(PROGRAMME_BACKUP_FILES)];
 
 function unpack(bytes: Uint8Array): Decoded<Unzipped> {
   const unzipped = unzipEntries(bytes, {
@@ -70,7 +74,7 @@ function manifestShape(value: Record<string, unknown>): string | null {
   return null;
 }
 
-function readManifest(files: Unzipped, expected: { id: string; name: string }): Decoded<BackupManifest> {
+function readManifest(files: Unzipped, expected: { id: string; name: string } | null): Decoded<BackupManifest> {
   const parsed = readJson(files, BACKUP_FILES.manifest);
   if (!parsed.ok) return files[BACKUP_FILES.manifest] ? parsed : refuse('backup_not_fulv', {}, `The file is not a Fulv backup: it has no ${BACKUP_FILES.manifest}.`);
   const value = parsed.value;
@@ -85,7 +89,7 @@ function readManifest(files: Unzipped, expected: { id: string; name: string }): 
   const shape = manifestShape(fields);
   if (shape) return refuse('backup_damaged_manifest', {}, `The backup's manifest is damaged: ${shape}.`);
   const manifest = value as BackupManifest;
-  if (manifest.programme.id !== expected.id) {
+  if (expected && manifest.programme.id !== expected.id) {
     return refuse('backup_other_programme', { name: manifest.programme.name, id: manifest.programme.id, expectedName: expected.name, expectedId: expected.id },
       `The backup belongs to another programme: “${manifest.programme.name}” (${manifest.programme.id}), not “${expected.name}” (${expected.id}).`);
   }
@@ -102,7 +106,23 @@ function readArray(files: Unzipped, name: string, expectedLength: number): Decod
   return accepted(parsed.value);
 }
 
-export function decodeBackup(bytes: Uint8Array, expected: { id: string; name: string }): Decoded<DecodedBackup> {
+function readProgrammeParts(files: Unzipped, manifest: BackupManifest): Decoded<DecodedBackup['programme']> {
+  if (manifest.version < 2) return accepted(null);
+  const part = readJson(files, PROGRAMME_BACKUP_FILES.programme);
+  if (!part.ok) return part;
+  const lists: Record<'townships' | 'mines' | 'parcels' | 'zones', unknown[]> = { townships: [], mines: [], parcels: [], zones: [] };
+  for (const layer of ['townships', 'mines', 'parcels', 'zones'] as const) {
+    const expected = manifest.counts[layer];
+    if (expected === undefined || !isCount(expected)) return refuse('backup_damaged_manifest', {}, `The backup's manifest is damaged: it does not count the ${layer}.`);
+    const list = readArray(files, PROGRAMME_BACKUP_FILES[layer], expected);
+    if (!list.ok) return list;
+    lists[layer] = list.value;
+  }
+  return accepted({ part: part.value, ...lists });
+}
+
+/** `expected` null: any programme's backup (restoring a programme this browser no longer holds). */
+export function decodeBackup(bytes: Uint8Array, expected: { id: string; name: string } | null): Decoded<DecodedBackup> {
   const files = unpack(bytes);
   if (!files.ok) return files;
   const manifest = readManifest(files.value, expected);
@@ -119,7 +139,10 @@ export function decodeBackup(bytes: Uint8Array, expected: { id: string; name: st
   if (!Array.isArray(reviews.value)) return refuse('backup_bad_part', { name: OPTIONAL_BACKUP_FILES.reviews }, `The backup is damaged: ${OPTIONAL_BACKUP_FILES.reviews} is not a list.`);
   const targets = files.value[OPTIONAL_BACKUP_FILES.targets] ? readJson(files.value, OPTIONAL_BACKUP_FILES.targets) : accepted(null);
   if (!targets.ok) return targets;
+  const programme = readProgrammeParts(files.value, manifest.value);
+  if (!programme.ok) return programme;
   return accepted({
-    manifest: manifest.value, treated: treated.value, photos: photos.value, journal: journal.value, reviews: reviews.value, targets: targets.value, files: files.value,
+    manifest: manifest.value, treated: treated.value, photos: photos.value, journal: journal.value, reviews: reviews.value, targets: targets.value,
+    programme: programme.value, files: files.value,
   });
 }

@@ -44,7 +44,11 @@ function editReferences(edit: SingleEdit): Reference[] {
       return [{ kind: 'photo', id: edit.photoId }];
     case 'review-parcel':
       return [{ kind: 'parcel', id: edit.parcelId }, ...reviewReferences(edit.review)];
+    // Imported records travel in the edit itself; nothing else need exist.
     case 'set-targets':
+    case 'set-buffer-distances':
+    case 'import-features':
+    case 'remove-features':
       return [];
   }
 }

@@ -17,6 +17,8 @@ import { FEATURE_ID, validateTreatedFeature } from '../../store/treated-validati
 import type { BackupContents } from './backup-format.ts';
 import type { DecodedBackup } from './backup-decoding.ts';
 import { unknownReferenceProblems } from './backup-references.ts';
+import { checkProgrammeParts } from './backup-programme-validation.ts';
+import { referenceContext } from '../../store/reference-context.ts';
 
 export interface BackupRules {
   reference: ReferenceContext;
@@ -131,9 +133,18 @@ export interface KeptFeatures {
   treated: ReadonlySet<string>;
 }
 
-export async function validateBackup(decoded: DecodedBackup, rules: BackupRules, kept: KeptFeatures): Promise<BackupCheck> {
+/**
+ * A version-2 backup brings its own programme, so its records are judged against that (its
+ * parcels, mines and townships), not against what this device holds now.
+ */
+export async function validateBackup(decoded: DecodedBackup, given: BackupRules, kept: KeptFeatures): Promise<BackupCheck> {
   const problems: Problem[] = [];
   const report: Report = (field, reason) => void problems.push({ field, code: 'invalid_backup', reason: `${field}: ${reason}` });
+  const programme = checkProgrammeParts(decoded, report);
+  if (problems.length > 0) return { ok: false, problems };
+  const rules: BackupRules = programme
+    ? { ...given, reference: { ...referenceContext({ parcels: { type: 'FeatureCollection', features: [...programme.features.parcels] }, mines: [...programme.features.mines], townships: [...programme.features.townships] }, given.now), today: given.reference.today } }
+    : given;
   const treated = await checkTreated(decoded.treated, rules, report);
   const { photos, images } = checkPhotos(decoded, new Set(treated.map((r) => r.id)), rules, report);
   const journal = checkJournal(decoded.journal, report);
@@ -143,5 +154,5 @@ export async function validateBackup(decoded: DecodedBackup, rules: BackupRules,
   const known = { treated: new Set([...kept.treated, ...treated.map((r) => r.id)]), photos: new Set(photos.map((r) => r.id)), parcels: rules.reference.parcelMine };
   const unknown = unknownReferenceProblems(journal, reviews, known);
   if (unknown.length > 0) return { ok: false, problems: unknown };
-  return { ok: true, contents: { manifest: decoded.manifest, treated, photos, journal, reviews, targets, images } };
+  return { ok: true, contents: { manifest: decoded.manifest, treated, photos, journal, reviews, targets, programme, images } };
 }

@@ -1,4 +1,5 @@
-// Exports the edits, the journal and the photos of a field database as one backup file, then
+// Exports the whole programme (its records, settings and origins), the edits, the journal and
+// the photos of a field database as one backup file, then
 // records which journal entries it covers (so "edits not yet backed up" drops to zero). The
 // read is one transaction, so the file is a consistent moment even while another tab edits;
 // entries committed after that moment stay counted as not backed up.
@@ -10,6 +11,7 @@ import { FieldStoreError } from '../field-store-error.ts';
 import { readFieldState, readMeta } from '../field-state.ts';
 import { readTransaction, writeTransaction } from '../field-transaction.ts';
 import { editStores, SCHEMA_VERSION, type FieldDB } from '../schema.ts';
+import { readProgrammeRecords } from '../programme-records.ts';
 import { encodeBackup } from './backup-encoding.ts';
 import { BACKUP_FORMAT, BACKUP_MEDIA_TYPE, BACKUP_VERSION, backupFileName, imagePath, type BackupImage, type BackupManifest } from './backup-format.ts';
 
@@ -39,12 +41,13 @@ function readForBackup(db: IDBPDatabase<FieldDB>) {
       if (!stored) throw new FieldStoreError('transaction_failed', `The image of photo ${record.id} is missing from the database, so no complete backup can be made. Remove that photo and export again.`);
       blobs.set(record.id, stored.blob);
     }
-    return { meta, treated, photos, journal, blobs, reviews, targets: targets ?? null };
+    const programme = await readProgrammeRecords(transaction);
+    return { meta, treated, photos, journal, blobs, reviews, targets: targets ?? null, programme };
   });
 }
 
 export async function exportBackup(db: IDBPDatabase<FieldDB>, programme: { id: string; name: string }, at: Date): Promise<{ file: BackupFile; state: FieldState }> {
-  const { meta, treated, photos, journal, blobs, reviews, targets } = await readForBackup(db);
+  const { meta, treated, photos, journal, blobs, reviews, targets, programme: records } = await readForBackup(db);
   const images = new Map<string, Uint8Array<ArrayBuffer>>();
   const listed: BackupImage[] = [];
   for (const record of photos) {
@@ -55,11 +58,15 @@ export async function exportBackup(db: IDBPDatabase<FieldDB>, programme: { id: s
     listed.push({ id: record.id, file: imagePath(record.id, record.photo.type), size: bytes.length, type: record.photo.type, crc32: crc32(bytes) });
   }
   const throughSeq = meta.lastSeq;
-  const counts = { treated: treated.length, photos: photos.length, journal: journal.length, images: listed.length };
+  const { features } = records;
+  const counts = {
+    treated: treated.length, photos: photos.length, journal: journal.length, images: listed.length,
+    townships: features.townships.length, mines: features.mines.length, parcels: features.parcels.length, zones: features.zones.length,
+  };
   const manifest: BackupManifest = {
     format: BACKUP_FORMAT, version: BACKUP_VERSION, programme, created_at: at.toISOString(), schema_version: SCHEMA_VERSION, through_seq: throughSeq, counts, images: listed,
   };
-  const bytes = encodeBackup({ manifest, treated, photos, journal, reviews, targets, images });
+  const bytes = encodeBackup({ manifest, treated, photos, journal, reviews, targets, programme: records, images });
   const state = await writeTransaction(db, editStores(), 'the backup mark', async (transaction) => {
     const current = await readMeta(transaction);
     current.lastExportedSeq = Math.max(current.lastExportedSeq, throughSeq);

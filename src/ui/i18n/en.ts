@@ -4,6 +4,8 @@ import { enPlanner } from './en/planner.ts';
 import { enReview } from './en/review.ts';
 import { enFiles } from './en/files.ts';
 import { enOffline } from './en/offline.ts';
+// Programmes (issue 15)
+import { enProgrammes } from './en/programmes.ts';
 import type { MessageKey } from './zh.ts';
 
-export const en: Record<MessageKey, string> = { ...enCommon, ...enSurvey, ...enPlanner, ...enReview, ...enFiles, ...enOffline };
+export const en: Record<MessageKey, string> = { ...enCommon, ...enSurvey, ...enPlanner, ...enReview, ...enFiles, ...enOffline, ...enProgrammes };

@@ -6,7 +6,9 @@ import { zhPlanner } from './zh/planner.ts';
 import { zhReview } from './zh/review.ts';
 import { zhFiles } from './zh/files.ts';
 import { zhOffline } from './zh/offline.ts';
+// Programmes (issue 15)
+import { zhProgrammes } from './zh/programmes.ts';
 
-export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline };
+export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline, ...zhProgrammes };
 
 export type MessageKey = keyof typeof zh;

@@ -68,10 +68,11 @@ describe('backup file', () => {
     expect(file.fileName).toMatch(/^fulv-backup-TEST-\d{8}-\d{4}\.zip$/);
     expect(file.mediaType).toBe('application/zip');
     const files = unzipSync(file.bytes);
-    expect(Object.keys(files).sort()).toEqual(['images/' + [...store.getSnapshot().photoRecords.keys()][0] + '.jpg', 'journal.json', 'manifest.json', 'photos.json', 'reviews.json', 'targets.json', 'treated.json']);
+    expect(Object.keys(files).sort()).toEqual(['images/' + [...store.getSnapshot().photoRecords.keys()][0] + '.jpg', 'journal.json', 'manifest.json', 'mines.json', 'parcels.json', 'photos.json', 'programme.json', 'reviews.json', 'targets.json', 'townships.json', 'treated.json', 'zones.json']);
     const manifest = JSON.parse(strFromU8(files['manifest.json']!));
     expect(manifest).toMatchObject({
-      format: BACKUP_FORMAT, version: 1, programme: { id: 'TEST', name: '测试方案' }, through_seq: 4, counts: { treated: 3, photos: 1, journal: 4, images: 1 },
+      format: BACKUP_FORMAT, version: 2, programme: { id: 'TEST', name: '测试方案' }, through_seq: 4,
+      counts: { treated: 3, photos: 1, journal: 4, images: 1, townships: 1, mines: 2, parcels: 2, zones: 1 },
     });
   });
 
@@ -165,7 +166,7 @@ describe('a refused restore', () => {
 
   it('refuses another format', () => refusedWith(zipSync({ 'manifest.json': strToU8('{"format":"qfield-project","version":1}') }), /not a Fulv backup \(its format is "qfield-project", expected "fulv-field-backup"\)/));
 
-  it('refuses a newer format version', () => refusedWith((b) => rezip(b, (f) => editJson(f, 'manifest.json', (m: { version: number }) => ({ ...m, version: 2 }))), /newer Fulv \(backup format version 2\); this Fulv reads version 1/));
+  it('refuses a newer format version', () => refusedWith((b) => rezip(b, (f) => editJson(f, 'manifest.json', (m: { version: number }) => ({ ...m, version: 3 }))), /newer Fulv \(backup format version 3\); this Fulv reads version 2/));
 
   it('refuses a backup of another programme', () => refusedWith(
     (b) => rezip(b, (f) => editJson(f, 'manifest.json', (m: object) => ({ ...m, programme: { id: 'QA-DEMO', name: '迁安' } }))),
@@ -205,7 +206,7 @@ describe('a refused restore', () => {
 
   it('refuses a backup from a newer database schema', () => refusedWith(
     (b) => rezip(b, (f) => editJson(f, 'manifest.json', (m: object) => ({ ...m, schema_version: 99 }))),
-    /comes from a newer Fulv \(database schema 99\); this Fulv has schema 3\. Update Fulv, then restore/,
+    /comes from a newer Fulv \(database schema 99\); this Fulv has schema 4\. Update Fulv, then restore/,
   ));
 
   it('refuses an entry whose name climbs out of the archive', () => refusedWith(
@@ -221,6 +222,21 @@ describe('a refused restore', () => {
   it('refuses a manifest that places an image outside the archive', () => refusedWith(
     (b) => rezip(b, (f) => editJson(f, 'manifest.json', (m: { images: { file: string }[] }) => ({ ...m, images: m.images.map((i) => ({ ...i, file: 'images/../photo.jpg' })) }))),
     /an entry named "images\/\.\.\/photo\.jpg"/,
+  ));
+
+  it('refuses a version-2 backup whose parcel is not an area, naming it', () => refusedWith(
+    (b) => rezip(b, (f) => editJson(f, 'parcels.json', (parcels: { properties: { id: string }; geometry: object }[]) => parcels.map((p) => (p.properties.id === 'T-M2-P1' ? { ...p, geometry: { type: 'Point', coordinates: [118.6, 40.1] } } : p)))),
+    /parcel T-M2-P1 is not a polygon/,
+  ));
+
+  it('refuses a version-2 backup whose parcels are fewer than its manifest counts', () => refusedWith(
+    (b) => rezip(b, (f) => editJson(f, 'parcels.json', (parcels: unknown[]) => parcels.slice(1))),
+    /parcels\.json has 1 entries, the manifest says 2/,
+  ));
+
+  it('refuses a version-2 backup whose header names another programme', () => refusedWith(
+    (b) => rezip(b, (f) => editJson(f, 'programme.json', (part: { header: object }) => ({ ...part, header: { ...part.header, id: 'OTHER' } }))),
+    /its header names programme "OTHER", the manifest TEST/,
   ));
 
   it('refuses a journal entry about a polygon that neither the backup nor this device holds', () => refusedWith(

@@ -3,7 +3,6 @@
 // is written here by hand with raw IndexedDB, exactly as that version laid it out.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FieldStore } from '../../../src/persistence/field-store.ts';
-import { SCHEMA_VERSION } from '../../../src/persistence/schema.ts';
 import { programmeFingerprint } from '../../../src/store/seed-fingerprint.ts';
 import { reviewStep } from '../../../src/store/review-edits.ts';
 import { NOW, fieldProgramme, testDatabase, treatedFeature } from '../../helpers/field-store.ts';
@@ -61,10 +60,6 @@ async function writeVersion2(factory: IDBFactory, name: string): Promise<void> {
 }
 
 describe('schema version 3 (review)', () => {
-  it('is the current version', () => {
-    expect(SCHEMA_VERSION).toBe(3);
-  });
-
   it('upgrades a version-2 database, keeping edits, journal and undo, and then stores acceptance steps', async () => {
     const database = testDatabase();
     await writeVersion2(database.factory, database.dbName);

@@ -1,0 +1,23 @@
+// Programmes: the switcher, creating, deleting and restoring programmes (Chinese).
+export const zhProgrammes = {
+  'programmes.label': '项目',
+  'programmes.demoSuffix': '（示例）',
+  'programmes.actions': '项目操作',
+  'programmes.new': '新建项目',
+  'programmes.delete': '删除此项目…',
+  'programmes.addDemo': '添加示例项目',
+  'programmes.restore': '从备份恢复项目',
+  'programmes.none': '此浏览器中还没有项目：新建一个、添加示例项目，或从备份恢复。',
+  'programmes.restored': '已恢复项目“{name}”',
+  'programmes.restoreRefused': '无法从“{file}”恢复项目：{reason}',
+  'programmes.refusal.present': '此浏览器中已有这个项目：请切换到它，在其中恢复备份；现有数据未改动',
+  'programmes.refusal.version1': '这个备份由旧版复绿制作，只含外业修改而不含项目本身，只能恢复到原项目中；现有数据未改动',
+  'programmes.deleted': '已删除项目“{name}”',
+  'programmes.deleteFailed': '无法删除项目：{reason}',
+  'programmes.confirm.title': '删除项目“{name}”？',
+  'programmes.confirm.counts': '将从此浏览器中删除其 {parcels} 个图斑、{treated} 个治理图斑、{photos} 张照片和全部修改记录，无法撤销。',
+  'programmes.confirm.unexported': '有 {count} 项修改尚未备份。',
+  'programmes.confirm.backup': '先下载备份',
+  'programmes.confirm.delete': '删除项目',
+  'programmes.confirm.cancel': '取消',
+};
