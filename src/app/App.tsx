@@ -53,6 +53,7 @@ import { useScreenClass } from '../ui/shells/screen-class.ts';
 import { TabletShell } from '../ui/shells/TabletShell.tsx';
 import { AppHeader, StorageAlerts } from './AppHeader.tsx';
 import { AppSettings } from './AppSettings.tsx';
+import { useTeamServer } from './team-server/use-team-server.ts';
 import { useParcelOverlap } from './use-parcel-overlap.ts';
 import { InspectorPanel } from './InspectorPanel.tsx';
 import { LayersRole } from './LayersRole.tsx';
@@ -86,6 +87,7 @@ export function App(props: { newProgramme?: (slot: NewProgrammeSlot) => ReactNod
   const [parcelStyle, setParcelStyle] = useState<ParcelStyleMode>('damage_type');
   const [basemap, setBasemap] = useState<BasemapSettings>(loadBasemap);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const teamServer = useTeamServer(t, language === 'zh' ? 'zh-CN' : 'en-GB', settingsOpen, programmes, snapshot, programmes.current?.areaLevel ?? 'county');
   const [selection, setSelection] = useState<FeatureRef | null>(null);
   const [sideTab, setSideTab] = useState<Role>('layers');
   const showImported = useCallback(() => setVisible((v) => ({ ...v, imported: true })), []);
@@ -359,6 +361,7 @@ export function App(props: { newProgramme?: (slot: NewProgrammeSlot) => ReactNod
         {programme && exporter.dialog.open && <ExportDialog {...exporter.dialog} programme={programme} />}
         <AppSettings
           map={map}
+          server={teamServer}
           open={settingsOpen}
           basemap={basemap}
           onClose={() => setSettingsOpen(false)}

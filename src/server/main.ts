@@ -6,11 +6,12 @@ import { buildServer } from './app.ts';
 import { createPool } from './database.ts';
 import { migrate } from './schema-migrations.ts';
 import { PUBLISH_USAGE, publishCommand } from './publish-command.ts';
+import { parseAppOrigins } from './app-origins.ts';
 import { ServerError } from './server-error.ts';
 import { ConfigError, serverConfig } from './server-config.ts';
 
 const USAGE = `usage:
-  npm run server                                            serve (env: DATABASE_URL, HOST, PORT, TRUST_PROXY, SESSION_HOURS)
+  npm run server                                            serve (env: DATABASE_URL, HOST, PORT, TRUST_PROXY, SESSION_HOURS, FULV_APP_ORIGINS)
   npm run server -- create-admin --login LOGIN --name NAME  create a server admin; password from FULV_ADMIN_PASSWORD or stdin
 ${PUBLISH_USAGE}`;
 
@@ -55,7 +56,7 @@ async function serve(): Promise<number> {
   const applied = await migrate(pool);
   const app = await buildServer({
     pool, sessionHours: config.sessionHours, bodyLimit: config.bodyLimit, trustProxy: config.trustProxy,
-    loginAttemptsPerMinute: config.loginAttemptsPerMinute, logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
+    loginAttemptsPerMinute: config.loginAttemptsPerMinute, appOrigins: parseAppOrigins(process.env['FULV_APP_ORIGINS']), logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
   });
   if (applied.length > 0) app.log.info(`applied schema migrations ${applied.join(', ')}`);
   const stop = async (): Promise<void> => {

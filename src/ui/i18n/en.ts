@@ -6,6 +6,8 @@ import { enFiles } from './en/files.ts';
 import { enOffline } from './en/offline.ts';
 // Programmes (issue 15)
 import { enProgrammes } from './en/programmes.ts';
+// Team server (issue 16)
+import { enServer } from './en/server.ts';
 import type { MessageKey } from './zh.ts';
 
-export const en: Record<MessageKey, string> = { ...enCommon, ...enSurvey, ...enPlanner, ...enReview, ...enFiles, ...enOffline, ...enProgrammes };
+export const en: Record<MessageKey, string> = { ...enCommon, ...enSurvey, ...enPlanner, ...enReview, ...enFiles, ...enOffline, ...enProgrammes, ...enServer };

@@ -8,7 +8,9 @@ import { zhFiles } from './zh/files.ts';
 import { zhOffline } from './zh/offline.ts';
 // Programmes (issue 15)
 import { zhProgrammes } from './zh/programmes.ts';
+// Team server (issue 16)
+import { zhServer } from './zh/server.ts';
 
-export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline, ...zhProgrammes };
+export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline, ...zhProgrammes, ...zhServer };
 
 export type MessageKey = keyof typeof zh;
