@@ -53,3 +53,9 @@ export async function findAccount(db: Pool | PoolClient, login: string): Promise
   );
   return rows[0] ? { ...accountOf(rows[0]), passwordHash: rows[0].password_hash } : null;
 }
+
+export async function setPassword(db: Pool | PoolClient, accountId: number, password: string): Promise<void> {
+  const problem = passwordProblem(password);
+  if (problem) throw invalid(problem);
+  await db.query('update users set password_hash = $2 where id = $1', [accountId, await hashPassword(password)]);
+}

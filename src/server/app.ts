@@ -5,15 +5,20 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOpt
 import type { Pool } from 'pg';
 import { allowAppOrigins } from './app-origins.ts';
 import { authenticate } from './request-account.ts';
+import { changeLogRoutes } from './routes/change-log-routes.ts';
 import { editRoutes } from './routes/edit-routes.ts';
 import { ogcRoutes } from './routes/ogc-routes.ts';
+import { photoRoutes } from './routes/photo-routes.ts';
 import { programmeRoutes } from './routes/programme-routes.ts';
 import { DEFAULT_PUBLISH_BODY_LIMIT, publishRoutes } from './routes/publish-routes.ts';
 import { loginRoute, sessionRoutes } from './routes/session-routes.ts';
 import { ServerError, type ErrorBody } from './server-error.ts';
 
 export interface ServerOptions {
+  /** The primary database: writes, sessions, memberships. */
   pool: Pool;
+  /** A read replica for plain reads of programme data; the primary when not given. */
+  readPool?: Pool;
   /** How long a session lasts from login. */
   sessionHours?: number;
   /** Largest request body in bytes; larger ones are refused with 413. */
@@ -36,11 +41,20 @@ function errorReply(error: FastifyError, bodyLimit: number): { status: number; b
   if (error instanceof ServerError) {
     return { status: error.statusCode, body: { code: error.code, message: error.message, ...(error.problems ? { problems: error.problems } : {}) }, headers: error.headers };
   }
+  // Two requests creating the same record at the same moment: the database let one through.
+  if (error.code === '23505' || error.code === '40P01') {
+    return { status: 409, body: { code: 'conflict', message: 'the same record was changed by another request at the same moment; read it again and retry' } };
+  }
+  // A value the app's rules let through but a constraint of the schema did not (a last line of defence).
+  if (error.code === '23514' || error.code === '23503' || error.code === '23502' || error.code?.startsWith('22')) {
+    const constraint = (error as FastifyError & { constraint?: string }).constraint;
+    return { status: 400, body: { code: 'refused_by_database', message: `the database refused a value${constraint ? ` (${constraint})` : ''}: ${error.message}` } };
+  }
   if (error.validation) return { status: 400, body: { code: 'invalid_request', message: `the request is not valid: ${error.validationContext ?? 'request'} ${error.message}` } };
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, body: { code: 'body_too_large', message: `the request body is larger than ${bodyLimit} bytes` } };
   if (error.statusCode === 429) return { status: 429, body: { code: 'too_many_requests', message: `too many requests: ${error.message}` } };
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-    return { status: error.statusCode, body: { code: 'bad_request', message: error.message } };
+    return { status: error.statusCode, body: { code: error.statusCode === 415 ? 'unsupported_type' : 'bad_request', message: error.message } };
   }
   return { status: 500, body: { code: 'internal', message: 'the server failed to handle this request; the error is in its log' } };
 }
@@ -56,6 +70,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
   app.decorateRequest('account', null);
+  // Answers carry session tokens and programme data: never cached, never sniffed as another type.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    reply.header('x-content-type-options', 'nosniff');
+  });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, body, headers } = errorReply(error, bodyLimit);
@@ -72,8 +91,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     withLogin.addHook('onRequest', authenticate(options.pool));
     await withLogin.register(sessionRoutes, sessionOptions);
     await withLogin.register(programmeRoutes, { pool: options.pool });
-    await withLogin.register(editRoutes, { pool: options.pool, now });
-    await withLogin.register(ogcRoutes, { pool: options.pool });
+    await withLogin.register(editRoutes, { pool: options.pool, readPool: options.readPool ?? options.pool, now });
+    await withLogin.register(photoRoutes, { pool: options.pool, readPool: options.readPool ?? options.pool, now });
+    await withLogin.register(changeLogRoutes, { pool: options.pool, readPool: options.readPool ?? options.pool });
+    // GIS clients read from a replica when there is one; publishing and snapshots use the primary.
+    await withLogin.register(ogcRoutes, { pool: options.readPool ?? options.pool });
     await withLogin.register(publishRoutes, { pool: options.pool, now, publishBodyLimit: options.publishBodyLimit ?? DEFAULT_PUBLISH_BODY_LIMIT });
   });
   return app;

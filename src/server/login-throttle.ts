@@ -1,6 +1,7 @@
 // Brute force against one account is slowed whatever address it comes from: after a few failed
 // logins each further attempt must wait twice as long as the one before (1 s, 2 s, 4 s … up to
-// 15 min), and while it waits even the right password is refused unchecked. A success clears it.
+// 15 min), and while it waits even the right password is refused unchecked. A success clears it,
+// and so does a day without failures (a forgotten password last month costs nothing today).
 // Guessing from one address is limited separately, per minute (@fastify/rate-limit in app.ts).
 import type { Pool } from 'pg';
 
@@ -25,7 +26,8 @@ export async function remainingWait(pool: Pool, login: string): Promise<number> 
 export async function recordFailure(pool: Pool, login: string): Promise<void> {
   await pool.query(
     `insert into login_failures (login, failures, last_failure) values ($1, 1, now())
-     on conflict (login) do update set failures = login_failures.failures + 1, last_failure = now()`,
+     on conflict (login) do update set last_failure = now(),
+       failures = case when login_failures.last_failure < now() - interval '1 day' then 1 else login_failures.failures + 1 end`,
     [login],
   );
 }

@@ -11,7 +11,8 @@ import { ServerError } from './server-error.ts';
 import { ConfigError, serverConfig } from './server-config.ts';
 
 const USAGE = `usage:
-  npm run server                                            serve (env: DATABASE_URL, HOST, PORT, TRUST_PROXY, SESSION_HOURS, FULV_APP_ORIGINS)
+  npm run server                                            serve (env: DATABASE_URL, DATABASE_READ_URL, DATABASE_MIGRATION_URL,
+                                                            HOST, PORT, TRUST_PROXY, SESSION_HOURS, BODY_LIMIT_BYTES, FULV_APP_ORIGINS)
   npm run server -- create-admin --login LOGIN --name NAME  create a server admin; password from FULV_ADMIN_PASSWORD or stdin
 ${PUBLISH_USAGE}`;
 
@@ -35,7 +36,7 @@ async function createAdmin(argv: readonly string[]): Promise<number> {
   }
   const config = serverConfig(process.env);
   const password = process.env['FULV_ADMIN_PASSWORD'] ?? (await readStdin());
-  const pool = createPool(config.databaseUrl, 1);
+  const pool = createPool(config.migrationDatabaseUrl, 1);
   try {
     await migrate(pool);
     const account = await createAccount(pool, { login, displayName: name, password, isServerAdmin: true });
@@ -52,16 +53,19 @@ async function createAdmin(argv: readonly string[]): Promise<number> {
 
 async function serve(): Promise<number> {
   const config = serverConfig(process.env);
+  const migrationPool = createPool(config.migrationDatabaseUrl, 1);
+  const applied = await migrate(migrationPool).finally(() => migrationPool.end());
   const pool = createPool(config.databaseUrl, config.poolSize);
-  const applied = await migrate(pool);
+  const readPool = config.readDatabaseUrl ? createPool(config.readDatabaseUrl, config.poolSize) : undefined;
   const app = await buildServer({
-    pool, sessionHours: config.sessionHours, bodyLimit: config.bodyLimit, trustProxy: config.trustProxy,
+    pool, readPool, sessionHours: config.sessionHours, bodyLimit: config.bodyLimit, trustProxy: config.trustProxy,
     loginAttemptsPerMinute: config.loginAttemptsPerMinute, appOrigins: parseAppOrigins(process.env['FULV_APP_ORIGINS']), logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
   });
   if (applied.length > 0) app.log.info(`applied schema migrations ${applied.join(', ')}`);
   const stop = async (): Promise<void> => {
     await app.close();
     await pool.end();
+    await readPool?.end();
   };
   process.once('SIGTERM', () => void stop());
   process.once('SIGINT', () => void stop());

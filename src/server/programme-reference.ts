@@ -13,11 +13,10 @@ export function latestToday(now: Date): string {
 }
 
 export async function loadReferenceContext(client: PoolClient, programmeId: string, now: Date): Promise<ReferenceContext> {
-  const [parcels, mines, townships] = await Promise.all([
-    client.query<{ id: string; mine_id: string; status: ParcelStatus }>('select id, mine_id, status from parcels where programme_id = $1', [programmeId]),
-    client.query<{ id: string }>('select id from mines where programme_id = $1', [programmeId]),
-    client.query<{ id: string }>('select id from townships where programme_id = $1', [programmeId]),
-  ]);
+  // One client runs one query at a time.
+  const parcels = await client.query<{ id: string; mine_id: string; status: ParcelStatus }>('select id, mine_id, status from parcels where programme_id = $1', [programmeId]);
+  const mines = await client.query<{ id: string }>('select id from mines where programme_id = $1', [programmeId]);
+  const townships = await client.query<{ id: string }>('select id from townships where programme_id = $1', [programmeId]);
   return {
     today: latestToday(now),
     parcelMine: new Map(parcels.rows.map((p) => [p.id, p.mine_id])),

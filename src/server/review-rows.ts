@@ -1,13 +1,14 @@
 // Acceptance records as the database holds them and as the app's rules see them (a Slot of a
 // ParcelReview): one row per reviewed parcel, locked while a step or a reopen is decided.
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { ParcelStatus } from '../domain/model.ts';
 import type { ParcelReview } from '../domain/review.ts';
 import type { Slot } from '../store/slot.ts';
 
-export async function lockReview(client: PoolClient, programmeId: string, parcelId: string): Promise<Slot<ParcelReview>> {
-  const { rows } = await client.query<{ status: ParcelStatus; events: ParcelReview['events']; revision: number }>(
-    'select status, events, revision from reviews where programme_id = $1 and parcel_id = $2 for update',
+/** The parcel's record; with `lock`, locked until the transaction ends. */
+export async function reviewSlot(db: Pool | PoolClient, programmeId: string, parcelId: string, lock: boolean): Promise<Slot<ParcelReview>> {
+  const { rows } = await db.query<{ status: ParcelStatus; events: ParcelReview['events']; revision: number }>(
+    `select status, events, revision from reviews where programme_id = $1 and parcel_id = $2${lock ? ' for update' : ''}`,
     [programmeId, parcelId],
   );
   const row = rows[0];

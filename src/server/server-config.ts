@@ -4,6 +4,13 @@ import type { FastifyServerOptions } from 'fastify';
 
 export interface ServerConfig {
   databaseUrl: string;
+  /** A read replica for plain reads (DATABASE_READ_URL), if any. */
+  readDatabaseUrl: string | null;
+  /**
+   * A direct connection for migrations (DATABASE_MIGRATION_URL) when DATABASE_URL goes through
+   * pgbouncer in transaction mode, where the migrations' session lock would not hold.
+   */
+  migrationDatabaseUrl: string;
   host: string;
   port: number;
   trustProxy: FastifyServerOptions['trustProxy'];
@@ -42,6 +49,8 @@ export function serverConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (!databaseUrl) throw new ConfigError('DATABASE_URL is not set, e.g. DATABASE_URL=postgres://fulv:PASSWORD@127.0.0.1:5432/fulv');
   return {
     databaseUrl,
+    readDatabaseUrl: env['DATABASE_READ_URL'] || null,
+    migrationDatabaseUrl: env['DATABASE_MIGRATION_URL'] || databaseUrl,
     host: env['HOST'] || '127.0.0.1',
     port: wholeNumber(env, 'PORT', 8787, 0, 65535),
     trustProxy: parseTrustProxy(env['TRUST_PROXY']),

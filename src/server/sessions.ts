@@ -35,3 +35,8 @@ export function bearerToken(header: string | undefined): string | null {
   const match = header ? /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header) : null;
   return match ? match[1]! : null;
 }
+
+/** Ends every session of the account but the one given (after a password change). */
+export async function closeOtherSessions(pool: Pool, accountId: number, keepToken: string): Promise<void> {
+  await pool.query('delete from sessions where user_id = $1 and token_hash <> $2', [accountId, sha256(keepToken)]);
+}

@@ -1,11 +1,11 @@
 // Treated polygons as the database holds them and as the app's edit rules see them (a Slot of a
 // TreatedFeature, store/slot.ts): the row, its revision, null once deleted (tombstone).
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { AreaGeometry, TreatedFeature } from '../domain/model.ts';
 import type { Slot } from '../store/slot.ts';
 import { GEOMETRY_FROM_JSON } from './programme-content-store.ts';
 
-interface TreatedRow {
+export interface TreatedRow {
   id: string;
   parcel_id: string | null;
   mine_id: string | null;
@@ -20,11 +20,11 @@ interface TreatedRow {
   revision: number;
 }
 
-/** Enough decimals to give back every coordinate exactly as it was stored (doubles, ~1e-15°). */
+/** Enough decimals to give back every coordinate exactly as it was stored (doubles, ~1e-15°); option 0: no "crs" member (RFC 7946). */
 const GEOJSON_DECIMALS = 15;
 
 export const TREATED_SELECT = `select id, parcel_id, mine_id, to_char(date, 'YYYY-MM-DD') as date, measure, direction, surveyor, note,
-  source_attributes, ST_AsGeoJSON(geom, ${GEOJSON_DECIMALS})::jsonb as geometry, deleted, revision from treated`;
+  source_attributes, ST_AsGeoJSON(geom, ${GEOJSON_DECIMALS}, 0)::jsonb as geometry, deleted, revision from treated`;
 
 export function treatedFeature(row: TreatedRow): TreatedFeature | null {
   if (row.deleted || !row.geometry || row.date === null) return null;
@@ -36,9 +36,9 @@ export function treatedFeature(row: TreatedRow): TreatedFeature | null {
   return { type: 'Feature', geometry: row.geometry, properties };
 }
 
-/** The polygon's current state, locked until the transaction ends. */
-export async function lockTreated(client: PoolClient, programmeId: string, id: string): Promise<Slot<TreatedFeature>> {
-  const { rows } = await client.query<TreatedRow>(`${TREATED_SELECT} where programme_id = $1 and id = $2 for update`, [programmeId, id]);
+/** The polygon's current state; with `lock`, locked until the transaction ends. */
+export async function treatedSlot(db: Pool | PoolClient, programmeId: string, id: string, lock: boolean): Promise<Slot<TreatedFeature>> {
+  const { rows } = await db.query<TreatedRow>(`${TREATED_SELECT} where programme_id = $1 and id = $2${lock ? ' for update' : ''}`, [programmeId, id]);
   const row = rows[0];
   return row ? { revision: row.revision, value: treatedFeature(row) } : { revision: 0, value: null };
 }

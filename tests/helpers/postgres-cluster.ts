@@ -49,13 +49,19 @@ export async function startCluster(): Promise<Cluster> {
   // fsync off: a test cluster is thrown away, and syncing is most of a migration's time here.
   run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`, 'start']);
   const baseUrl = `postgres://postgres@127.0.0.1:${port}/`;
+  let stopped = false;
   const stop = (): void => {
+    if (stopped) return;
+    stopped = true;
+    process.off('exit', stop);
     try {
       run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   };
+  // Also when the test run ends without its teardown (an error, a forced exit).
+  process.once('exit', stop);
   try {
     const client = new pg.Client({ connectionString: `${baseUrl}postgres` });
     await client.connect();

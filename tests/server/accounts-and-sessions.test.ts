@@ -2,6 +2,7 @@
 // without it (no cookie counts), only the programmes one belongs to, sessions that end.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../../src/server/accounts.ts';
 import { DEMO_ID, OTHER_ID, PASSWORD, startTestServer, type TestServer } from '../helpers/server-app.ts';
 
 describe('accounts and sessions', () => {
@@ -35,6 +36,7 @@ describe('accounts and sessions', () => {
     expect(hours).toBeGreaterThan(11.9);
     expect(hours).toBeLessThanOrEqual(12);
     expect(right.headers['set-cookie']).toBeUndefined();
+    expect(right.headers['cache-control']).toBe('no-store');
   });
 
   it('stores neither passwords nor session tokens in the clear', async () => {
@@ -85,5 +87,21 @@ describe('accounts and sessions', () => {
     const expired = await server.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${again.token}` } });
     expect(expired.statusCode).toBe(401);
     expect(expired.json()).toMatchObject({ message: expect.stringContaining('expired') });
+  });
+
+  it('changes a password only with the current one, ending the account’s other sessions', async () => {
+    await createAccount(server.pool, { login: 'zhao', displayName: '赵', password: PASSWORD });
+    const login = async (password: string) => server.call(null, 'POST', '/api/login', { login: 'zhao', password });
+    const phone = ((await login(PASSWORD)).json() as { token: string }).token;
+    const laptop = ((await login(PASSWORD)).json() as { token: string }).token;
+    const change = (body: unknown) => server.app.inject({ method: 'POST', url: '/api/me/password', headers: { authorization: `Bearer ${laptop}` }, payload: body as object });
+    expect((await change({ currentPassword: 'wrong password', newPassword: 'a new long password' })).statusCode).toBe(403);
+    expect((await change({ currentPassword: PASSWORD, newPassword: 'short' })).statusCode).toBe(400);
+    expect((await change({ currentPassword: PASSWORD, newPassword: 'a new long password' })).statusCode).toBe(204);
+    const me = (token: string) => server.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await me(phone)).statusCode).toBe(401);
+    expect((await me(laptop)).statusCode).toBe(200);
+    expect((await login(PASSWORD)).statusCode).toBe(401);
+    expect((await login('a new long password')).statusCode).toBe(201);
   });
 });

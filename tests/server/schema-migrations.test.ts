@@ -65,7 +65,21 @@ describe('schema migrations', () => {
     expect(rows.slice(-2).map((r) => `${r.layer}:${r.op}`)).toEqual(['zones:insert', 'zones:delete']);
   });
 
+  it('deletes a whole programme with everything in it, each deletion logged', async () => {
+    await pool.query(`insert into reviews (programme_id, parcel_id, status, events) values ('P1', 'M1-P1', 'treated', '[]')`);
+    const last = (await pool.query<{ seq: string }>('select max(seq) as seq from change_log')).rows[0]!.seq;
+    await pool.query(`delete from programmes where id = 'P1'`);
+    for (const table of ['townships', 'mines', 'parcels', 'zones', 'reviews', 'targets', 'treated', 'photos']) {
+      expect((await pool.query(`select 1 from ${table} where programme_id = 'P1'`)).rowCount, table).toBe(0);
+    }
+    const { rows } = await pool.query(`select layer from change_log where seq > $1 and programme_id = 'P1' and op = 'delete' order by seq`, [last]);
+    expect(rows.map((r) => r.layer).sort()).toEqual(['mines', 'parcels', 'programmes', 'reviews', 'townships']);
+  });
+
   it('refuses geometry of the wrong kind or coordinate system', async () => {
+    await pool.query(`insert into programmes (id, name, buffer_distances) values ('P1', '测试方案', '{}')`);
+    await pool.query(`insert into townships (programme_id, id, name) values ('P1', 'T1', '马兰庄镇')`);
+    await pool.query(`insert into mines (programme_id, id, name, township_id, category, location) values ('P1', 'M1', '孟家峪铁矿', 'T1', 'abandoned', ST_SetSRID(ST_Point(118.5, 40), 4490))`);
     await expect(pool.query(`insert into parcels (programme_id, id, mine_id, damage_type, direction, status, geom)
       values ('P1', 'M1-P2', 'M1', 'open_pit', 'forest', 'untreated', ST_GeomFromText('LINESTRING(118.5 40, 118.6 40)', 4490))`)).rejects.toThrow(/check constraint/);
     await expect(pool.query(`insert into parcels (programme_id, id, mine_id, damage_type, direction, status, geom)

@@ -204,7 +204,9 @@ begin
 end $$;
 
 -- tg_argv[0]: the column holding the programme id; tg_argv[1]: the column holding the feature id.
-create function fulv_log_change() returns trigger language plpgsql as $$
+-- Security definer: a GIS editor's role needs rights on the layers only, and cannot write the log
+-- itself; session_user is still the role that logged in.
+create function fulv_log_change() returns trigger language plpgsql security definer set search_path = public, pg_temp as $$
 declare
   r jsonb := case when tg_op = 'DELETE' then to_jsonb(old) else to_jsonb(new) end;
   programme text := r ->> tg_argv[0];

@@ -31,6 +31,24 @@ create table photos (
 );
 create index photos_feature on photos (programme_id, feature_id);
 create index photos_location on photos using gist (location);
+-- A removed photo, like a deleted treated polygon, is a deletion to anyone following the log.
+create or replace function fulv_log_change() returns trigger language plpgsql security definer set search_path = public, pg_temp as $$
+declare
+  r jsonb := case when tg_op = 'DELETE' then to_jsonb(old) else to_jsonb(new) end;
+  programme text := r ->> tg_argv[0];
+  op text := lower(tg_op);
+begin
+  perform pg_advisory_xact_lock(hashtext('fulv.change_log'), hashtext(programme));
+  if tg_op = 'UPDATE' and ((r ->> 'deleted') = 'true' and (to_jsonb(old) ->> 'deleted') = 'false'
+                        or (r ->> 'removed') = 'true' and (to_jsonb(old) ->> 'removed') = 'false') then
+    op := 'delete';
+  end if;
+  insert into change_log (programme_id, layer, feature_id, op, revision, who)
+  values (programme, tg_table_name, r ->> tg_argv[1], op, (r ->> 'revision')::integer,
+          coalesce(nullif(current_setting('fulv.user', true), ''), session_user));
+  return null;
+end $$;
+
 create trigger photos_revision before insert or update on photos for each row execute function fulv_bump_revision();
 create trigger photos_change_log after insert or update or delete on photos for each row execute function fulv_log_change('programme_id', 'id');
 

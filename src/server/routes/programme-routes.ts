@@ -2,7 +2,8 @@
 // does not exist as far as they can tell (404).
 import type { FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
-import { createAccount, findAccount } from '../accounts.ts';
+import { createAccount, findAccount, normaliseLogin } from '../accounts.ts';
+import { inTransaction } from '../database.ts';
 import { PROGRAMME_ROLES, programmeRoles, requirePermission, type ProgrammeRole } from '../programme-roles.ts';
 import { requestAccount } from '../request-account.ts';
 import { LOGIN_SCHEMA, PROGRAMME_PARAMS } from '../request-schemas.ts';
@@ -73,15 +74,38 @@ export async function programmeRoutes(app: FastifyInstance, options: { pool: Poo
       const admin = requestAccount(request);
       requirePermission(await programmeRoles(pool, admin, programmeId), 'addMembers');
       const { login, role, displayName, password } = request.body;
-      let member = await findAccount(pool, login);
-      if (!member) {
-        if (displayName === undefined || password === undefined) {
-          throw new ServerError(404, 'no_account', `there is no account ${login}: give displayName and password to create it`);
-        }
-        member = { ...(await createAccount(pool, { login, displayName, password })), passwordHash: '' };
+      const existing = await findAccount(pool, login);
+      if (!existing && (displayName === undefined || password === undefined)) {
+        throw new ServerError(404, 'no_account', `there is no account ${login}: give displayName and password to create it`);
       }
+      const member = existing ?? (await createAccount(pool, { login, displayName: displayName!, password: password! }));
       await pool.query('insert into memberships (programme_id, user_id, role) values ($1, $2, $3) on conflict do nothing', [programmeId, member.id, role]);
       return reply.code(201).send({ login: member.login, displayName: member.displayName, role });
     },
   );
+
+  app.delete<{ Params: { programmeId: string; login: string; role: ProgrammeRole } }>('/api/programmes/:programmeId/members/:login/:role', {
+    schema: {
+      params: {
+        type: 'object', required: ['programmeId', 'login', 'role'], additionalProperties: false,
+        properties: { programmeId: PROGRAMME_PARAMS.properties.programmeId, login: LOGIN_SCHEMA, role: { type: 'string', enum: [...PROGRAMME_ROLES] } },
+      },
+    },
+  }, async (request, reply) => {
+    const { programmeId, login, role } = request.params;
+    requirePermission(await programmeRoles(pool, requestAccount(request), programmeId), 'addMembers');
+    await inTransaction(pool, requestAccount(request).login, async (client) => {
+      // Lock the programme's admin rows so two admins cannot remove each other at once.
+      const admins = await client.query<{ login: string }>(
+        `select u.login from memberships m join users u on u.id = m.user_id where m.programme_id = $1 and m.role = 'admin' for update of m`, [programmeId]);
+      const target = normaliseLogin(login);
+      if (role === 'admin' && admins.rows.length === 1 && admins.rows[0]!.login === target) {
+        throw new ServerError(409, 'last_admin', `${target} is the programme's only admin: add another admin first`);
+      }
+      const removed = await client.query(
+        'delete from memberships m using users u where u.id = m.user_id and m.programme_id = $1 and u.login = $2 and m.role = $3', [programmeId, target, role]);
+      if (removed.rowCount === 0) throw new ServerError(404, 'not_found', `${target} is not a ${role} of this programme`);
+    });
+    return reply.code(204).send();
+  });
 }

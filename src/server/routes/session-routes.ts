@@ -2,12 +2,12 @@
 // address (rate limit) and per account (login-throttle.ts).
 import type { FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
-import { findAccount, normaliseLogin } from '../accounts.ts';
+import { findAccount, normaliseLogin, setPassword } from '../accounts.ts';
 import { clearFailures, recordFailure, remainingWait } from '../login-throttle.ts';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from '../passwords.ts';
 import { requestAccount } from '../request-account.ts';
 import { ServerError } from '../server-error.ts';
-import { bearerToken, closeSession, openSession } from '../sessions.ts';
+import { bearerToken, closeOtherSessions, closeSession, openSession } from '../sessions.ts';
 
 export interface SessionRouteOptions {
   pool: Pool;
@@ -46,6 +46,25 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
   const { pool } = options;
   app.post('/api/logout', async (request, reply) => {
     await closeSession(pool, bearerToken(request.headers.authorization)!);
+    return reply.code(204).send();
+  });
+
+  // A changed password ends the account's other sessions (a lost phone, a shared first password).
+  app.post<{ Body: { currentPassword: string; newPassword: string } }>('/api/me/password', {
+    schema: {
+      body: {
+        type: 'object', required: ['currentPassword', 'newPassword'], additionalProperties: false,
+        properties: { currentPassword: { type: 'string', maxLength: MAX_PASSWORD_LENGTH }, newPassword: { type: 'string', maxLength: MAX_PASSWORD_LENGTH } },
+      },
+    },
+  }, async (request, reply) => {
+    const account = requestAccount(request);
+    const stored = await findAccount(pool, account.login);
+    if (!(await verifyPassword(stored?.passwordHash ?? null, request.body.currentPassword))) {
+      throw new ServerError(403, 'bad_credentials', 'the current password is wrong');
+    }
+    await setPassword(pool, account.id, request.body.newPassword);
+    await closeOtherSessions(pool, account.id, bearerToken(request.headers.authorization)!);
     return reply.code(204).send();
   });
 
