@@ -15,12 +15,13 @@ import { storeErrorMessage } from './use-save-state.ts';
 type Message = { text: string; error: boolean } | null;
 
 export function ProgrammeControls(props: { programmes: Programmes; store: FieldStore | null; snapshot: FieldSnapshot | null; onCreateRequested: () => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { programmes, store, snapshot } = props;
   const [message, setMessage] = useState<Message>(null);
   const [deleting, setDeleting] = useState(false);
   const [deleteMessage, setDeleteMessage] = useState<Message>(null);
-  const name = programmes.current?.name ?? '';
+  const current = programmes.current;
+  const name = (language === 'en' && current?.nameEn) || current?.name || '';
   const restoreRefusalReason = (error: unknown): string => {
     if (error instanceof FieldStoreError && error.code === 'already_exists') return t('programmes.refusal.present');
     if (error instanceof FieldStoreError && error.code === 'no_programme') return t('programmes.refusal.version1');
@@ -46,7 +47,7 @@ export function ProgrammeControls(props: { programmes: Programmes; store: FieldS
         onAddDemo={() => void programmes.addDemo()}
         onRestore={(file) => {
           programmes.restoreFromBackup(file).then(
-            (entry) => setMessage({ text: t('programmes.restored', { name: entry.name }), error: false }),
+            (entry) => setMessage({ text: t('programmes.restored', { name: (language === 'en' && entry.nameEn) || entry.name }), error: false }),
             (error: unknown) => setMessage({ text: t('programmes.restoreRefused', { file: file.name, reason: restoreRefusalReason(error) }), error: true }),
           );
         }}

@@ -15,6 +15,8 @@ export const REGISTRY_DB_NAME = 'fulv-programmes';
 export interface ProgrammeEntry {
   id: string;
   name: string;
+  /** The English name, when the programme has one. */
+  nameEn?: string;
   areaLevel: ProgrammeAreaLevel;
   createdAt: string;
   lastOpenedAt: string | null;
@@ -74,7 +76,7 @@ export class ProgrammeRegistry {
   private async enterDemo(demo: Programme): Promise<ProgrammeEntry> {
     const existing = await this.db.get('programmes', demo.id);
     if (existing) return existing;
-    const entry: ProgrammeEntry = { id: demo.id, name: demo.name, areaLevel: 'county', createdAt: this.now().toISOString(), lastOpenedAt: null, demo: true };
+    const entry: ProgrammeEntry = { id: demo.id, name: demo.name, nameEn: demo.name_en, areaLevel: 'county', createdAt: this.now().toISOString(), lastOpenedAt: null, demo: true };
     await this.db.put('flags', demo.id, 'demo-id');
     await this.db.put('programmes', entry);
     return entry;
@@ -106,11 +108,11 @@ export class ProgrammeRegistry {
       throw error;
     }
     db.close();
-    return this.enter({ id, name: programme.name, areaLevel: content.areaLevel, demo: false });
+    return this.enter({ id, name: programme.name, nameEn: programme.name_en, areaLevel: content.areaLevel, demo: false });
   }
 
   /** Enters a programme whose database now exists (created or restored). */
-  async enter(entry: Pick<ProgrammeEntry, 'id' | 'name' | 'areaLevel' | 'demo'>): Promise<ProgrammeEntry> {
+  async enter(entry: Pick<ProgrammeEntry, 'id' | 'name' | 'nameEn' | 'areaLevel' | 'demo'>): Promise<ProgrammeEntry> {
     const full: ProgrammeEntry = { ...entry, createdAt: this.now().toISOString(), lastOpenedAt: null };
     if (entry.demo) await this.db.delete('flags', 'demo-removed');
     await this.db.put('programmes', full);

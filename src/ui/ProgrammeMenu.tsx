@@ -6,6 +6,7 @@ import { useI18n } from './i18n/language-context.tsx';
 export interface ProgrammeChoice {
   id: string;
   name: string;
+  nameEn?: string | undefined;
   demo: boolean;
 }
 
@@ -22,7 +23,7 @@ export interface ProgrammeMenuProps {
 }
 
 export function ProgrammeMenu(props: ProgrammeMenuProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [open, setOpen] = useState(false);
   const ids = { select: useId(), panel: useId(), file: useId() };
   const act = (action: () => void) => () => {
@@ -34,7 +35,7 @@ export function ProgrammeMenu(props: ProgrammeMenuProps) {
       <label htmlFor={ids.select} className="visually-hidden">{t('programmes.label')}</label>
       <select id={ids.select} value={props.currentId ?? ''} onChange={(e) => props.onSwitch(e.target.value)} disabled={props.programmes.length === 0}>
         {props.currentId === null && <option value="">—</option>}
-        {props.programmes.map((p) => <option key={p.id} value={p.id}>{p.name}{p.demo ? t('programmes.demoSuffix') : ''}</option>)}
+        {props.programmes.map((p) => <option key={p.id} value={p.id}>{language === 'en' && p.nameEn ? p.nameEn : p.name}{p.demo ? t('programmes.demoSuffix') : ''}</option>)}
       </select>
       <button type="button" aria-expanded={open} aria-controls={ids.panel} onClick={() => setOpen(!open)}>{t('programmes.actions')}</button>
       <div id={ids.panel} role="group" aria-label={t('programmes.actions')} className="programme-actions" hidden={!open}>

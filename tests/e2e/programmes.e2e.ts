@@ -126,6 +126,10 @@ describe('programmes on the desktop', () => {
     await confirm.getByRole('button', { name: '删除项目' }).click();
     await page.getByRole('status').filter({ hasText: `已删除项目“${name}”` }).waitFor();
     expect(await programmeOptions(page)).toEqual(['—']);
+    // The demo, removed, is offered back.
+    await page.getByRole('button', { name: '项目操作' }).click();
+    expect(await page.getByRole('group', { name: '项目操作' }).getByRole('button', { name: '添加示例项目' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: '项目操作' }).click();
 
     await restoreFrom(page, backup);
     await page.getByRole('status').filter({ hasText: `已恢复项目“${name}”` }).waitFor();

@@ -52,7 +52,7 @@ export async function restoreProgrammeFromBackup(registry: ProgrammeRegistry, by
     const { summary } = await restoreBackup(db, bytes, { id, name, seed: null }, backupRules);
     db.close();
     const demo = await registry.isDemoId(id);
-    const entry = await registry.enter({ id, name: part.header.name, areaLevel: part.area_level ?? 'county', demo });
+    const entry = await registry.enter({ id, name: part.header.name, nameEn: part.header.name_en, areaLevel: part.area_level ?? 'county', demo });
     return { entry, summary };
   } catch (error) {
     db.close();

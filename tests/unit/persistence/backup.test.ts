@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FieldStore } from '../../../src/persistence/field-store.ts';
 import { openFieldStore } from '../../../src/persistence/field-store.ts';
 import { BACKUP_FORMAT } from '../../../src/persistence/backup/backup-format.ts';
-import { changeTreatedAttributes, createTreated, deleteTreated, reshapeTreated } from '../../../src/store/edits-from-snapshot.ts';
+import { changeTreatedAttributes, createTreated, deleteTreated, importFeatures, reshapeTreated } from '../../../src/store/edits-from-snapshot.ts';
 import type { FieldSnapshot } from '../../../src/store/field-snapshot.ts';
 import { databaseRecords } from '../../helpers/database-records.ts';
 import { BOW_TIE, fieldProgramme, image, now, SQUARE_3, snapshotWhere, testDatabase, treatedFeature, type TestDatabase } from '../../helpers/field-store.ts';
@@ -101,6 +101,25 @@ describe('backup file', () => {
     expect(content(store.getSnapshot())).toEqual(backedUp);
     await store.transact(changeTreatedAttributes(store.getSnapshot(), 'T-T1', { note: 'after restore' }), '赵军');
     expect((await store.journal())[0]).toMatchObject({ seq: 6, action: 'edit' });
+  });
+
+  it('restores a version-1 backup (edits only), keeping the programme this device holds', async () => {
+    const database = testDatabase();
+    const store = await surveyedStore(database);
+    const version1 = rezip((await store.exportBackup()).bytes, (f) => {
+      for (const name of ['programme.json', 'townships.json', 'mines.json', 'parcels.json', 'zones.json']) delete f[name];
+      editJson(f, 'manifest.json', (m: { counts: object }) => ({ ...m, version: 1, schema_version: 3, counts: { treated: 3, photos: 1, journal: 4, images: 1 } }));
+    });
+    const backedUp = content(store.getSnapshot());
+    const mine = { id: 'IMP-M1', name: '新矿', name_en: '', mineral: '', township_id: 'T-TS1', category: 'abandoned' as const, responsible_party: null, location: [118.5, 40.1] as [number, number] };
+    await store.transact(importFeatures('import', { mines: [mine] }), '赵军');
+    await store.transact(reshapeTreated(store.getSnapshot(), 'T-T1', SQUARE_3), '赵军');
+    const reference = await databaseRecords(database);
+    await store.restoreBackup(version1);
+    expect(content(store.getSnapshot())).toEqual(backedUp);
+    expect(store.getSnapshot().programme.mines.map((m) => m.id)).toEqual(['IMP-M1', 'T-M1', 'T-M2']);
+    const after = await databaseRecords(database);
+    for (const name of ['programme', 'townships', 'mines', 'parcels', 'zones', 'seed_ids', 'settings']) expect(after[name], name).toEqual(reference[name]);
   });
 
   it('adds seed polygons that the backup never knew', async () => {
