@@ -28,6 +28,7 @@ import { ReviewOverlay } from './ReviewOverlay.tsx';
 import { ReviewTab } from './ReviewTab.tsx';
 import { useReview } from './use-review.ts';
 import { useExport } from './use-export.ts';
+import { useArchiveExport } from './use-archive-export.ts';
 import { useImport } from './use-import.ts';
 import { ExportDialog } from '../ui/ExportDialog.tsx';
 import { ImportDialog } from '../ui/ImportDialog.tsx';
@@ -104,6 +105,7 @@ export function App(props: { newProgramme?: (slot: NewProgrammeSlot) => ReactNod
   const analysis = useAnalysis(programme, distances);
   const review = useReview(programme, snapshot);
   const exporter = useExport(t, language, programme, review.statuses);
+  const archiveExport = useArchiveExport(t, programme, review.reviews, distances);
   const selectedParcel = selection?.source === 'parcels' ? selection.id : null;
   const overlap = useParcelOverlap(selectedParcel, analysis.overlapOf, analysis.results);
 
@@ -358,7 +360,7 @@ export function App(props: { newProgramme?: (slot: NewProgrammeSlot) => ReactNod
       <>
         <ImportDialog {...importer.dialog} />
         {/* Only while open: it lists every mine, which at province scale is thousands of options. */}
-        {programme && exporter.dialog.open && <ExportDialog {...exporter.dialog} programme={programme} />}
+        {programme && exporter.dialog.open && <ExportDialog {...exporter.dialog} archive={archiveExport} programme={programme} />}
         <AppSettings
           map={map}
           server={teamServer}

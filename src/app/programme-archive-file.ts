@@ -5,8 +5,8 @@ import type { ProgrammeContent } from '../domain/programme-content.ts';
 import { exportFileTitle, localDay } from '../io/export/export-file-title.ts';
 import { DEFAULT_IMPORT_LIMITS, megabytes } from '../io/import-limits.ts';
 import { ioFail, type IoResult } from '../io/io-result.ts';
+import { checkedProgrammeArchive } from '../io/programme-archive/checked-archive.ts';
 import { readProgrammeArchive } from '../io/programme-archive/read-programme-archive.ts';
-import { writeProgrammeArchive } from '../io/programme-archive/write-programme-archive.ts';
 import { loadSqlJs } from './load-sql-js.ts';
 
 /** The media type registered for GeoPackage (OGC 12-128, Annex G). */
@@ -19,9 +19,11 @@ export interface ProgrammeArchiveFile {
   mediaType: string;
 }
 
-export async function programmeArchiveFile(content: ProgrammeContent, now = new Date()): Promise<ProgrammeArchiveFile> {
-  const bytes = writeProgrammeArchive(await loadSqlJs(), content, { now });
-  return { name: `${exportFileTitle(content.programme.name, '', localDay(now))}.gpkg`, bytes, mediaType: PROGRAMME_ARCHIVE_TYPE };
+/** The archive to download; it is read back before it is offered, so a refusal comes now, not at restore. */
+export async function programmeArchiveFile(content: ProgrammeContent, now = new Date()): Promise<IoResult<ProgrammeArchiveFile>> {
+  const bytes = checkedProgrammeArchive(await loadSqlJs(), content, { now });
+  if (!bytes.ok) return bytes;
+  return { ok: true, value: { name: `${exportFileTitle(content.programme.name, '', localDay(now))}.gpkg`, bytes: bytes.value, mediaType: PROGRAMME_ARCHIVE_TYPE } };
 }
 
 /** A chosen file read as a programme archive; its size is checked before it is read into memory. */

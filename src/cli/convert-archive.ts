@@ -8,7 +8,7 @@ import { GENERAL_PRESET } from '../domain/buffer-presets.ts';
 import type { ProgrammeContent } from '../domain/programme-content.ts';
 import type { ExportLayer } from '../io/export/export-types.ts';
 import { jsonTooDeep, MAX_JSON_DEPTH } from '../io/json-depth.ts';
-import { writeProgrammeArchive } from '../io/programme-archive/write-programme-archive.ts';
+import { checkedProgrammeArchive } from '../io/programme-archive/checked-archive.ts';
 import { assembleProgramme } from '../io/programme-files.ts';
 import { ArchiveFileError } from './read-archive.ts';
 
@@ -49,6 +49,8 @@ export async function writeArchiveFromFiles(programmeJson: string, output: strin
   if (!programme.ok) throw new ArchiveFileError(programme.reason);
   const p = programme.value;
   const content: ProgrammeContent = { programme: p, areaLevel: 'county', bufferDistances: GENERAL_PRESET.distances, reviews: [] };
-  await writeFile(output, writeProgrammeArchive(await initSqlJs(), content));
+  const bytes = checkedProgrammeArchive(await initSqlJs(), content);
+  if (!bytes.ok) throw new ArchiveFileError(`${bytes.code}: ${bytes.reason}`);
+  await writeFile(output, bytes.value);
   return `${p.parcels.features.length} parcels, ${p.treated.features.length} treated polygons, ${p.zones.features.length} zones, ${p.mines.length} mines and ${p.targets.rows.length} target rows`;
 }

@@ -29,6 +29,8 @@ export interface ExportDialogProps {
   onRun: () => void;
   busy: boolean;
   message: { text: string; error: boolean } | null;
+  /** The whole programme as one GeoPackage (programme archive), when the app offers it. */
+  archive?: { onRun: () => void; busy: boolean; message: { text: string; error: boolean } | null };
 }
 
 export function parseScope(value: string): ExportScope {
@@ -41,7 +43,7 @@ const LAYER_KEYS = { parcels: 'layers.parcels', treated: 'layers.treated', zones
 export function ExportDialog(props: ExportDialogProps) {
   const { t, language } = useI18n();
   const dialog = useModalDialog(props.open);
-  const ids = { title: useId(), scope: useId(), format: useId(), crs: useId(), values: useId() };
+  const ids = { title: useId(), scope: useId(), format: useId(), crs: useId(), values: useId(), archive: useId() };
   const name = (x: { name: string; name_en: string }) => (language === 'en' ? x.name_en : x.name);
   const { programme } = props;
   return (
@@ -83,6 +85,14 @@ export function ExportDialog(props: ExportDialogProps) {
       <footer>
         <button type="button" className="primary" disabled={props.busy || !Object.values(props.layers).some(Boolean)} onClick={props.onRun}>{t('export.run')}</button>
       </footer>
+      {props.archive && (
+        <section aria-labelledby={ids.archive}>
+          <h3 id={ids.archive}>{t('export.archive.title')}</h3>
+          <p className="note">{t('export.archive.note')}</p>
+          {props.archive.message && <p role={props.archive.message.error ? 'alert' : 'status'} className={props.archive.message.error ? 'error' : 'status'}>{props.archive.message.text}</p>}
+          <button type="button" disabled={props.archive.busy} onClick={props.archive.onRun}>{t('export.archive.run')}</button>
+        </section>
+      )}
     </dialog>
   );
 }

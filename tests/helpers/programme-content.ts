@@ -2,25 +2,19 @@
 // with every corner the archive must keep (Chinese text, doubles that print long, holes,
 // multi-parts, lines, an optional field absent, null and set, keys outside the model, periods,
 // stated totals with and without township, review events with frozen treated polygons).
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { GENERAL_PRESET } from '../../src/domain/buffer-presets.ts';
-import type { Programme, TreatedFeature } from '../../src/domain/model.ts';
+import type { TreatedFeature } from '../../src/domain/model.ts';
 import type { ProgrammeContent } from '../../src/domain/programme-content.ts';
-import { assembleProgramme } from '../../src/io/programme-files.ts';
+import { demoProgramme } from './demo-files.ts';
+
+export { demoProgramme };
 
 const demo = fileURLToPath(new URL('../../data/demo/', import.meta.url));
-const json = (name: string): unknown => JSON.parse(readFileSync(`${demo}${name}`, 'utf8'));
 
 export const DEMO_FILES = {
   programme: `${demo}programme.json`, parcels: `${demo}parcels.geojson`, treated: `${demo}treated.geojson`, zones: `${demo}zones.geojson`,
 };
-
-export function demoProgramme(): Programme {
-  const p = assembleProgramme(json('programme.json'), json('parcels.geojson'), json('treated.geojson'), json('zones.geojson'));
-  if (!p.ok) throw new Error(p.reason);
-  return p.value;
-}
 
 export function demoContent(): ProgrammeContent {
   return { programme: demoProgramme(), areaLevel: 'county', bufferDistances: GENERAL_PRESET.distances, reviews: [] };

@@ -20,22 +20,35 @@ function layerList(names: readonly string[]): string {
   return `layers ${listed}${names.length > 8 ? ` and ${names.length - 8} more` : ''}`;
 }
 
-function checkGeopackage(db: Database, tables: ReadonlyMap<string, string>): void {
+function checkGeopackage(db: Database, tables: ReadonlyMap<string, SchemaEntry>): void {
   const applicationId = Number(rows(db, 'PRAGMA application_id')[0]?.[0] ?? 0);
   const known = applicationId === GEOPACKAGE_APPLICATION_ID || OLDER_GEOPACKAGE_IDS.includes(applicationId);
-  const missing = ['gpkg_contents', 'gpkg_spatial_ref_sys', 'gpkg_geometry_columns'].filter((t) => tables.get(t) !== 'table');
+  const missing = ['gpkg_contents', 'gpkg_spatial_ref_sys', 'gpkg_geometry_columns'].filter((t) => tables.get(t)?.type !== 'table');
   if (missing.length > 0) {
     const id = known ? 'its application id says GeoPackage' : `its application id is 0x${applicationId.toString(16).padStart(8, '0')}, not "GPKG"`;
     throw new IoError('archive_not_geopackage', `The file is a SQLite database but not a GeoPackage: it has no ${missing.join(', ')} table (${id}).`);
   }
 }
 
-function checkProgramme(db: Database, contents: ReadonlyMap<string, string>): void {
+interface SchemaEntry {
+  type: string;
+  sql: string;
+}
+
+/** A plain table: a view runs the file's own SQL on every read, a virtual table a module's code. */
+function checkPlainTable(tables: ReadonlyMap<string, SchemaEntry>, name: string): void {
+  const entry = tables.get(name);
+  if (entry?.type !== 'table') throw new IoError('archive_table_missing', `"${name}" is listed in gpkg_contents but is ${entry ? `a ${shown(entry.type)}, not a table` : 'not in the database'}.`);
+  if (/^\s*CREATE\s+VIRTUAL\b/i.test(entry.sql)) throw new IoError('archive_table_missing', `"${name}" is a virtual table, not a table.`);
+}
+
+function checkProgramme(db: Database, tables: ReadonlyMap<string, SchemaEntry>, contents: ReadonlyMap<string, string>): void {
   const programme = TABLES.programme;
   if (contents.get(programme.name) !== 'attributes') {
     const names = [...contents.keys()];
     throw new IoError('archive_not_programme', `This GeoPackage (${layerList(names)}) is not a Fulv programme archive: it has no "programme" table. Open its layers with the import dialog instead.`);
   }
+  checkPlainTable(tables, programme.name);
   const columns = tableColumns(db, programme);
   if (!columns.has('format') || !columns.has('format_version')) throw new IoError('archive_not_programme', 'The "programme" table has no format and format_version columns: this GeoPackage is not a Fulv programme archive.');
   const header = rows(db, 'SELECT "format", "format_version" FROM "programme" LIMIT 2');
@@ -81,18 +94,17 @@ function checkGeometryColumn(db: Database, table: ArchiveTable): number {
 
 /** Throws the first reason the database is not a programme archive this reader can read; returns the geometry columns' SRS ids. */
 export function checkArchiveStructure(db: Database): Map<string, number> {
-  const tables = new Map(rows(db, 'SELECT name, type FROM sqlite_master').map((r) => [String(r[0]), String(r[1])]));
+  const tables = new Map(rows(db, 'SELECT name, type, sql FROM sqlite_master').map((r): [string, SchemaEntry] => [String(r[0]), { type: String(r[1]), sql: String(r[2] ?? '') }]));
   checkGeopackage(db, tables);
   const contents = new Map(rows(db, 'SELECT table_name, data_type FROM gpkg_contents LIMIT 10000').map((r) => [String(r[0]), String(r[1])]));
-  checkProgramme(db, contents);
+  checkProgramme(db, tables, contents);
   const srsIds = new Map<string, number>();
   for (const name of TABLE_ORDER) {
     const table: ArchiveTable = TABLES[name];
     if (contents.get(table.name) !== table.dataType) {
       throw new IoError('archive_table_missing', `The archive has no ${table.dataType} table "${table.name}"${contents.has(table.name) ? ` (gpkg_contents says ${shown(contents.get(table.name))})` : ''}.`);
     }
-    // A view would run the file's own SQL on every read.
-    if (tables.get(table.name) !== 'table') throw new IoError('archive_table_missing', `"${table.name}" is listed in gpkg_contents but is ${tables.has(table.name) ? `a ${shown(tables.get(table.name))}, not a table` : 'not in the database'}.`);
+    checkPlainTable(tables, table.name);
     checkColumns(db, table);
     if (table.dataType === 'features') srsIds.set(table.name, checkGeometryColumn(db, table));
   }

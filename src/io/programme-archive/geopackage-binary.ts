@@ -37,26 +37,22 @@ export function envelopeOf(geometry: ArchiveGeometry): [number, number, number, 
   return [minX, maxX, minY, maxY];
 }
 
+/** Little-endian bytes, growing as written. */
 class Writer {
-  private readonly parts: number[] = [];
-  private readonly doubles: number[] = [];
-  private readonly layout: ('u8' | 'u32' | 'f64')[] = [];
-  u8(v: number) { this.layout.push('u8'); this.parts.push(v); }
-  u32(v: number) { this.layout.push('u32'); this.parts.push(v); }
-  f64(v: number) { this.layout.push('f64'); this.doubles.push(v); this.parts.push(this.doubles.length - 1); }
-  bytes(): Uint8Array {
-    const size = this.layout.reduce((n, t) => n + (t === 'u8' ? 1 : t === 'u32' ? 4 : 8), 0);
-    const out = new Uint8Array(size);
-    const view = new DataView(out.buffer);
-    let at = 0;
-    this.layout.forEach((t, i) => {
-      const v = this.parts[i]!;
-      if (t === 'u8') view.setUint8(at++, v);
-      else if (t === 'u32') { view.setUint32(at, v, true); at += 4; }
-      else { view.setFloat64(at, this.doubles[v]!, true); at += 8; }
-    });
-    return out;
+  private bytes = new Uint8Array(256);
+  private view = new DataView(this.bytes.buffer);
+  private at = 0;
+  private room(n: number) {
+    if (this.at + n <= this.bytes.byteLength) return;
+    const grown = new Uint8Array(Math.max(this.bytes.byteLength * 2, this.at + n));
+    grown.set(this.bytes);
+    this.bytes = grown;
+    this.view = new DataView(grown.buffer);
   }
+  u8(v: number) { this.room(1); this.view.setUint8(this.at, v); this.at += 1; }
+  u32(v: number) { this.room(4); this.view.setUint32(this.at, v, true); this.at += 4; }
+  f64(v: number) { this.room(8); this.view.setFloat64(this.at, v, true); this.at += 8; }
+  written(): Uint8Array { return this.bytes.slice(0, this.at); }
 }
 
 function writeWkb(w: Writer, geometry: ArchiveGeometry, hasZ: boolean): void {
@@ -105,7 +101,7 @@ export function geometryBlob(geometry: ArchiveGeometry, srsId: number): Uint8Arr
   w.u32(srsId);
   if (envelope) envelope.forEach((v) => w.f64(v));
   writeWkb(w, geometry, hasZ);
-  return w.bytes();
+  return w.written();
 }
 
 const ENVELOPE_DOUBLES = [0, 4, 6, 6, 8];

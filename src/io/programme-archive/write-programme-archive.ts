@@ -59,11 +59,10 @@ function insertRows(db: Database, table: ArchiveTable, rows: readonly Row[], geo
 
 function registerTable(db: Database, table: ArchiveTable, now: string, geometries: readonly ArchiveGeometry[] | undefined, typeName: string | null): void {
   let extent: (number | null)[] = [null, null, null, null];
-  if (geometries) {
-    const envelopes = geometries.map(envelopeOf).filter((e) => e !== null);
-    if (envelopes.length > 0) {
-      extent = [Math.min(...envelopes.map((e) => e[0])), Math.min(...envelopes.map((e) => e[2])), Math.max(...envelopes.map((e) => e[1])), Math.max(...envelopes.map((e) => e[3]))];
-    }
+  for (const envelope of geometries?.map(envelopeOf) ?? []) {
+    if (!envelope) continue;
+    const [minX, minY, maxX, maxY] = extent as [number | null, number | null, number | null, number | null];
+    extent = [Math.min(minX ?? Infinity, envelope[0]), Math.min(minY ?? Infinity, envelope[2]), Math.max(maxX ?? -Infinity, envelope[1]), Math.max(maxY ?? -Infinity, envelope[3])];
   }
   db.run('INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, min_x, min_y, max_x, max_y, srs_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
     table.name, table.dataType, table.name, table.description, now, ...extent, geometries ? CGCS2000_SRS_ID : null,

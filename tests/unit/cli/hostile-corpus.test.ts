@@ -53,6 +53,9 @@ const corpus = {
   garbageShp: write('garbage.shp', noise(64 * 1024, 7)),
   garbageCsv: write('garbage.csv', noise(64 * 1024, 8)),
   empty: write('empty.geojson', ''),
+  garbageGpkg: write('garbage.gpkg', noise(256 * 1024, 9)),
+  sqliteNoiseGpkg: write('sqlite-noise.gpkg', new Uint8Array([...strToU8('SQLite format 3\0'), ...noise(256 * 1024, 10)])),
+  bombGpkg: write('bomb.gpkg', bombZip([{ name: 'doc.kml', head: KML_HEAD, unit: SPACES, times: 175, tail: KML_TAIL }])),
   zones: write('zones.geojson', collection([{ type: 'Feature', properties: { id: 'Z1', zone_type: 'river_lake' }, geometry: { type: 'LineString', coordinates: [[118.605, 39.99], [118.605, 40.02]] } }])),
   parcels: write('parcels.geojson', collection([parcel('P1')])),
 };
@@ -94,6 +97,9 @@ describe('convert refuses hostile files with one line, quickly, in bounded memor
     ['noise named .shp', corpus.garbageShp, /^convert: (dbf_missing|shp_corrupt): /],
     ['noise named .csv', corpus.garbageCsv, /^convert: \w+: /],
     ['an empty file', corpus.empty, /^convert: json_invalid: /],
+    ['noise named .gpkg', corpus.garbageGpkg, /^convert: programme archive .*: archive_not_sqlite: /],
+    ['noise behind a SQLite header, named .gpkg', corpus.sqliteNoiseGpkg, /^convert: programme archive .*: archive_corrupt: /],
+    ['the KMZ bomb named .gpkg', corpus.bombGpkg, /^convert: programme archive .*: archive_not_sqlite: .*zip archive/],
   ])('%s', (_what, input, reason) => {
     expectRefusal(runCli('convert', [input, path('out.geojson')], SECONDS * 2000), 'convert', reason);
   });
@@ -106,6 +112,8 @@ describe('analyze refuses hostile input files with one line, quickly, in bounded
     ['an empty parcels file', ['--parcels', corpus.empty, '--zones', corpus.zones], /^analyze: parcels file .* is not valid JSON/],
     ['parcels nested 100,000 deep', ['--parcels', corpus.deepGeojson, '--zones', corpus.zones], /^analyze: .*(deep|nest)/i],
     ['zones with properties nested 100,000 deep', ['--parcels', corpus.parcels, '--zones', corpus.deepProperties], /^analyze: .*(deep|nest)/i],
+    ['noise named .gpkg', [corpus.garbageGpkg], /^analyze: programme archive .*: archive_not_sqlite: /],
+    ['noise behind a SQLite header, named .gpkg', [corpus.sqliteNoiseGpkg], /^analyze: programme archive .*: archive_corrupt: /],
   ])('%s', (_what, args, reason) => {
     expectRefusal(runCli('analyze', args, SECONDS * 2000), 'analyze', reason);
   });

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkedProgrammeArchive } from '../../../src/io/programme-archive/checked-archive.ts';
 import { geometryBlob, readGeometryBlob } from '../../../src/io/programme-archive/geopackage-binary.ts';
 import { readProgrammeArchive } from '../../../src/io/programme-archive/read-programme-archive.ts';
 import { writeProgrammeArchive } from '../../../src/io/programme-archive/write-programme-archive.ts';
@@ -91,6 +92,27 @@ describe('a programme archive read back', () => {
   it('gives back the demo programme exactly', () => {
     const content = demoContent();
     expect(readProgrammeArchive(sql, writeProgrammeArchive(sql, content))).toStrictEqual({ ok: true, value: content });
+  });
+
+  it('keeps heights where a layer has them', () => {
+    const content = sampleContent();
+    const withZ = content.programme.treated.features[0]!;
+    withZ.geometry = { type: 'Polygon', coordinates: [[[118.5, 40, 12.5], [118.505, 40, 13], [118.505, 40.01, 14.25], [118.5, 40, 12.5]]] };
+    expect(readProgrammeArchive(sql, writeProgrammeArchive(sql, content))).toStrictEqual({ ok: true, value: content });
+  });
+
+  it('refuses at export a programme the archive would not give back, with the reason', () => {
+    const content = sampleContent();
+    const zone = content.programme.zones.features[1]!;
+    zone.properties = { ...zone.properties, zone_type: 'motorway' as never };
+    const note = content.programme.parcels.features[0]!;
+    expect(checkedProgrammeArchive(sql, content)).toMatchObject({
+      ok: false, code: 'archive_invalid', reason: expect.stringMatching(/cannot be written as an archive that opens again: zones, fid 2: zone_type is "motorway"/),
+    });
+    zone.properties.zone_type = 'traffic_line';
+    delete (note.properties as Partial<typeof note.properties>).note;
+    expect(checkedProgrammeArchive(sql, content)).toMatchObject({ ok: false, reason: expect.stringMatching(/parcels, fid 1: note is empty \(NULL\)/) });
+    expect(checkedProgrammeArchive(sql, sampleContent())).toMatchObject({ ok: true });
   });
 
   it('writes the same bytes for the same programme at the same time', () => {

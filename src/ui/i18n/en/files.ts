@@ -101,6 +101,10 @@ export const enFiles: Record<keyof typeof zhFiles, string> = {
   'export.values.labels': 'Chinese labels (未治理, 露天采场…)',
   'export.valuesNote': 'Parcel statuses are exported as the app shows them (with treated work and acceptance); 图斑大类 and 小类 are always the national 核查 codes.',
   'export.fileScope.all': 'whole programme',
+  // Programme archive (GeoPackage) in the export dialog.
+  'export.archive.title': 'Programme archive',
+  'export.archive.note': 'The whole programme — parcels, treated polygons, zones, mines, townships, targets, acceptance records and buffer distances — in one GeoPackage file that GDAL and QGIS open.',
+  'export.archive.run': 'Export programme archive (.gpkg)',
   'ioError.no_files': 'No file chosen',
   'ioError.file_too_large': 'The file is over the size limit',
   'ioError.unknown_format': 'Unrecognised file format',

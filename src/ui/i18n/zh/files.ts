@@ -99,6 +99,10 @@ export const zhFiles = {
   'export.values.labels': '中文名称（未治理、露天采场…）',
   'export.valuesNote': '图斑状态按界面所示导出（含治理进展和验收结果）；图斑大类、小类始终写国家核查代码。',
   'export.fileScope.all': '整个计划',
+  // Programme archive (GeoPackage) in the export dialog.
+  'export.archive.title': '方案档案',
+  'export.archive.note': '整个方案（图斑、已治理范围、保护区、矿山、乡镇、目标、验收记录和缓冲距离）存为一个 GeoPackage 文件，GDAL 和 QGIS 可直接打开。',
+  'export.archive.run': '导出方案档案（.gpkg）',
   'ioError.no_files': '没有选择文件',
   'ioError.file_too_large': '文件超过大小上限',
   'ioError.unknown_format': '无法识别的文件格式',
