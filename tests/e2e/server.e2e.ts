@@ -40,7 +40,7 @@ async function logIn(page: Page, server: string, login: string, touch: boolean):
   const settings = page.getByRole('dialog', { name: '设置' });
   await press(page, '设置', touch, page.locator('body'));
   await settings.getByRole('textbox', { name: '服务器地址' }).fill(server);
-  await Promise.all([page.waitForEvent('load'), press(page, '保存服务器地址', touch)]);
+  await Promise.all([page.waitForEvent('load'), press(page, '使用此服务器', touch)]);
   await loaded(page);
   await press(page, '设置', touch, page.locator('body'));
   await settings.getByRole('textbox', { name: '登录名' }).fill(login);
@@ -92,12 +92,12 @@ describe('the team server', () => {
   }
 
   it('an admin publishes the demo programme from the browser', async () => {
-    const admin = await openApp();
+    const requests: string[] = [];
+    const admin = await openApp({ watch: (p) => p.on('request', (r) => requests.push(r.url())) });
     opened.push(admin);
     const { page } = admin;
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
     await loaded(page);
+    expect(requests.length).toBeGreaterThan(0);
     // No server configured: not one request leaves the app's own origin.
     expect(requests.filter((u) => !u.startsWith(inject('baseUrl')) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
     await logIn(page, serverUrl, 'boss', false);

@@ -7,7 +7,7 @@ export const enServer: Record<keyof typeof zhServer, string> = {
   'server.url': 'Server address',
   'server.urlHint': 'e.g. https://fulv.example.gov.cn (your administrator gives it)',
   'server.urlInvalid': 'The server address must start with http:// or https:// and have no user name, password, "?" or "#" part.',
-  'server.saveUrl': 'Save server address',
+  'server.saveUrl': 'Use this server',
   'server.remove': 'Use no server',
   'server.login': 'Login',
   'server.password': 'Password',

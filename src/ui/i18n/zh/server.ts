@@ -5,7 +5,7 @@ export const zhServer = {
   'server.url': '服务器地址',
   'server.urlHint': '例如 https://fulv.example.gov.cn（由管理员提供）',
   'server.urlInvalid': '服务器地址须以 http:// 或 https:// 开头，且不含用户名、密码、“?”或“#”部分。',
-  'server.saveUrl': '保存服务器地址',
+  'server.saveUrl': '使用此服务器',
   'server.remove': '不使用服务器',
   'server.login': '登录名',
   'server.password': '密码',
