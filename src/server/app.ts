@@ -3,6 +3,7 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Pool } from 'pg';
+import { serveAppFiles } from './app-files.ts';
 import { allowAppOrigins } from './app-origins.ts';
 import { authenticate } from './request-account.ts';
 import { changeLogRoutes } from './routes/change-log-routes.ts';
@@ -23,6 +24,8 @@ export interface ServerOptions {
   sessionHours?: number;
   /** Largest request body in bytes; larger ones are refused with 413. */
   bodyLimit?: number;
+  /** The built app (dist/) to serve at /, for one origin of app and API. */
+  appDir?: string;
   /** Origins of the Fulv app allowed to call from another origin (CORS). */
   appOrigins?: readonly string[];
   /** Largest programme a publish may send (JSON bytes). */
@@ -84,6 +87,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ code: 'not_found', message: `there is no ${request.method} ${request.url.split('?')[0]}` } satisfies ErrorBody));
 
   allowAppOrigins(app, options.appOrigins ?? []);
+  await serveAppFiles(app, options.appDir);
   await app.register(rateLimit, { global: false });
   const sessionOptions = { pool: options.pool, sessionHours: options.sessionHours ?? 12, loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 10 };
   await app.register(loginRoute, sessionOptions);

@@ -12,7 +12,7 @@ import { ConfigError, serverConfig } from './server-config.ts';
 
 const USAGE = `usage:
   npm run server                                            serve (env: DATABASE_URL, DATABASE_READ_URL, DATABASE_MIGRATION_URL,
-                                                            HOST, PORT, TRUST_PROXY, SESSION_HOURS, BODY_LIMIT_BYTES, FULV_APP_ORIGINS)
+                                                            HOST, PORT, TRUST_PROXY, SESSION_HOURS, BODY_LIMIT_BYTES, FULV_APP_ORIGINS, FULV_APP_DIR)
   npm run server -- create-admin --login LOGIN --name NAME  create a server admin; password from FULV_ADMIN_PASSWORD or stdin
 ${PUBLISH_USAGE}`;
 
@@ -59,7 +59,7 @@ async function serve(): Promise<number> {
   const readPool = config.readDatabaseUrl ? createPool(config.readDatabaseUrl, config.poolSize) : undefined;
   const app = await buildServer({
     pool, readPool, sessionHours: config.sessionHours, bodyLimit: config.bodyLimit, trustProxy: config.trustProxy,
-    loginAttemptsPerMinute: config.loginAttemptsPerMinute, appOrigins: parseAppOrigins(process.env['FULV_APP_ORIGINS']), logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
+    loginAttemptsPerMinute: config.loginAttemptsPerMinute, appOrigins: parseAppOrigins(process.env['FULV_APP_ORIGINS']), appDir: process.env['FULV_APP_DIR'] || undefined, logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
   });
   if (applied.length > 0) app.log.info(`applied schema migrations ${applied.join(', ')}`);
   const stop = async (): Promise<void> => {
