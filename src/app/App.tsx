@@ -58,6 +58,7 @@ import { useScreenClass } from '../ui/shells/screen-class.ts';
 import { TabletShell } from '../ui/shells/TabletShell.tsx';
 import { AppHeader, StorageAlerts } from './AppHeader.tsx';
 import { AppSettings } from './AppSettings.tsx';
+import { useTeamServer } from './team-server/use-team-server.ts';
 import { useParcelOverlap } from './use-parcel-overlap.ts';
 import { InspectorPanel } from './InspectorPanel.tsx';
 import { LayersRole } from './LayersRole.tsx';
@@ -88,6 +89,7 @@ export function App() {
   const [parcelStyle, setParcelStyle] = useState<ParcelStyleMode>('damage_type');
   const [basemap, setBasemap] = useState<BasemapSettings>(loadBasemap);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const teamServer = useTeamServer(t, language === 'zh' ? 'zh-CN' : 'en-GB', settingsOpen, programmes, snapshot, programmes.current?.areaLevel ?? 'county');
   const [selection, setSelection] = useState<FeatureRef | null>(null);
   const [sideTab, setSideTab] = useState<Role>('layers');
   const showImported = useCallback(() => setVisible((v) => ({ ...v, imported: true })), []);
@@ -353,6 +355,7 @@ export function App() {
         {programme && exporter.dialog.open && <ExportDialog {...exporter.dialog} archive={archiveExport} programme={programme} />}
         <AppSettings
           map={map}
+          server={teamServer}
           open={settingsOpen}
           basemap={basemap}
           onClose={() => setSettingsOpen(false)}

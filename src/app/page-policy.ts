@@ -1,15 +1,17 @@
 // Writes the page's Content-Security-Policy before anything else runs (main.tsx imports this
 // first): the policy of lib/content-security-policy.ts with the online origins this user
-// configured — the saved online basemap and the swipe's imagery URLs. A policy can only be
+// configured — the saved online basemap, the swipe's imagery URLs and the team server. A policy can only be
 // tightened once set, so an origin configured later is allowed from the next start: the callers
 // reload the page when a new origin is saved (see `allowsTileUrl`).
 import { contentSecurityPolicy, tileOrigin } from '../lib/content-security-policy.ts';
 import { loadImageryUrls } from './imagery-urls.ts';
 import { readStoredSettings } from './settings-storage.ts';
+import { loadServerUrl } from './team-server/server-settings.ts';
 
 function configuredOrigins(): string[] {
   const basemap = readStoredSettings()['basemap'] as { enabled?: unknown; url?: unknown } | undefined;
-  const urls = [...(basemap?.enabled === true && typeof basemap.url === 'string' ? [basemap.url] : []), ...Object.values(loadImageryUrls())];
+  const server = loadServerUrl();
+  const urls = [...(basemap?.enabled === true && typeof basemap.url === 'string' ? [basemap.url] : []), ...Object.values(loadImageryUrls()), ...(server ? [server] : [])];
   return urls.map(tileOrigin).filter((origin): origin is string => origin !== null);
 }
 

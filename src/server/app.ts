@@ -3,11 +3,15 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Pool } from 'pg';
+import { serveAppFiles } from './app-files.ts';
+import { allowAppOrigins } from './app-origins.ts';
 import { authenticate } from './request-account.ts';
 import { changeLogRoutes } from './routes/change-log-routes.ts';
 import { editRoutes } from './routes/edit-routes.ts';
+import { ogcRoutes } from './routes/ogc-routes.ts';
 import { photoRoutes } from './routes/photo-routes.ts';
 import { programmeRoutes } from './routes/programme-routes.ts';
+import { DEFAULT_PUBLISH_BODY_LIMIT, publishRoutes } from './routes/publish-routes.ts';
 import { loginRoute, sessionRoutes } from './routes/session-routes.ts';
 import { ServerError, type ErrorBody } from './server-error.ts';
 
@@ -20,6 +24,12 @@ export interface ServerOptions {
   sessionHours?: number;
   /** Largest request body in bytes; larger ones are refused with 413. */
   bodyLimit?: number;
+  /** The built app (dist/) to serve at /, for one origin of app and API. */
+  appDir?: string;
+  /** Origins of the Fulv app allowed to call from another origin (CORS). */
+  appOrigins?: readonly string[];
+  /** Largest programme a publish may send (JSON bytes). */
+  publishBodyLimit?: number;
   /** Login attempts per minute from one address. */
   loginAttemptsPerMinute?: number;
   /** Fastify's trustProxy: which reverse proxies' X-Forwarded-* headers to believe. */
@@ -76,6 +86,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ code: 'not_found', message: `there is no ${request.method} ${request.url.split('?')[0]}` } satisfies ErrorBody));
 
+  allowAppOrigins(app, options.appOrigins ?? []);
+  await serveAppFiles(app, options.appDir);
   await app.register(rateLimit, { global: false });
   const sessionOptions = { pool: options.pool, sessionHours: options.sessionHours ?? 12, loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 10 };
   await app.register(loginRoute, sessionOptions);
@@ -86,6 +98,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await withLogin.register(editRoutes, { pool: options.pool, readPool: options.readPool ?? options.pool, now });
     await withLogin.register(photoRoutes, { pool: options.pool, readPool: options.readPool ?? options.pool, now });
     await withLogin.register(changeLogRoutes, { pool: options.pool, readPool: options.readPool ?? options.pool });
+    // GIS clients read from a replica when there is one; publishing and snapshots use the primary.
+    await withLogin.register(ogcRoutes, { pool: options.readPool ?? options.pool });
+    await withLogin.register(publishRoutes, { pool: options.pool, now, publishBodyLimit: options.publishBodyLimit ?? DEFAULT_PUBLISH_BODY_LIMIT });
   });
   return app;
 }

@@ -5,13 +5,16 @@ import { createAccount } from './accounts.ts';
 import { buildServer } from './app.ts';
 import { createPool } from './database.ts';
 import { migrate } from './schema-migrations.ts';
+import { PUBLISH_USAGE, publishCommand } from './publish-command.ts';
+import { parseAppOrigins } from './app-origins.ts';
 import { ServerError } from './server-error.ts';
 import { ConfigError, serverConfig } from './server-config.ts';
 
 const USAGE = `usage:
   npm run server                                            serve (env: DATABASE_URL, DATABASE_READ_URL, DATABASE_MIGRATION_URL,
-                                                            HOST, PORT, TRUST_PROXY, SESSION_HOURS, BODY_LIMIT_BYTES)
-  npm run server -- create-admin --login LOGIN --name NAME  create a server admin; password from FULV_ADMIN_PASSWORD or stdin`;
+                                                            HOST, PORT, TRUST_PROXY, SESSION_HOURS, BODY_LIMIT_BYTES, FULV_APP_ORIGINS, FULV_APP_DIR)
+  npm run server -- create-admin --login LOGIN --name NAME  create a server admin; password from FULV_ADMIN_PASSWORD or stdin
+${PUBLISH_USAGE}`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -56,7 +59,7 @@ async function serve(): Promise<number> {
   const readPool = config.readDatabaseUrl ? createPool(config.readDatabaseUrl, config.poolSize) : undefined;
   const app = await buildServer({
     pool, readPool, sessionHours: config.sessionHours, bodyLimit: config.bodyLimit, trustProxy: config.trustProxy,
-    loginAttemptsPerMinute: config.loginAttemptsPerMinute, logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
+    loginAttemptsPerMinute: config.loginAttemptsPerMinute, appOrigins: parseAppOrigins(process.env['FULV_APP_ORIGINS']), appDir: process.env['FULV_APP_DIR'] || undefined, logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
   });
   if (applied.length > 0) app.log.info(`applied schema migrations ${applied.join(', ')}`);
   const stop = async (): Promise<void> => {
@@ -73,6 +76,9 @@ async function serve(): Promise<number> {
 async function main(argv: readonly string[]): Promise<number> {
   try {
     if (argv[0] === 'create-admin') return await createAdmin(argv.slice(1));
+    if (argv[0] === 'publish') {
+      return await publishCommand(argv.slice(1), { env: process.env, readPassword: readStdin, out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) });
+    }
     if (argv[0] === '--help' || argv[0] === '-h') {
       process.stdout.write(`${USAGE}\n`);
       return 0;

@@ -10,7 +10,9 @@ import { zhOffline } from './zh/offline.ts';
 import { zhWizard } from './zh/wizard.ts';
 // Programmes (issue 15)
 import { zhProgrammes } from './zh/programmes.ts';
+// Team server (issue 16)
+import { zhServer } from './zh/server.ts';
 
-export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline, ...zhWizard, ...zhProgrammes };
+export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline, ...zhWizard, ...zhProgrammes, ...zhServer };
 
 export type MessageKey = keyof typeof zh;
