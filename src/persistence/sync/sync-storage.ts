@@ -122,9 +122,14 @@ export function applyPulledPage(db: IDBPDatabase<FieldDB>, changes: readonly Pul
     const pending = outboxSlots(await t.objectStore('outbox').getAll());
     let referenceChanged = false;
     for (const change of changes) {
+      // This device's own edit, already here.
       if (change.clientEditId && (await t.objectStore('sync_pushed').getKey(change.clientEditId)) !== undefined) continue;
       if (pending.has(slotKey(change.layer, change.id))) continue;
       if (await applyPulledChange(t, change)) referenceChanged = true;
+    }
+    // Own edits at or before the cursor will not come back again.
+    for (const pushed of await t.objectStore('sync_pushed').getAll()) {
+      if (pushed.serverSeq <= cursor) await t.objectStore('sync_pushed').delete(pushed.clientEditId);
     }
     await touchLink(t, at, cursor);
     return { state: await commit(t), referenceChanged };
