@@ -1,9 +1,7 @@
 // Writes one change pulled from the server into the local records, as the server holds it
 // (value and revision). Values are the server's: it checked them by the same rules.
-import type { Mine, ParcelFeature, Township, ZoneFeature } from '../../domain/model.ts';
-import type { TreatedFeature } from '../../domain/model.ts';
+import type { Mine, ParcelFeature, TargetTable, Township, TreatedFeature, ZoneFeature } from '../../domain/model.ts';
 import type { ParcelReview } from '../../domain/review.ts';
-import type { TargetTable } from '../../domain/model.ts';
 import type { BufferDistances } from '../../domain/buffer-presets.ts';
 import type { PhotoMeta } from '../../store/photo.ts';
 import { editTarget, singleEdits } from '../../store/edit.ts';

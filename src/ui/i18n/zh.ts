@@ -10,7 +10,9 @@ import { zhOffline } from './zh/offline.ts';
 import { zhWizard } from './zh/wizard.ts';
 // Programmes (issue 15)
 import { zhProgrammes } from './zh/programmes.ts';
+// Sync with the team server (issue 17)
+import { zhSync } from './zh/sync.ts';
 
-export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline, ...zhWizard, ...zhProgrammes };
+export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline, ...zhWizard, ...zhProgrammes, ...zhSync };
 
 export type MessageKey = keyof typeof zh;
