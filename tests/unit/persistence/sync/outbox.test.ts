@@ -1,9 +1,11 @@
 // The outbox is written in the transaction that stores the edit: both or neither. Undo and
 // redo are edits too. Only a programme linked to a server has an outbox.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FieldStore } from '../../../../src/persistence/field-store.ts';
+import { IDBFactory } from 'fake-indexeddb';
+import { openFieldStore, type FieldStore } from '../../../../src/persistence/field-store.ts';
 import { changeTreatedAttributes, deleteTreated } from '../../../../src/store/edits-from-snapshot.ts';
-import { testDatabase } from '../../../helpers/field-store.ts';
+import { openProgrammeRegistry } from '../../../../src/persistence/programme-registry.ts';
+import { fieldProgramme, now, testDatabase } from '../../../helpers/field-store.ts';
 
 const open: FieldStore[] = [];
 afterEach(async () => {
@@ -80,5 +82,18 @@ describe('outbox', () => {
     expect(entries.map((e) => e.base[0]!.revision)).toEqual([1, 2, 3]);
     expect(entries.map((e) => e.base[0]!.value === null)).toEqual([false, true, false]);
     expect(new Set(entries.map((e) => e.clientEditId)).size).toBe(3);
+  });
+
+  it('a programme downloaded from a server is linked from its creation: its first edit enters the outbox', async () => {
+    const factory = new IDBFactory();
+    const registry = await openProgrammeRegistry({ indexedDB: factory, now });
+    const content = { programme: fieldProgramme(undefined, 'TEAM'), areaLevel: 'county' as const, bufferDistances: null, reviews: [] };
+    const entry = await registry.create(content, { serverUrl: 'https://fulv.test', serverProgrammeId: 'TEAM', cursor: 41 });
+    await registry.close();
+    const store = await openFieldStore({ programmeId: entry.id, indexedDB: factory, now });
+    open.push(store);
+    expect(await store.sync.link()).toMatchObject({ serverUrl: 'https://fulv.test', serverProgrammeId: 'TEAM', cursor: 41, lastSyncAt: null, deviceId: expect.any(String) });
+    await store.transact(changeTreatedAttributes(store.getSnapshot(), 'T-T1', { note: 'first' }), '赵军');
+    expect(store.getSnapshot().sync).toMatchObject({ waiting: 1 });
   });
 });
