@@ -42,7 +42,7 @@ import { seedProgramme, type SeedOutcome } from './seed-programme.ts';
 import { SnapshotKeeper } from './snapshot-keeper.ts';
 import { openTabChannel, type TabChannel } from './tab-channel.ts';
 import { writeEdit, writeHistoryStep, type WriteOutcome } from './write-edit.ts';
-import { applyPulledPage, linkProgramme, readConflicts, readLink, readOutbox, recordPushOutcomes, type SyncWrite } from './sync/sync-storage.ts';
+import { applyPulledPage, linkProgramme, readConflicts, readLink, readOutbox, recordPushOutcomes, settleConflict, type SyncWrite } from './sync/sync-storage.ts';
 import type { PulledChange, PushOutcome } from '../store/sync-protocol.ts';
 import type { OutboxEntry, ServerLink, SyncConflict } from '../store/sync-records.ts';
 
@@ -128,6 +128,8 @@ export interface FieldSync {
   conflicts(): Promise<SyncConflict[]>;
   recordPushOutcomes(outcomes: readonly PushOutcome[]): Promise<void>;
   applyPulledPage(changes: readonly PulledChange[], cursor: number): Promise<void>;
+  /** Removes a conflict or refusal its user has dealt with. */
+  settle(clientEditId: string): Promise<void>;
 }
 
 const fromWrite = (outcome: WriteOutcome): Saved => ({ seq: outcome.seq, treated: outcome.treated, photos: outcome.photos });
@@ -164,6 +166,7 @@ class OpenFieldStore implements FieldStore {
     conflicts: () => readConflicts(this.db),
     recordPushOutcomes: (outcomes) => this.enqueue(async () => this.publishedSync(await recordPushOutcomes(this.db, outcomes, this.now()))),
     applyPulledPage: (changes, cursor) => this.enqueue(async () => this.publishedSync(await applyPulledPage(this.db, changes, cursor, this.now()))),
+    settle: (clientEditId) => this.enqueue(async () => this.publishedSync(await settleConflict(this.db, clientEditId))),
   };
 
   private async publishedSync(write: SyncWrite): Promise<void> {

@@ -135,3 +135,11 @@ export function applyPulledPage(db: IDBPDatabase<FieldDB>, changes: readonly Pul
     return { state: await commit(t), referenceChanged };
   });
 }
+
+/** Forgets a conflict or refusal once its user dealt with it (the resolution's edits went through `transact`, so into the outbox). */
+export function settleConflict(db: IDBPDatabase<FieldDB>, clientEditId: string): Promise<SyncWrite> {
+  return writeTransaction(db, editStores(), 'settling the sync conflict', async (t) => {
+    await t.objectStore('sync_conflicts').delete(clientEditId);
+    return { state: await commit(t), referenceChanged: false };
+  });
+}

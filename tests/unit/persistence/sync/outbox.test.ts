@@ -87,7 +87,8 @@ describe('outbox', () => {
   it('a programme downloaded from a server is linked from its creation: its first edit enters the outbox', async () => {
     const factory = new IDBFactory();
     const registry = await openProgrammeRegistry({ indexedDB: factory, now });
-    const content = { programme: fieldProgramme(undefined, 'TEAM'), areaLevel: 'county' as const, bufferDistances: null, reviews: [] };
+    const content = { programme: fieldProgramme(undefined, 'TEAM'), areaLevel: 'county' as const, reviews: [],
+      bufferDistances: { nature_reserve: 800, water_source: 500, scenic_area: 1000, residential_area: 500, traffic_line: 200, river_lake: 1000 } };
     const entry = await registry.create(content, { serverUrl: 'https://fulv.test', serverProgrammeId: 'TEAM', cursor: 41 });
     await registry.close();
     const store = await openFieldStore({ programmeId: entry.id, indexedDB: factory, now });

@@ -137,6 +137,11 @@ describe('sync engine', () => {
     });
     expect(b.store.getSnapshot().sync).toMatchObject({ waiting: 0, conflicts: 1 });
     expect(server.slots.get('T-T1')!.value!.properties.note).toBe('a');
+    // The pull then brought theirs: the record is the server's, mine stays in the conflict.
+    expect(b.store.getSnapshot().treated.get('T-T1')).toMatchObject({ revision: 2, feature: { properties: { note: 'a' } } });
+    await b.store.sync.settle(conflict!.clientEditId);
+    expect(await b.store.sync.conflicts()).toEqual([]);
+    expect(b.store.getSnapshot().sync).toMatchObject({ conflicts: 0 });
   });
 
   it('a pulled change does not enter the undo history, and makes the local undo step it overtook refused', async () => {
