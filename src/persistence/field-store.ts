@@ -130,6 +130,8 @@ export interface FieldSync {
   applyPulledPage(changes: readonly PulledChange[], cursor: number): Promise<void>;
   /** Removes a conflict or refusal its user has dealt with. */
   settle(clientEditId: string): Promise<void>;
+  /** The image of a photo, to upload before the edit that attaches it. */
+  photoImage(photoId: string): Promise<Blob | null>;
 }
 
 const fromWrite = (outcome: WriteOutcome): Saved => ({ seq: outcome.seq, treated: outcome.treated, photos: outcome.photos });
@@ -166,6 +168,7 @@ class OpenFieldStore implements FieldStore {
     conflicts: () => readConflicts(this.db),
     recordPushOutcomes: (outcomes) => this.enqueue(async () => this.publishedSync(await recordPushOutcomes(this.db, outcomes, this.now()))),
     applyPulledPage: (changes, cursor) => this.enqueue(async () => this.publishedSync(await applyPulledPage(this.db, changes, cursor, this.now()))),
+    photoImage: (photoId) => readPhotoImage(this.db, photoId),
     settle: (clientEditId) => this.enqueue(async () => this.publishedSync(await settleConflict(this.db, clientEditId))),
   };
 

@@ -15,6 +15,9 @@ export class FakeSyncServer {
   readonly log: PulledChange[] = [];
   private readonly applied = new Map<string, number>();
   readonly requests: string[] = [];
+  /** Photo bytes by their SHA-256, as uploaded. */
+  readonly photoBytes = new Map<string, Uint8Array>();
+  readonly photos = new Map<string, { sha256: string; featureId: string }>();
   /** Throws after the next push was applied, as a connection cut before the answer would. */
   loseNextPushAnswer = false;
   /** Throws on the pull with this `since`, once. */
@@ -37,6 +40,18 @@ export class FakeSyncServer {
       const seen = this.applied.get(pushed.clientEditId);
       if (seen !== undefined) {
         outcomes.push({ clientEditId: pushed.clientEditId, status: 'already_applied', seq: seen });
+        continue;
+      }
+      if (pushed.edit.kind === 'add-photo') {
+        if (!pushed.sha256 || !this.photoBytes.has(pushed.sha256)) {
+          outcomes.push({ clientEditId: pushed.clientEditId, status: 'refused', code: 'photo_missing', message: 'upload the photo bytes first' });
+          break;
+        }
+        const id = pushed.edit.photo.id;
+        this.photos.set(id, { sha256: pushed.sha256, featureId: pushed.edit.photo.feature_id });
+        this.log.push({ seq: this.log.length + 1, layer: 'photos', id, revision: 1, value: pushed.edit.photo, clientEditId: pushed.clientEditId, who, at: pushed.madeAt });
+        this.applied.set(pushed.clientEditId, this.log.length);
+        outcomes.push({ clientEditId: pushed.clientEditId, status: 'applied', seq: this.log.length, revisions: [{ layer: 'photos', id, revision: 1 }] });
         continue;
       }
       const parts = singleEdits(pushed.edit) as TreatedEdit[];
@@ -83,14 +98,19 @@ export class FakeSyncServer {
 
   /** A transport for one user (the token names them). */
   transport(): SyncTransport {
-    return (url, init) => {
+    return async (url, init) => {
       this.requests.push(`${init.method} ${url}`);
       if (this.down) return Promise.reject(new TypeError('Failed to fetch'));
       const token = init.headers.authorization?.replace('Bearer ', '') ?? '';
       if (token !== 'good' && !token.startsWith('user-')) return Promise.resolve(reply(401, { code: 'unauthenticated', message: 'log in again' }));
       const parsed = new URL(url);
+      const photo = /\/photo-bytes\/([0-9a-f]{64})$/.exec(parsed.pathname);
+      if (init.method === 'PUT' && photo && init.body instanceof Blob) {
+        this.photoBytes.set(photo[1]!, new Uint8Array(await init.body.arrayBuffer()));
+        return reply(201, { sha256: photo[1] });
+      }
       if (init.method === 'POST' && parsed.pathname.endsWith('/sync/push')) {
-        const outcomes = this.push(JSON.parse(init.body!) as PushRequest, token);
+        const outcomes = this.push(JSON.parse(init.body as string) as PushRequest, token);
         if (this.loseNextPushAnswer) {
           this.loseNextPushAnswer = false;
           return Promise.reject(new TypeError('network connection lost'));

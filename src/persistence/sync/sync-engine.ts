@@ -4,11 +4,11 @@
 // again: a push whose answer was lost is repeated and answered "already applied". A failure
 // waits with exponential backoff and jitter before the next try. One tab at a time syncs a
 // programme (a Web Lock); the others see the results through the field store's tab channel.
-import { SYNC_PROTOCOL_VERSION, type PullResponse, type PushRequest, type PushResponse } from '../../store/sync-protocol.ts';
+import { SYNC_PROTOCOL_VERSION, type PullResponse, type PushedEdit, type PushRequest, type PushResponse } from '../../store/sync-protocol.ts';
 import type { FieldSync } from '../field-store.ts';
 
 /** The part of `fetch` the engine uses; tests pass an in-memory server. */
-export type SyncTransport = (url: string, init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string }) => Promise<{
+export type SyncTransport = (url: string, init: { method: 'GET' | 'POST' | 'PUT'; headers: Record<string, string>; body?: string | Blob }) => Promise<{
   ok: boolean;
   status: number;
   json(): Promise<unknown>;
@@ -120,10 +120,12 @@ export class SyncEngine {
     }
   }
 
-  private async call<T>(url: string, token: string, method: 'GET' | 'POST', body?: unknown): Promise<T> {
+  private async call<T>(url: string, token: string, method: 'GET' | 'POST' | 'PUT', body?: unknown): Promise<T> {
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await this.options.transport(url, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    if (body instanceof Blob) headers['content-type'] = body.type || 'application/octet-stream';
+    else if (body !== undefined) headers['content-type'] = 'application/json';
+    const payload = body instanceof Blob ? body : body !== undefined ? JSON.stringify(body) : undefined;
+    const response = await this.options.transport(url, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
     if (!response.ok) {
       const detail = (await response.json().catch(() => null)) as { message?: unknown } | null;
       throw new SyncFailure(typeof detail?.message === 'string' ? detail.message : `the server answered HTTP ${response.status}`, response.status);
@@ -131,18 +133,34 @@ export class SyncEngine {
     return (await response.json()) as T;
   }
 
+  /**
+   * Uploads a photo's bytes under their SHA-256 before the edit that attaches it: named by its
+   * content, a repeated upload (a retry) never makes a second copy. Null when the image is gone.
+   */
+  private async uploadPhoto(programmes: string, token: string, photoId: string): Promise<string | null> {
+    const image = await this.options.sync.photoImage(photoId);
+    if (!image) return null;
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await image.arrayBuffer()));
+    const sha256 = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+    await this.call<unknown>(`${programmes}/photo-bytes/${sha256}`, token, 'PUT', image);
+    return sha256;
+  }
+
   private async exchange(token: string): Promise<void> {
     const { sync } = this.options;
     const link = await sync.link();
     if (!link) return;
-    const base = `${link.serverUrl.replace(/\/+$/, '')}/api/programmes/${encodeURIComponent(link.serverProgrammeId)}/sync`;
+    const programmes = `${link.serverUrl.replace(/\/+$/, '')}/api/programmes/${encodeURIComponent(link.serverProgrammeId)}`;
+    const base = `${programmes}/sync`;
     for (;;) {
       const entries = await sync.outbox(this.options.pushBatch ?? 50);
       if (entries.length === 0) break;
-      const request: PushRequest = {
-        protocol: SYNC_PROTOCOL_VERSION, deviceId: link.deviceId,
-        edits: entries.map((e) => ({ clientEditId: e.clientEditId, edit: e.edit, madeAt: e.madeAt })),
-      };
+      const edits: PushedEdit[] = [];
+      for (const e of entries) {
+        const sha256 = e.edit.kind === 'add-photo' ? await this.uploadPhoto(programmes, token, e.edit.photo.id) : null;
+        edits.push({ clientEditId: e.clientEditId, edit: e.edit, madeAt: e.madeAt, ...(sha256 ? { sha256 } : {}) });
+      }
+      const request: PushRequest = { protocol: SYNC_PROTOCOL_VERSION, deviceId: link.deviceId, edits };
       const response = await this.call<PushResponse>(`${base}/push`, token, 'POST', request);
       // The server answers in order from the first edit; anything else would loop forever.
       if (!Array.isArray(response.outcomes) || response.outcomes[0]?.clientEditId !== entries[0]!.clientEditId) {
