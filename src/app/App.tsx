@@ -64,6 +64,9 @@ import { InspectorPanel } from './InspectorPanel.tsx';
 import { LayersRole } from './LayersRole.tsx';
 import { RoleTabs, type Role } from './RoleTabs.tsx';
 import { SurveyRole } from './SurveyRole.tsx';
+import { SyncStatus } from '../ui/SyncStatus.tsx';
+import { syncToken } from './sync-token.ts';
+import { useSync } from './use-sync.ts';
 
 const NOTHING: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -75,6 +78,7 @@ export function App() {
   const { createProgramme } = programmes;
   const wizard = useNewProgramme(t, useCallback(async (content: ProgrammeContent) => void (await createProgramme(content)), [createProgramme]));
   const { store, snapshot } = field;
+  const sync = useSync(store, snapshot, syncToken);
   const seed = programmes.target?.seed ?? null;
   // The stored programme once the database is open; the bundled demo (read-only) only if its
   // database cannot be opened, so that nobody works on a stale view while it opens.
@@ -225,6 +229,7 @@ export function App() {
     header: (
       <AppHeader programme={programme} onPick={onPick} onSettings={() => setSettingsOpen(true)}>
         <ProgrammeControls programmes={programmes} store={store} snapshot={snapshot} onCreateRequested={() => wizard.setOpen(true)} />
+        {store && snapshot?.sync && <SyncStatus sync={snapshot.sync} activity={sync.activity} onSyncNow={sync.syncNow} readProblems={store.sync.conflicts} />}
       </AppHeader>
     ),
     roles: (

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ProgrammeContent } from '../domain/programme-content.ts';
 import { restoreProgrammeFromBackup } from '../persistence/backup/restore-programme.ts';
 import { openProgrammeRegistry, type ProgrammeEntry, type ProgrammeRegistry } from '../persistence/programme-registry.ts';
+import type { ProgrammeLink } from '../persistence/create-programme.ts';
 import { loadCurrentProgramme, saveCurrentProgramme } from './app-settings.ts';
 import { loadDemoProgramme, type Seed } from './demo-programme.ts';
 import type { OpenTarget } from './use-field-store.ts';
@@ -19,7 +20,8 @@ export interface Programmes {
   demo: Seed | null;
   loadError: string | null;
   switchTo(id: string): void;
-  createProgramme(content: ProgrammeContent): Promise<ProgrammeEntry>;
+  /** `link`: downloaded from a team server, so its edits sync with it. */
+  createProgramme(content: ProgrammeContent, link?: ProgrammeLink): Promise<ProgrammeEntry>;
   /** Deletes the open programme (the caller has asked) and opens another, if any. */
   removeCurrent(): Promise<void>;
   addDemo(): Promise<void>;
@@ -69,9 +71,9 @@ export function useProgrammes(): Programmes {
     void registry?.markOpened(id);
   }, [registry]);
 
-  const createProgramme = useCallback(async (content: ProgrammeContent) => {
+  const createProgramme = useCallback(async (content: ProgrammeContent, link?: ProgrammeLink) => {
     if (!registry) throw new Error('the programme list is not open yet');
-    const entry = await registry.create(content);
+    const entry = await registry.create(content, link);
     await refresh(registry);
     switchTo(entry.id);
     return entry;

@@ -4,11 +4,15 @@
 import type { IDBPDatabase } from 'idb';
 import type { ProgrammeContent } from '../domain/programme-content.ts';
 import { BUFFER_DISTANCES_ID } from '../store/programme-settings.ts';
+import type { ServerLink } from '../store/sync-records.ts';
 import { writeTransaction } from './field-transaction.ts';
 import { editStores, type FieldDB } from './schema.ts';
 import { freshMeta } from './seed-programme.ts';
 
-export function writeProgrammeContent(db: IDBPDatabase<FieldDB>, content: ProgrammeContent, at: Date): Promise<void> {
+/** A team server's programme: where it lives there and the change-log seq its content is as of. */
+export type ProgrammeLink = Pick<ServerLink, 'serverUrl' | 'serverProgrammeId' | 'cursor'>;
+
+export function writeProgrammeContent(db: IDBPDatabase<FieldDB>, content: ProgrammeContent, at: Date, link?: ProgrammeLink): Promise<void> {
   return writeTransaction(db, editStores(), 'the new programme', async (transaction) => {
     const { treated, townships, mines, parcels, zones, ...header } = content.programme;
     await transaction.objectStore('programme').put(header, 'header');
@@ -24,5 +28,6 @@ export function writeProgrammeContent(db: IDBPDatabase<FieldDB>, content: Progra
     meta.seededAt = at.toISOString();
     meta.clock = 1;
     await transaction.objectStore('meta').put(meta, 'field');
+    if (link) await transaction.objectStore('sync_link').put({ ...link, deviceId: crypto.randomUUID(), lastSyncAt: null }, 'link');
   });
 }

@@ -42,6 +42,9 @@ import { seedProgramme, type SeedOutcome } from './seed-programme.ts';
 import { SnapshotKeeper } from './snapshot-keeper.ts';
 import { openTabChannel, type TabChannel } from './tab-channel.ts';
 import { writeEdit, writeHistoryStep, type WriteOutcome } from './write-edit.ts';
+import { applyPulledPage, linkProgramme, readConflicts, readLink, readOutbox, recordPushOutcomes, settleConflict, type SyncWrite } from './sync/sync-storage.ts';
+import type { PulledChange, PushOutcome } from '../store/sync-protocol.ts';
+import type { OutboxEntry, ServerLink, SyncConflict } from '../store/sync-records.ts';
 
 export interface FieldStoreOptions {
   /**
@@ -113,6 +116,22 @@ export interface FieldStore {
   restoreBackup(file: Uint8Array | Blob): Promise<RestoreSummary>;
   /** Waits for queued changes, then closes. */
   close(): Promise<void>;
+  /** The sync engine's access to the programme's link, outbox and pulled changes (sync/sync-storage.ts). */
+  readonly sync: FieldSync;
+}
+
+/** Each call one transaction, queued with the edits; writes reach this tab's snapshot and other tabs. */
+export interface FieldSync {
+  link(): Promise<ServerLink | null>;
+  linkTo(link: Parameters<typeof linkProgramme>[1]): Promise<void>;
+  outbox(limit: number): Promise<OutboxEntry[]>;
+  conflicts(): Promise<SyncConflict[]>;
+  recordPushOutcomes(outcomes: readonly PushOutcome[]): Promise<void>;
+  applyPulledPage(changes: readonly PulledChange[], cursor: number): Promise<void>;
+  /** Removes a conflict or refusal its user has dealt with. */
+  settle(clientEditId: string): Promise<void>;
+  /** The image of a photo, to upload before the edit that attaches it. */
+  photoImage(photoId: string): Promise<Blob | null>;
 }
 
 const fromWrite = (outcome: WriteOutcome): Saved => ({ seq: outcome.seq, treated: outcome.treated, photos: outcome.photos });
@@ -140,6 +159,23 @@ class OpenFieldStore implements FieldStore {
     this.checkGeometry = options.checkGeometry ?? checkAreaGeometry;
     this.referenceCache = referenceContext(keeper.get().programme, this.now());
     this.referenceFor = keeper.get().programme.parcels;
+  }
+
+  readonly sync: FieldSync = {
+    link: () => readLink(this.db),
+    linkTo: (link) => this.enqueue(async () => this.publishedSync({ state: await linkProgramme(this.db, link), referenceChanged: false })),
+    outbox: (limit) => readOutbox(this.db, limit),
+    conflicts: () => readConflicts(this.db),
+    recordPushOutcomes: (outcomes) => this.enqueue(async () => this.publishedSync(await recordPushOutcomes(this.db, outcomes, this.now()))),
+    applyPulledPage: (changes, cursor) => this.enqueue(async () => this.publishedSync(await applyPulledPage(this.db, changes, cursor, this.now()))),
+    photoImage: (photoId) => readPhotoImage(this.db, photoId),
+    settle: (clientEditId) => this.enqueue(async () => this.publishedSync(await settleConflict(this.db, clientEditId))),
+  };
+
+  private async publishedSync(write: SyncWrite): Promise<void> {
+    const kind = write.referenceChanged ? 'reset' : 'changed';
+    await this.keeper.requestRead(kind);
+    this.channel.post({ kind, clock: write.state.clock });
   }
 
   getSnapshot = (): FieldSnapshot => this.keeper.get();

@@ -6,8 +6,9 @@ import { v1ProgrammeCache } from './migrations/v1-programme-cache.ts';
 import { v2FieldEditing } from './migrations/v2-field-editing.ts';
 import { v3Review } from './migrations/v3-review.ts';
 import { v4ProgrammeData } from './migrations/v4-programme-data.ts';
+import { v5SyncOutbox } from './migrations/v5-sync-outbox.ts';
 
-export const MIGRATIONS: readonly Migration[] = [v1ProgrammeCache, v2FieldEditing, v3Review, v4ProgrammeData];
+export const MIGRATIONS: readonly Migration[] = [v1ProgrammeCache, v2FieldEditing, v3Review, v4ProgrammeData, v5SyncOutbox];
 
 /** Runs the steps from `oldVersion` (exclusive) to `newVersion` (inclusive) inside the upgrade transaction. */
 export async function runMigrations(db: IDBPDatabase, transaction: UpgradeTransaction, oldVersion: number, newVersion: number, context: MigrationContext = {}): Promise<void> {

@@ -7,7 +7,7 @@ import type { Programme } from '../domain/model.ts';
 import type { ProgrammeAreaLevel, ProgrammeContent } from '../domain/programme-content.ts';
 import { FieldStoreError, toFieldStoreError } from './field-store-error.ts';
 import { openFieldDatabase } from './open-database.ts';
-import { writeProgrammeContent } from './create-programme.ts';
+import { writeProgrammeContent, type ProgrammeLink } from './create-programme.ts';
 import { fieldDatabaseName } from './programme-database.ts';
 
 export const REGISTRY_DB_NAME = 'fulv-programmes';
@@ -94,14 +94,18 @@ export class ProgrammeRegistry {
     for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
   }
 
-  /** A new programme from its content: a database of user data and a registry entry. The content's id is kept unless taken. */
-  async create(content: ProgrammeContent): Promise<ProgrammeEntry> {
+  /**
+   * A new programme from its content: a database of user data and a registry entry. The content's
+   * id is kept unless taken. `link`: the programme came from a team server (downloaded), so its
+   * edits sync with it from the start (written in the same transaction as the content).
+   */
+  async create(content: ProgrammeContent, link?: ProgrammeLink): Promise<ProgrammeEntry> {
     const id = await this.freeId(content.programme.id);
     const programme = { ...content.programme, id };
     const name = fieldDatabaseName(id);
     const db = await openFieldDatabase(this.indexedDB, name, closedEvents);
     try {
-      await writeProgrammeContent(db, { ...content, programme }, this.now());
+      await writeProgrammeContent(db, { ...content, programme }, this.now(), link);
     } catch (error) {
       db.close();
       await deleteDatabase(this.indexedDB, name);

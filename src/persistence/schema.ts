@@ -12,8 +12,9 @@ import type { Edit } from '../store/edit.ts';
 import type { PhotoRecord, TreatedRecord } from '../store/field-records.ts';
 import type { ReviewRecord, TargetsRecord } from '../store/review-records.ts';
 import type { JournalEntry } from '../store/journal-entry.ts';
+import type { OutboxEntry, ServerLink, SyncConflict, SyncPushed } from '../store/sync-records.ts';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export interface FieldMeta {
   programmeId: string;
@@ -75,11 +76,19 @@ export interface FieldDB extends DBSchema {
   seed_ids: { key: string; value: string };
   /** Programme settings (version 4): the buffer distances under BUFFER_DISTANCES_ID. */
   settings: { key: string; value: BufferDistancesRecord };
+  /** The programme's link to a team server under the key 'link' (version 5); absent when not linked. */
+  sync_link: { key: 'link'; value: ServerLink };
+  /** Edits waiting to be pushed, by journal seq (version 5); written with the edit, only when linked. */
+  outbox: { key: number; value: OutboxEntry };
+  /** Edits the server acknowledged, until a pull brings them back (version 5). */
+  sync_pushed: { key: string; value: SyncPushed };
+  /** Edits the server did not apply (conflict or refused), for the user to resolve (version 5). */
+  sync_conflicts: { key: string; value: SyncConflict };
 }
 
 export const REFERENCE_STORES = ['programme', 'townships', 'mines', 'parcels', 'zones'] as const;
 const EDIT_STORES = [
-  'meta', 'treated', 'photos', 'photo_blobs', 'journal', 'undo', 'redo', 'reviews', 'targets', 'settings', 'seed_ids', ...REFERENCE_STORES,
+  'meta', 'treated', 'photos', 'photo_blobs', 'journal', 'undo', 'redo', 'reviews', 'targets', 'settings', 'seed_ids', 'sync_link', 'outbox', 'sync_pushed', 'sync_conflicts', ...REFERENCE_STORES,
 ] as const;
 export type EditStores = Array<(typeof EDIT_STORES)[number]>;
 /** Every store an edit, undo, redo or restore may touch (imports change the reference layers); one transaction spans them all. */

@@ -16,6 +16,7 @@ import { FieldStoreError } from './field-store-error.ts';
 import { readFieldState, readMeta } from './field-state.ts';
 import { writeTransaction } from './field-transaction.ts';
 import { clearRedo, discardSteps, popStep, pushStep, rebaseNextStep, trimUndo } from './history-stacks.ts';
+import { enterOutbox, readBase } from './sync/outbox-entry.ts';
 import { editStores, type EditTransaction, type FieldDB, type FieldMeta, type PhotoBlobRecord } from './schema.ts';
 
 export interface WriteOutcome {
@@ -64,9 +65,11 @@ export function writeEdit(db: IDBPDatabase<FieldDB>, edit: Edit, request: EditRe
   return writeTransaction(db, editStores(), 'this edit', async (transaction) => {
     const meta = await readMeta(transaction);
     if (request.blob) await transaction.objectStore('photo_blobs').put(request.blob);
+    const base = await readBase(transaction, edit);
     const application = await applyEditInTransaction(transaction, edit, { reference: request.reference, who: request.who, at: request.at });
     if (!application.ok) throw refusedError(application);
     const seq = await appendJournal(transaction, meta, request.who, request.at, 'edit', edit);
+    if (base) await enterOutbox(transaction, seq, edit, request.at, base, application.applied);
     await pushStep(transaction, meta, 'undo', application.applied.inverse, seq);
     await clearRedo(transaction);
     await trimUndo(transaction);
@@ -82,6 +85,7 @@ export function writeHistoryStep(db: IDBPDatabase<FieldDB>, from: 'undo' | 'redo
     const meta = await readMeta(transaction);
     const entry = await popStep(transaction, from);
     if (!entry) throw new FieldStoreError(from === 'undo' ? 'nothing_to_undo' : 'nothing_to_redo', `There is nothing to ${from}.`);
+    const base = await readBase(transaction, entry.edit);
     const application = await applyEditInTransaction(transaction, entry.edit, null);
     if (!application.ok) {
       await discardSteps(transaction, [entry]);
@@ -94,6 +98,8 @@ export function writeHistoryStep(db: IDBPDatabase<FieldDB>, from: 'undo' | 'redo
     for (const record of application.applied.targets) await rebaseNextStep(transaction, from, 'targets', record.id, record.revision);
     for (const record of application.applied.distances) await rebaseNextStep(transaction, from, 'settings', record.id, record.revision);
     const seq = await appendJournal(transaction, meta, who, at, from, entry.edit);
+    // An undo or redo is an edit like any other for the server.
+    if (base) await enterOutbox(transaction, seq, entry.edit, at, base, application.applied);
     await pushStep(transaction, meta, from === 'undo' ? 'redo' : 'undo', application.applied.inverse, seq);
     const state = await commitMeta(transaction, meta);
     const { treated, photos, reviews, targets, distances, referenceChanged } = application.applied;

@@ -31,6 +31,21 @@ export interface FieldState {
   history: HistoryDepth;
   /** Journal entries written since the last backup export. */
   unexportedCount: number;
+  /** Null when the programme is not linked to a team server. */
+  sync: SyncState | null;
+}
+
+/** How far this device's edits are from the team server (schema 5). */
+export interface SyncState {
+  serverUrl: string;
+  /** Edits in the outbox. */
+  waiting: number;
+  /** Edits the server answered with a newer version, kept for the user to resolve. */
+  conflicts: number;
+  /** Edits the server refused by a rule. */
+  refused: number;
+  /** ISO 8601; null before the first sync. */
+  lastSyncAt: string | null;
 }
 
 export type ConnectionState =
@@ -61,6 +76,8 @@ export interface FieldSnapshot {
   readonly canRedo: boolean;
   readonly history: HistoryDepth;
   readonly unexportedCount: number;
+  /** Sync with the team server; null when the programme is not linked to one. */
+  readonly sync: SyncState | null;
   readonly clock: number;
   readonly connection: ConnectionState;
 }
@@ -107,6 +124,7 @@ export function buildSnapshot(
     canRedo: state.history.redo > 0,
     history: state.history,
     unexportedCount: state.unexportedCount,
+    sync: state.sync,
     clock: state.clock,
     connection,
   };

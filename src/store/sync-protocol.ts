@@ -18,6 +18,8 @@ export interface PushedEdit {
   edit: Edit;
   /** ISO 8601, the device's clock when the edit was made. */
   madeAt: string;
+  /** For an add-photo edit: the SHA-256 (hex) of the photo's bytes, uploaded before the push. */
+  sha256?: string;
 }
 
 export interface PushRequest {

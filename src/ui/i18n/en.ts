@@ -10,6 +10,8 @@ import { enWizard } from './en/wizard.ts';
 import { enProgrammes } from './en/programmes.ts';
 // Team server (issue 16)
 import { enServer } from './en/server.ts';
+// Sync with the team server (issue 17)
+import { enSync } from './en/sync.ts';
 import type { MessageKey } from './zh.ts';
 
-export const en: Record<MessageKey, string> = { ...enCommon, ...enSurvey, ...enPlanner, ...enReview, ...enFiles, ...enOffline, ...enWizard, ...enProgrammes, ...enServer };
+export const en: Record<MessageKey, string> = { ...enCommon, ...enSurvey, ...enPlanner, ...enReview, ...enFiles, ...enOffline, ...enWizard, ...enProgrammes, ...enServer, ...enSync };

@@ -12,7 +12,9 @@ import { zhWizard } from './zh/wizard.ts';
 import { zhProgrammes } from './zh/programmes.ts';
 // Team server (issue 16)
 import { zhServer } from './zh/server.ts';
+// Sync with the team server (issue 17)
+import { zhSync } from './zh/sync.ts';
 
-export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline, ...zhWizard, ...zhProgrammes, ...zhServer };
+export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline, ...zhWizard, ...zhProgrammes, ...zhServer, ...zhSync };
 
 export type MessageKey = keyof typeof zh;

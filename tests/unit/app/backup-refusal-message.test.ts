@@ -25,7 +25,7 @@ const editJson = (files: Record<string, Uint8Array>, name: string, change: (valu
 describe('the reason a restore was refused', () => {
   it('is in Chinese for a newer schema', async () => {
     const error = await refusal((f) => editJson(f, 'manifest.json', (m: object) => ({ ...m, schema_version: 7 })));
-    expect(backupRefusalReason(translator('zh'), error)).toBe('备份来自更新版本的复绿（数据库结构 7），本版本为 4；请先更新复绿再恢复');
+    expect(backupRefusalReason(translator('zh'), error)).toBe('备份来自更新版本的复绿（数据库结构 7），本版本为 5；请先更新复绿再恢复');
     expect(backupRefusalReason(translator('en'), error)).toMatch(/^the backup comes from a newer Fulv \(database schema 7\)/);
   });
 

@@ -225,7 +225,7 @@ describe('a refused restore', () => {
 
   it('refuses a backup from a newer database schema', () => refusedWith(
     (b) => rezip(b, (f) => editJson(f, 'manifest.json', (m: object) => ({ ...m, schema_version: 99 }))),
-    /comes from a newer Fulv \(database schema 99\); this Fulv has schema 4\. Update Fulv, then restore/,
+    /comes from a newer Fulv \(database schema 99\); this Fulv has schema 5\. Update Fulv, then restore/,
   ));
 
   it('refuses an entry whose name climbs out of the archive', () => refusedWith(

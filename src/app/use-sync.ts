@@ -1,0 +1,60 @@
+// Runs the sync engine for the open programme while it is linked to a team server: on opening,
+// whenever an edit is saved (the outbox grew), when the browser comes back online, and every
+// minute for others' changes. Only one tab syncs a programme at a time (Web Locks); the rest
+// follow through the field store's tab channel.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FieldStore } from '../persistence/field-store.ts';
+import { SyncEngine, type SyncActivity, type SyncLock, type SyncTransport } from '../persistence/sync/sync-engine.ts';
+import type { FieldSnapshot } from '../store/field-snapshot.ts';
+
+const PULL_EVERY_MS = 60_000;
+
+const browserTransport: SyncTransport = async (url, init) => fetch(url, { ...init, credentials: 'omit', cache: 'no-store' });
+
+const browserLock: SyncLock = async (name, work) => {
+  // Without Web Locks (old browsers) each tab syncs; the server's idempotent ids keep that safe.
+  if (!('locks' in navigator)) return work();
+  return navigator.locks.request(name, { ifAvailable: true }, async (lock) => (lock ? work() : null));
+};
+
+/** `token` reads the team server session's token (null when logged out). */
+export function useSync(store: FieldStore | null, snapshot: FieldSnapshot | null, token: () => string | null): { activity: SyncActivity | null; syncNow: () => void } {
+  const [activity, setActivity] = useState<SyncActivity | null>(null);
+  const engine = useRef<SyncEngine | null>(null);
+  const tokenRef = useRef(token);
+  useEffect(() => {
+    tokenRef.current = token;
+  }, [token]);
+  const linked = snapshot?.sync != null;
+  const waiting = snapshot?.sync?.waiting ?? 0;
+
+  useEffect(() => {
+    if (!store || !linked) return;
+    const running = new SyncEngine({
+      sync: store.sync, transport: browserTransport, token: () => tokenRef.current(), isOnline: () => navigator.onLine,
+      lock: browserLock, programmeId: store.programmeId, onActivity: setActivity,
+    });
+    engine.current = running;
+    const poke = (): void => void running.poke();
+    const offline = (): void => setActivity({ state: 'offline' });
+    window.addEventListener('online', poke);
+    window.addEventListener('offline', offline);
+    const timer = setInterval(poke, PULL_EVERY_MS);
+    poke();
+    return () => {
+      running.stop();
+      engine.current = null;
+      window.removeEventListener('online', poke);
+      window.removeEventListener('offline', offline);
+      clearInterval(timer);
+      setActivity(null);
+    };
+  }, [store, linked]);
+
+  useEffect(() => {
+    if (waiting > 0) void engine.current?.poke();
+  }, [waiting]);
+
+  const syncNow = useCallback(() => void engine.current?.poke(), []);
+  return { activity, syncNow };
+}

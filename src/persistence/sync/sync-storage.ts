@@ -1,0 +1,145 @@
+// What the sync engine reads and writes, each call one transaction: the link, the outbox in
+// order, the server's answers (entries leave the outbox together with the recorded revisions)
+// and pulled pages (applied together with the cursor), so a kill at any moment leaves either
+// the state before or the state after, and the engine resumes from IndexedDB alone.
+import type { IDBPDatabase } from 'idb';
+import type { PulledChange, PushOutcome } from '../../store/sync-protocol.ts';
+import type { OutboxEntry, ServerLink } from '../../store/sync-records.ts';
+import type { FieldState } from '../../store/field-snapshot.ts';
+import { readFieldState, readMeta } from '../field-state.ts';
+import { readTransaction, writeTransaction } from '../field-transaction.ts';
+import { rebaseNextStep } from '../history-stacks.ts';
+import { editStores, type EditTransaction, type FieldDB } from '../schema.ts';
+import { applyPulledChange, slotKey, outboxSlots } from './pulled-change.ts';
+
+export interface SyncWrite {
+  state: FieldState;
+  /** Reference layers changed (a pulled parcel, zone, mine or township). */
+  referenceChanged: boolean;
+}
+
+async function commit(transaction: EditTransaction): Promise<FieldState> {
+  const meta = await readMeta(transaction);
+  meta.clock += 1;
+  await transaction.objectStore('meta').put(meta, 'field');
+  return readFieldState(transaction, meta);
+}
+
+export function readLink(db: IDBPDatabase<FieldDB>): Promise<ServerLink | null> {
+  return readTransaction(db, ['sync_link'], 'reading the server link', async (t) => (await t.objectStore('sync_link').get('link')) ?? null);
+}
+
+/**
+ * Links the programme to a server (after downloading it from or publishing it to one); from
+ * now on every edit enters the outbox. `cursor` is the change-log seq the programme's content
+ * is as of.
+ */
+export function linkProgramme(db: IDBPDatabase<FieldDB>, link: Omit<ServerLink, 'deviceId' | 'lastSyncAt'> & { deviceId?: string }): Promise<FieldState> {
+  return writeTransaction(db, editStores(), 'linking the programme to the server', async (t) => {
+    const current = await t.objectStore('sync_link').get('link');
+    await t.objectStore('sync_link').put({
+      serverUrl: link.serverUrl, serverProgrammeId: link.serverProgrammeId, cursor: link.cursor,
+      deviceId: link.deviceId ?? current?.deviceId ?? crypto.randomUUID(), lastSyncAt: current?.lastSyncAt ?? null,
+    }, 'link');
+    return commit(t);
+  });
+}
+
+/** The oldest `limit` outbox entries, in the order they were made. */
+export function readOutbox(db: IDBPDatabase<FieldDB>, limit: number): Promise<OutboxEntry[]> {
+  return readTransaction(db, ['outbox'], 'reading the outbox', (t) => t.objectStore('outbox').getAll(undefined, limit));
+}
+
+export function readConflicts(db: IDBPDatabase<FieldDB>): Promise<FieldDB['sync_conflicts']['value'][]> {
+  return readTransaction(db, ['sync_conflicts'], 'reading the sync conflicts', (t) => t.objectStore('sync_conflicts').getAll());
+}
+
+/**
+ * The server's answers to a push. Applied edits leave the outbox and their ids are kept (to be
+ * recognised in a pull); a revision the server gave that differs from this device's becomes
+ * this device's (the record and the next undo step), unless the record changed meanwhile.
+ * Conflicts and refusals move aside for the user.
+ */
+export function recordPushOutcomes(db: IDBPDatabase<FieldDB>, outcomes: readonly PushOutcome[], at: Date): Promise<SyncWrite> {
+  return writeTransaction(db, editStores(), 'recording the server\'s answers', async (t) => {
+    const outbox = await t.objectStore('outbox').getAll();
+    const byId = new Map(outbox.map((e) => [e.clientEditId, e]));
+    for (const outcome of outcomes) {
+      const entry = byId.get(outcome.clientEditId);
+      if (!entry) continue;
+      await t.objectStore('outbox').delete(entry.seq);
+      if (outcome.status === 'applied' || outcome.status === 'already_applied') {
+        await t.objectStore('sync_pushed').put({ clientEditId: entry.clientEditId, serverSeq: outcome.seq });
+        if (outcome.status === 'applied') await adoptRevisions(t, entry, outcome.revisions);
+      } else if (outcome.status === 'conflict') {
+        await t.objectStore('sync_conflicts').put({ ...entry, at: at.toISOString(), status: 'conflict', theirs: outcome.current });
+      } else {
+        await t.objectStore('sync_conflicts').put({ ...entry, at: at.toISOString(), status: 'refused', code: outcome.code, message: outcome.message });
+      }
+    }
+    await touchLink(t, at, null);
+    return { state: await commit(t), referenceChanged: false };
+  });
+}
+
+async function adoptRevisions(t: EditTransaction, entry: OutboxEntry, revisions: Extract<PushOutcome, { status: 'applied' }>['revisions']): Promise<void> {
+  for (const { layer, id, revision } of revisions) {
+    const mine = entry.mine.find((m) => m.layer === layer && m.id === id);
+    if (!mine || mine.revision === revision) continue;
+    if (layer === 'treated') {
+      const record = await t.objectStore('treated').get(id);
+      if (record?.revision !== mine.revision) continue;
+      await t.objectStore('treated').put({ ...record, revision });
+    } else if (layer === 'photos') {
+      const record = await t.objectStore('photos').get(id);
+      if (record?.revision !== mine.revision) continue;
+      await t.objectStore('photos').put({ ...record, revision });
+    } else if (layer === 'reviews') {
+      const record = await t.objectStore('reviews').get(id);
+      if (record?.revision !== mine.revision) continue;
+      await t.objectStore('reviews').put({ ...record, revision });
+    } else {
+      continue;
+    }
+    await rebaseNextStep(t, 'undo', layer, id, revision);
+  }
+}
+
+async function touchLink(t: EditTransaction, at: Date, cursor: number | null): Promise<void> {
+  const link = await t.objectStore('sync_link').get('link');
+  if (!link) throw new Error('the programme is not linked to a server');
+  await t.objectStore('sync_link').put({ ...link, lastSyncAt: at.toISOString(), cursor: cursor ?? link.cursor }, 'link');
+}
+
+/**
+ * One pulled page and its cursor, together. This device's own edits coming back are skipped;
+ * a slot with an edit still waiting in the outbox keeps this device's value (the push will meet
+ * the newer version and become a conflict to merge). Pulled changes do not enter the undo
+ * history; an undo step they make stale is refused when taken (history_conflict).
+ */
+export function applyPulledPage(db: IDBPDatabase<FieldDB>, changes: readonly PulledChange[], cursor: number, at: Date): Promise<SyncWrite> {
+  return writeTransaction(db, editStores(), 'applying pulled changes', async (t) => {
+    const pending = outboxSlots(await t.objectStore('outbox').getAll());
+    let referenceChanged = false;
+    for (const change of changes) {
+      // This device's own edit, already here.
+      if (change.clientEditId && (await t.objectStore('sync_pushed').getKey(change.clientEditId)) !== undefined) continue;
+      if (pending.has(slotKey(change.layer, change.id))) continue;
+      if (await applyPulledChange(t, change)) referenceChanged = true;
+    }
+    // Own edits at or before the cursor will not come back again.
+    for (const pushed of await t.objectStore('sync_pushed').getAll()) {
+      if (pushed.serverSeq <= cursor) await t.objectStore('sync_pushed').delete(pushed.clientEditId);
+    }
+    await touchLink(t, at, cursor);
+    return { state: await commit(t), referenceChanged };
+  });
+}
+
+/** Forgets a conflict or refusal once its user dealt with it (the resolution's edits went through `transact`, so into the outbox). */
+export function settleConflict(db: IDBPDatabase<FieldDB>, clientEditId: string): Promise<SyncWrite> {
+  return writeTransaction(db, editStores(), 'settling the sync conflict', async (t) => {
+    await t.objectStore('sync_conflicts').delete(clientEditId);
+    return { state: await commit(t), referenceChanged: false };
+  });
+}
