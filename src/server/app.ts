@@ -9,6 +9,7 @@ import { editRoutes } from './routes/edit-routes.ts';
 import { photoRoutes } from './routes/photo-routes.ts';
 import { programmeRoutes } from './routes/programme-routes.ts';
 import { loginRoute, sessionRoutes } from './routes/session-routes.ts';
+import { syncRoutes } from './routes/sync-routes.ts';
 import { ServerError, type ErrorBody } from './server-error.ts';
 
 export interface ServerOptions {
@@ -86,6 +87,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await withLogin.register(editRoutes, { pool: options.pool, readPool: options.readPool ?? options.pool, now });
     await withLogin.register(photoRoutes, { pool: options.pool, readPool: options.readPool ?? options.pool, now });
     await withLogin.register(changeLogRoutes, { pool: options.pool, readPool: options.readPool ?? options.pool });
+    await withLogin.register(syncRoutes, { pool: options.pool, now });
   });
   return app;
 }

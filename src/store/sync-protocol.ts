@@ -18,6 +18,8 @@ export interface PushedEdit {
   edit: Edit;
   /** ISO 8601, the device's clock when the edit was made. */
   madeAt: string;
+  /** For an add-photo edit: the SHA-256 (hex) of the photo's bytes, uploaded before the push. */
+  sha256?: string;
 }
 
 export interface PushRequest {
@@ -63,6 +65,8 @@ export interface PulledChange {
   value: unknown;
   /** The edit that made it, when a device pushed it; null for edits made in the database (QGIS). */
   clientEditId: string | null;
+  /** The device that pushed it (its PushRequest.deviceId), so a device knows its own edits; null as above. */
+  deviceId?: string | null;
   who: string;
   at: string;
 }
