@@ -33,7 +33,7 @@ describe('sync under faults', () => {
   let databaseUrl: string;
 
   beforeAll(async () => {
-    cluster = await startCluster();
+    cluster = await startCluster({ durableCommits: true });
     const admin = new pg.Client({ connectionString: `${cluster.baseUrl}postgres` });
     await admin.connect();
     await admin.query('create database fulv_faults template fulv_template');
