@@ -113,11 +113,10 @@ export async function pushOne(pool: Pool, programmeId: string, account: Account,
   try {
     await asPushedEdit(context, () => applyEdit(pool, programmeId, account, roles, pushed, now));
   } catch (error) {
-    // The same edit pushed twice at once (two tabs, a retry racing its original): one applied it.
-    if ((error as { code?: string }).code === '23505') {
-      const seq = await alreadyApplied(pool, programmeId, clientEditId);
-      if (seq !== null) return { clientEditId, status: 'already_applied', seq };
-    }
+    // The same edit pushed twice at once (two tabs, a retry racing its original): the other one
+    // applied it, and this one met its row lock, then its revision or its applied-edit row.
+    const seq = await alreadyApplied(pool, programmeId, clientEditId);
+    if (seq !== null) return { clientEditId, status: 'already_applied', seq };
     if (!(error instanceof ServerError)) throw error;
     if (CONFLICT_CODES.has(error.code)) {
       const outcome = await conflictOutcome(pool, programmeId, clientEditId, pushed.edit);

@@ -148,6 +148,35 @@ describe('sync push and pull', () => {
     }
   });
 
+  it('answers an edit of a deleted polygon as a conflict showing the deletion, never a silent loss', async () => {
+    const victim = treated()[20]!;
+    expect((await push('planner', [pushed({ kind: 'delete-treated', id: victim.properties.id, baseRevision: 1 })]))[0]).toMatchObject({ status: 'applied' });
+    const late = await push('surveyor', [pushed({ kind: 'update-treated-attributes', id: victim.properties.id, baseRevision: 1, attributes: { note: '晚了' } })]);
+    expect(late[0]).toMatchObject({ status: 'conflict', current: [{ layer: 'treated', id: victim.properties.id, revision: 2, value: null, who: 'planner' }] });
+  });
+
+  it('applies one edit pushed twice at the same moment once, and answers the other already applied', async () => {
+    const target = treated()[21]!;
+    const edit = pushed({ kind: 'update-treated-attributes', id: target.properties.id, baseRevision: 1, attributes: { note: '同时' } });
+    const before = await logRows();
+    const [one, two] = await Promise.all([push('surveyor', [edit]), push('surveyor', [edit])]);
+    expect([one[0]!.status, two[0]!.status].sort()).toEqual(['already_applied', 'applied']);
+    expect(await logRows()).toBe(before + 1);
+  });
+
+  it("applies a reviewer's acceptance step and a surveyor's submit, as the direct routes would", async () => {
+    const parcel = 'QA-M17-P1';
+    const review = (await server.call('reviewer', 'GET', `/api/programmes/${DEMO_ID}/parcels/${parcel}/review`)).json() as { revision: number };
+    const step = (action: 'submit' | 'accept', status: 'treated' | 'accepted', role: 'surveyor' | 'reviewer') => ({ action, status, at: '2026-12-07T10:00:00Z', who: 'x', role, note: '' });
+    const submitted = await push('surveyor', [pushed({ kind: 'review-parcel', parcelId: parcel, baseRevision: review.revision, review: { parcel_id: parcel, status: 'treated', events: [step('submit', 'treated', 'surveyor')] } })]);
+    expect(submitted[0], JSON.stringify(submitted)).toMatchObject({ status: 'applied', revisions: [{ layer: 'reviews', id: parcel, revision: review.revision + 1 }] });
+    const accepted = await push('reviewer', [pushed({ kind: 'review-parcel', parcelId: parcel, baseRevision: review.revision + 1, review: { parcel_id: parcel, status: 'accepted', events: [step('accept', 'accepted', 'reviewer')] } })]);
+    expect(accepted[0]).toMatchObject({ status: 'applied' });
+    const stored = (await server.call('surveyor', 'GET', `/api/programmes/${DEMO_ID}/parcels/${parcel}/review`)).json() as { review: { status: string; events: { action: string; who: string }[] } };
+    expect(stored.review.status).toBe('accepted');
+    expect(stored.review.events.map((e) => [e.action, e.who])).toEqual([['submit', 'surveyor 用户'], ['accept', 'reviewer 用户']]);
+  });
+
   it('answers a push of another programme as not found', async () => {
     const response = await server.call('outsider', 'POST', PUSH, { protocol: 1, deviceId: 'd', edits: [] });
     expect(response.statusCode).toBe(404);
