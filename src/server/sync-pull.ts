@@ -38,7 +38,10 @@ export async function pullChanges(pool: Pool, programmeId: string, since: number
        where programme_id = $1 and seq > $2 order by seq limit $3`, [programmeId, since, limit + 1]);
     const page = rows.slice(0, limit);
     const changes: PulledChange[] = [];
-    for (const row of page) {
+    // Within the page, only each thing's last change can carry its current value: the others are passed over unread.
+    const last = new Map(page.map((row, index) => [`${row.layer}/${row.feature_id}`, index]));
+    for (const [index, row] of page.entries()) {
+      if (last.get(`${row.layer}/${row.feature_id}`) !== index) continue;
       const target = syncTarget(programmeId, row.layer, row.feature_id);
       if (!target) continue;
       const current = await currentValue(client, programmeId, target.layer, target.id);
