@@ -43,6 +43,8 @@ async function rememberPushedEdit(client: PoolClient, context: PushedEditContext
 
 export async function inTransaction<T>(pool: Pool, who: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const context = pushedEdit.getStore();
+  // A pushed edit is one transaction: a write path that took two could apply half an edit.
+  if (context && appliedSeqs.has(context)) throw new Error(`pushed edit ${context.clientEditId} tried a second transaction`);
   const client = await pool.connect();
   try {
     await client.query('begin');
