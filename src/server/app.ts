@@ -13,6 +13,7 @@ import { photoRoutes } from './routes/photo-routes.ts';
 import { programmeRoutes } from './routes/programme-routes.ts';
 import { DEFAULT_PUBLISH_BODY_LIMIT, publishRoutes } from './routes/publish-routes.ts';
 import { loginRoute, sessionRoutes } from './routes/session-routes.ts';
+import { syncRoutes } from './routes/sync-routes.ts';
 import { ServerError, type ErrorBody } from './server-error.ts';
 
 export interface ServerOptions {
@@ -101,6 +102,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // GIS clients read from a replica when there is one; publishing and snapshots use the primary.
     await withLogin.register(ogcRoutes, { pool: options.readPool ?? options.pool });
     await withLogin.register(publishRoutes, { pool: options.pool, now, publishBodyLimit: options.publishBodyLimit ?? DEFAULT_PUBLISH_BODY_LIMIT });
+    await withLogin.register(syncRoutes, { pool: options.pool, now });
   });
   return app;
 }

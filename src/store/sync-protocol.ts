@@ -65,6 +65,8 @@ export interface PulledChange {
   value: unknown;
   /** The edit that made it, when a device pushed it; null for edits made in the database (QGIS). */
   clientEditId: string | null;
+  /** The device that pushed it (its PushRequest.deviceId), so a device knows its own edits; null as above. */
+  deviceId?: string | null;
   who: string;
   at: string;
 }

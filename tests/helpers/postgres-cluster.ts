@@ -15,6 +15,8 @@ const isRoot = process.getuid?.() === 0;
 export interface Cluster {
   /** postgres://postgres@127.0.0.1:port/ — append a database name. */
   baseUrl: string;
+  /** A crash and a start again on the same port and data (pg_ctl stop -m immediate; start): for fault injection. */
+  restart(): void;
   stop(): void;
 }
 
@@ -35,7 +37,11 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startCluster(): Promise<Cluster> {
+/**
+ * `durableCommits`: keep synchronous_commit on, as a real server has it. Off (the default here, for
+ * speed) a crash loses the last commits already acknowledged, which fault-injection tests must not allow.
+ */
+export async function startCluster(options: { durableCommits?: boolean } = {}): Promise<Cluster> {
   execFileSync('bash', [new URL('../install-postgres.sh', import.meta.url).pathname], { stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'fulv-pg-'));
   if (isRoot) {
@@ -47,7 +53,8 @@ export async function startCluster(): Promise<Cluster> {
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
   // fsync off: a test cluster is thrown away, and syncing is most of a migration's time here.
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`, 'start']);
+  const start = (): void => run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=${options.durableCommits ? 'on' : 'off'} -c full_page_writes=off`, 'start']);
+  start();
   const baseUrl = `postgres://postgres@127.0.0.1:${port}/`;
   let stopped = false;
   const stop = (): void => {
@@ -59,6 +66,10 @@ export async function startCluster(): Promise<Cluster> {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  };
+  const restart = (): void => {
+    run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    start();
   };
   // Also when the test run ends without its teardown (an error, a forced exit).
   process.once('exit', stop);
@@ -76,5 +87,5 @@ export async function startCluster(): Promise<Cluster> {
     stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, restart, stop };
 }

@@ -21,7 +21,7 @@ describe('schema migrations', () => {
     await database.drop();
   });
 
-  it('migrates a version-1 database holding a programme to the latest version, keeping its data', async () => {
+  it('migrates a version-1 database holding a programme to version 2, keeping its data', async () => {
     expect(await migrate(pool, 1)).toEqual([1]);
     expect(await schemaVersion(pool)).toBe(1);
     await pool.query(`insert into programmes (id, name, buffer_distances) values ('P1', '测试方案', '{"river_lake": 1000}')`);
@@ -32,8 +32,7 @@ describe('schema migrations', () => {
     // Version 1 has neither photos nor the GIS views.
     await expect(pool.query('select * from gis_parcels')).rejects.toThrow(/does not exist/);
 
-    expect(await migrate(pool)).toEqual([2]);
-    expect(await schemaVersion(pool)).toBe(LATEST_VERSION);
+    expect(await migrate(pool, 2)).toEqual([2]);
     const { rows } = await pool.query('select id, mine_name, township_name, damage_type_zh, status_zh, area_m2::float8 as area_m2 from gis_parcels');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: 'M1-P1', mine_name: '孟家峪铁矿', township_name: '马兰庄镇', damage_type_zh: '露天采场', status_zh: '未治理' });
@@ -42,6 +41,27 @@ describe('schema migrations', () => {
     expect(rows[0].area_m2).toBeLessThan(9520);
     const applied = await pool.query('select version, name from schema_migrations order by version');
     expect(applied.rows).toEqual([{ version: 1, name: 'programmes-accounts-features' }, { version: 2, name: 'photos-and-gis-views' }]);
+    expect(await migrate(pool, 2)).toEqual([]);
+  });
+
+  it('migrates the version-2 database to version 3 (sync), keeping its change log and logging device edits from then on', async () => {
+    const before = await pool.query('select seq, layer, feature_id, revision, who from change_log order by seq');
+    expect(before.rows.length).toBeGreaterThan(0);
+    expect(await migrate(pool)).toEqual([3]);
+    expect(await schemaVersion(pool)).toBe(LATEST_VERSION);
+    const after = await pool.query('select seq, layer, feature_id, revision, who, client_edit_id, device_id from change_log order by seq');
+    expect(after.rows).toEqual(before.rows.map((r: object) => ({ ...r, client_edit_id: null, device_id: null })));
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      await client.query("select set_config('fulv.user', 'u1', true), set_config('fulv.client_edit_id', 'E-1', true), set_config('fulv.device_id', 'D-1', true)");
+      await client.query("update parcels set note = 'x' where programme_id = 'P1' and id = 'M1-P1'");
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
+    const logged = await pool.query('select who, client_edit_id, device_id, op from change_log order by seq desc limit 1');
+    expect(logged.rows[0]).toEqual({ who: 'u1', client_edit_id: 'E-1', device_id: 'D-1', op: 'update' });
     expect(await migrate(pool)).toEqual([]);
   });
 

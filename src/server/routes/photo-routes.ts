@@ -1,4 +1,5 @@
-// Photos of treated polygons: upload the bytes (addressed by SHA-256), attach or remove them by the
+// Photos of treated polygons: upload the bytes (addressed by SHA-256; whole, or resumable in
+// Content-Range pieces), attach or remove them by the
 // app's photo edits, read the metadata and the image. Served images can never run as a page.
 import type { FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
@@ -6,6 +7,7 @@ import type { PhotoEdit } from '../../store/edit.ts';
 import { DEFAULT_MAX_PHOTO_BYTES } from '../../store/photo.ts';
 import { applyPhotoEditOnServer, uploadPhotoBytes } from '../photo-edit.ts';
 import { photoContent, photoSlot } from '../photo-rows.ts';
+import { uploadPhotoPiece, uploadState } from '../photo-upload.ts';
 import { programmeRoles, requirePermission } from '../programme-roles.ts';
 import { requestAccount } from '../request-account.ts';
 import { ID_SCHEMA, PROGRAMME_PARAMS, paramsWith } from '../request-schemas.ts';
@@ -26,7 +28,21 @@ export async function photoRoutes(app: FastifyInstance, options: { pool: Pool; r
     requirePermission(await programmeRoles(pool, requestAccount(request), programmeId), 'editTreated');
     if (!Buffer.isBuffer(request.body)) throw new ServerError(415, 'unsupported_type', 'send the photo bytes with their image content type, e.g. image/jpeg');
     const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
-    return reply.code(201).send(await uploadPhotoBytes(pool, sha256, type, request.body));
+    const range = request.headers['content-range'];
+    if (range === undefined) return reply.code(201).send(await uploadPhotoBytes(pool, sha256, type, request.body));
+    // One piece of a resumable upload (photo-upload.ts): 201 once whole, else 202 and where to go on.
+    const state = await uploadPhotoPiece(pool, sha256, type, range, request.body, DEFAULT_MAX_PHOTO_BYTES);
+    return reply.code(state.complete ? 201 : 202).header('upload-offset', String(state.received)).send(state);
+  });
+
+  // How much of a photo's bytes the server holds (HEAD too): where an interrupted upload resumes.
+  app.get<{ Params: { programmeId: string; sha256: string } }>('/api/programmes/:programmeId/photo-bytes/:sha256', {
+    schema: { params: { type: 'object', required: ['programmeId', 'sha256'], additionalProperties: false, properties: { programmeId: ID_SCHEMA, sha256: SHA256 } } },
+  }, async (request, reply) => {
+    const { programmeId, sha256 } = request.params;
+    requirePermission(await programmeRoles(pool, requestAccount(request), programmeId), 'editTreated');
+    const state = await uploadState(pool, sha256);
+    return reply.header('upload-offset', String(state.received)).send(state);
   });
 
   app.post<{ Params: { programmeId: string }; Body: { edit: PhotoEdit; sha256?: string } }>('/api/programmes/:programmeId/photo-edits', {

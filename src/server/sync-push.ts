@@ -1,0 +1,140 @@
+// A device's pushed edits, applied in order, each in its own transaction by the server's existing
+// write paths and under the same role rules as the direct routes (programme-roles.ts). Each edit
+// is remembered by its client edit id in that same transaction (database.ts asPushedEdit), so a
+// repeated push is answered "already applied". An edit based on an old revision is a conflict,
+// answered with the server's current versions; one against a rule is refused. The first edit not
+// applied stops the push: later edits may depend on it.
+import type { Pool } from 'pg';
+import type { ReviewAction } from '../domain/review.ts';
+import { editTarget, singleEdits, type Edit, type EditLayer, type ReviewParcel, type SingleEdit, type TreatedEdit } from '../store/edit.ts';
+import { editShapeProblems } from '../store/edit-shape.ts';
+import { describeProblems } from '../store/problem.ts';
+import type { PushOutcome, PushedEdit } from '../store/sync-protocol.ts';
+import type { Account } from './accounts.ts';
+import { appliedSeq, asPushedEdit, type PushedEditContext } from './database.ts';
+import { applyPhotoEditOnServer } from './photo-edit.ts';
+import { programmeRoles, requirePermission, reviewRoleFor, type ProgrammeRole } from './programme-roles.ts';
+import { setBufferDistances, setTargets } from './programme-settings.ts';
+import { takeReviewStep, takeReviewSteps } from './review-step.ts';
+import { ServerError } from './server-error.ts';
+import { serverVersion, syncTarget } from './sync-values.ts';
+
+const REFERENCE_LAYERS = new Set(['parcels', 'zones', 'mines', 'townships']);
+import { applyTreatedEditOnServer, TREATED_EDIT_KINDS } from './treated-edit.ts';
+
+/** Refusals of the store's rules that mean "the server's version is not the one you edited". */
+const CONFLICT_CODES = new Set(['stale_revision', 'already_exists', 'not_found']);
+
+const isTreated = (edit: SingleEdit): edit is TreatedEdit => (TREATED_EDIT_KINDS as readonly string[]).includes(edit.kind);
+
+function notSynced(kind: string): ServerError {
+  return new ServerError(400, 'not_synced', `a ${kind} edit is not pushed by sync: import and remove reference features through publishing (an admin)`);
+}
+
+/** The acceptance step a pushed record adds: its last event, on the record the device saw. */
+function reviewStepOf(edit: ReviewParcel): { action: ReviewAction; note: string } {
+  const last = edit.review?.events.at(-1);
+  if (!edit.review || !last) throw new ServerError(400, 'not_synced', `removing the acceptance record of parcel ${edit.parcelId} (an undo) is not pushed by sync`);
+  return { action: last.action, note: last.note ?? '' };
+}
+
+async function applyEdit(pool: Pool, programmeId: string, account: Account, roles: readonly ProgrammeRole[], pushed: PushedEdit, now: Date): Promise<void> {
+  const edit: Edit = pushed.edit;
+  const singles = singleEdits(edit);
+  if (singles.length === 0) throw new ServerError(400, 'invalid_request', 'an empty batch changes nothing');
+  if (singles.every(isTreated)) {
+    requirePermission(roles, 'editTreated');
+    await (edit.kind === 'batch'
+      ? applyTreatedEditOnServer(pool, programmeId, account, { kind: 'batch', label: edit.label, edits: singles }, now)
+      : applyTreatedEditOnServer(pool, programmeId, account, edit as TreatedEdit, now));
+    return;
+  }
+  if (singles.every((e): e is ReviewParcel => e.kind === 'review-parcel')) {
+    const steps = singles.map(reviewStepOf);
+    const { action, note } = steps[0]!;
+    if (action === 'reopen' || steps.some((s) => s.action !== action)) throw new ServerError(400, 'not_synced', 'a pushed review edit must add one acceptance step (submit, accept, send back or close), the same for every parcel');
+    const role = reviewRoleFor(roles, action);
+    if (singles.length === 1) await takeReviewStep(pool, programmeId, singles[0]!.parcelId, account, { action, note, role, baseRevision: singles[0]!.baseRevision }, now);
+    else await takeReviewSteps(pool, programmeId, singles.map((e) => ({ parcelId: e.parcelId, baseRevision: e.baseRevision })), account, { action, note, role }, now);
+    return;
+  }
+  if (edit.kind === 'batch') throw new ServerError(400, 'not_synced', `a batch mixing ${[...new Set(singles.map((e) => e.kind))].join(', ')} is not pushed by sync`);
+  switch (edit.kind) {
+    case 'add-photo':
+    case 'remove-photo':
+      requirePermission(roles, 'editTreated');
+      await applyPhotoEditOnServer(pool, programmeId, account, edit, pushed.sha256, now);
+      return;
+    case 'set-targets':
+      requirePermission(roles, 'setTargets');
+      await setTargets(pool, programmeId, account, edit.baseRevision, edit.table);
+      return;
+    case 'set-buffer-distances':
+      requirePermission(roles, 'setBuffers');
+      await setBufferDistances(pool, programmeId, account, edit.baseRevision, edit.distances);
+      return;
+    default:
+      throw notSynced(edit.kind);
+  }
+}
+
+async function alreadyApplied(pool: Pool, programmeId: string, clientEditId: string): Promise<number | null> {
+  const { rows } = await pool.query<{ seq: string }>('select seq from sync_applied_edits where programme_id = $1 and client_edit_id = $2', [programmeId, clientEditId]);
+  return rows[0] ? Number(rows[0].seq) : null;
+}
+
+async function conflictOutcome(pool: Pool, programmeId: string, clientEditId: string, edit: Edit): Promise<PushOutcome> {
+  const current = [];
+  for (const single of singleEdits(edit)) {
+    const target = editTarget(single);
+    current.push(await serverVersion(pool, programmeId, target.layer, target.id));
+  }
+  return { clientEditId, status: 'conflict', current };
+}
+
+/** The revisions the applied edit wrote (its targets, and any parcel acceptance it reopened), from the change log. */
+async function appliedRevisions(pool: Pool, programmeId: string, clientEditId: string): Promise<{ layer: EditLayer; id: string; revision: number }[]> {
+  const { rows } = await pool.query<{ layer: string; feature_id: string; revision: number }>(
+    `select layer, feature_id, max(revision) as revision from change_log where programme_id = $1 and client_edit_id = $2
+     group by layer, feature_id order by min(seq)`, [programmeId, clientEditId]);
+  return rows.flatMap((r) => {
+    const target = syncTarget(programmeId, r.layer, r.feature_id);
+    return target && !REFERENCE_LAYERS.has(target.layer) ? [{ layer: target.layer as EditLayer, id: target.id, revision: r.revision }] : [];
+  });
+}
+
+export async function pushOne(pool: Pool, programmeId: string, account: Account, roles: readonly ProgrammeRole[], deviceId: string, pushed: PushedEdit, now: Date): Promise<PushOutcome> {
+  const { clientEditId } = pushed;
+  const before = await alreadyApplied(pool, programmeId, clientEditId);
+  if (before !== null) return { clientEditId, status: 'already_applied', seq: before };
+  const shape = editShapeProblems(pushed.edit);
+  if (shape.length > 0) return { clientEditId, status: 'refused', code: 'invalid_edit', message: `the edit is not valid: ${describeProblems(shape)}` };
+  const context: PushedEditContext = { programmeId, clientEditId, deviceId };
+  try {
+    await asPushedEdit(context, () => applyEdit(pool, programmeId, account, roles, pushed, now));
+  } catch (error) {
+    // The same edit pushed twice at once (two tabs, a retry racing its original): the other one
+    // applied it, and this one met its row lock, then its revision or its applied-edit row.
+    const seq = await alreadyApplied(pool, programmeId, clientEditId);
+    if (seq !== null) return { clientEditId, status: 'already_applied', seq };
+    if (!(error instanceof ServerError)) throw error;
+    if (CONFLICT_CODES.has(error.code)) {
+      const outcome = await conflictOutcome(pool, programmeId, clientEditId, pushed.edit);
+      // "Not found" of a thing that never existed is a mistake, not someone else's newer version.
+      if (error.code !== 'not_found' || (outcome.status === 'conflict' && outcome.current.some((v) => v.revision > 0))) return outcome;
+    }
+    return { clientEditId, status: 'refused', code: error.code, message: error.message };
+  }
+  return { clientEditId, status: 'applied', seq: appliedSeq(context) ?? 0, revisions: await appliedRevisions(pool, programmeId, clientEditId) };
+}
+
+export async function pushEdits(pool: Pool, programmeId: string, account: Account, deviceId: string, edits: readonly PushedEdit[], now: () => Date): Promise<PushOutcome[]> {
+  const roles = await programmeRoles(pool, account, programmeId);
+  const outcomes: PushOutcome[] = [];
+  for (const pushed of edits) {
+    const outcome = await pushOne(pool, programmeId, account, roles, deviceId, pushed, now());
+    outcomes.push(outcome);
+    if (outcome.status === 'conflict' || outcome.status === 'refused') break;
+  }
+  return outcomes;
+}
