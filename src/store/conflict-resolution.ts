@@ -147,6 +147,19 @@ function describe(target: ConflictTarget): string {
   return `${target.layer} ${target.id} r${target.theirsRevision}${by}`;
 }
 
+/**
+ * Mine chosen: what I changed wins, what only they changed stays (a treated polygon field by
+ * field). Other records are taken whole: their replaced steps stay in the server's change log.
+ */
+function mineOverTheirs(target: ConflictTarget): unknown {
+  if (target.layer !== 'treated' || target.base === null || target.mine === null || target.theirs === null) return target.mine;
+  const [base, mine, theirs] = [target.base, target.mine, target.theirs] as TreatedFeature[];
+  const properties: Record<string, unknown> = { ...theirs!.properties };
+  for (const [key, value] of Object.entries(mine!.properties)) if (!sameValue(value, base!.properties[key as keyof TreatedFeature['properties']])) properties[key] = value;
+  const geometry = sameValue(mine!.geometry, base!.geometry) ? theirs!.geometry : mine!.geometry;
+  return { ...theirs!, geometry, properties };
+}
+
 /** What the user can choose: keeping both only makes sense for treated polygons I did not delete. */
 export function choicesFor(targets: readonly ConflictTarget[]): ConflictChoice[] {
   const asked = targets.filter((t) => t.merge.status === 'conflict');
@@ -174,7 +187,7 @@ export function resolveConflict(conflict: SyncConflict, choice: ConflictChoice, 
   const created: SingleEdit[] = [];
   for (const target of targets) {
     if (target.merge.status === 'merged') chosen.push({ target, value: target.merge.value });
-    else if (target.merge.status === 'conflict' && choice === 'mine') chosen.push({ target, value: target.mine });
+    else if (target.merge.status === 'conflict' && choice === 'mine') chosen.push({ target, value: mineOverTheirs(target) });
     else if (target.merge.status === 'conflict' && choice === 'keep-both') {
       const mine = target.mine as TreatedFeature;
       created.push({ kind: 'create-treated', baseRevision: 0, feature: { ...mine, properties: { ...mine.properties, id: newTreatedId() } } });

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { TreatedFeature } from '../../../src/domain/model.ts';
+import type { ParcelReview } from '../../../src/domain/review.ts';
+import { applyReviewEdit } from '../../../src/store/apply-review-edit.ts';
+import { applyTreatedEdit } from '../../../src/store/apply-treated-edit.ts';
+import { mergeConflict, resolveConflict } from '../../../src/store/conflict-resolution.ts';
+import { singleEdits, type Edit, type SingleEdit, type TreatedEdit } from '../../../src/store/edit.ts';
+import type { Slot } from '../../../src/store/slot.ts';
+import type { SyncConflict } from '../../../src/store/sync-conflict.ts';
+import { SQUARE_2, SQUARE_3, treatedFeature } from '../../helpers/field-store.ts';
+
+const base = treatedFeature('T-T1', { note: 'base' });
+const serverVersion = (value: unknown, revision = 5, layer: 'treated' | 'reviews' = 'treated', id = 'T-T1') => ({ layer, id, revision, value, who: '李华', at: '2025-11-20T03:00:00Z' });
+
+function conflictOf(edit: Edit, theirs: TreatedFeature | null, extra: SyncConflict['theirs'] = []): SyncConflict {
+  return { clientEditId: 'c-1', edit, base: [{ layer: 'treated', id: 'T-T1', revision: 3, value: base }], theirs: [serverVersion(theirs), ...extra] };
+}
+
+/** Pushes edits onto the server's treated slots as the server would: each must be based on the revision it meets. */
+function push(edits: readonly Edit[], slots: Map<string, Slot<TreatedFeature>>): Map<string, Slot<TreatedFeature>> {
+  for (const edit of edits) {
+    for (const single of singleEdits(edit)) {
+      const id = single.kind === 'create-treated' ? single.feature.properties.id : (single as { id: string }).id;
+      const outcome = applyTreatedEdit(slots.get(id) ?? { revision: 0, value: null }, single as TreatedEdit);
+      if (!outcome.ok) throw new Error(outcome.refusal.reason);
+      slots.set(id, outcome.next);
+    }
+  }
+  return slots;
+}
+
+const labels = (edits: readonly Edit[]): string[] => edits.map((e) => (e.kind === 'batch' ? e.label : ''));
+
+describe('a conflict that merges by itself', () => {
+  it('becomes edits based on theirs that, pushed, hold both changes', () => {
+    const mine: Edit = { kind: 'update-treated-attributes', id: 'T-T1', baseRevision: 3, attributes: { note: '补植' } };
+    const theirs: TreatedFeature = { ...base, geometry: SQUARE_2 };
+    const outcome = mergeConflict(conflictOf(mine, theirs));
+    expect(outcome.kind).toBe('merged');
+    if (outcome.kind !== 'merged') return;
+    const after = push(outcome.edits, new Map([['T-T1', { revision: 5, value: theirs }]]));
+    expect(after.get('T-T1')).toEqual({ revision: 6, value: { ...theirs, properties: { ...base.properties, note: '补植' } } });
+  });
+
+  it('my reshape onto their changed attributes pushes as a geometry edit, and a treated change against their acceptance reopens that parcel', () => {
+    const accepted: ParcelReview = { parcel_id: 'T-M1-P1', status: 'accepted', events: [{ action: 'accept', status: 'accepted', at: '2025-11-20T03:00:00Z', who: '审核', note: '' }] };
+    const theirs = { ...base, properties: { ...base.properties, surveyor: '李华' } };
+    const outcome = mergeConflict(conflictOf({ kind: 'update-treated-geometry', id: 'T-T1', baseRevision: 3, geometry: SQUARE_3 }, theirs, [serverVersion(accepted, 2, 'reviews', 'T-M1-P1')]));
+    expect(outcome.kind === 'merged' && outcome.reopens).toEqual(['T-M1-P1']);
+    if (outcome.kind !== 'merged') return;
+    expect(push(outcome.edits, new Map([['T-T1', { revision: 5, value: theirs }]])).get('T-T1')!.value!.geometry).toEqual(SQUARE_3);
+  });
+});
+
+describe('a conflict the user resolves', () => {
+  const mine: Edit = { kind: 'batch', label: 'edit', edits: [
+    { kind: 'update-treated-geometry', id: 'T-T1', baseRevision: 3, geometry: SQUARE_2 },
+  ] };
+  const theirs: TreatedFeature = { ...base, geometry: SQUARE_3, properties: { ...base.properties, note: '他们的' } };
+  const conflict = conflictOf(mine, theirs);
+
+  it('is asked for, with keeping both offered for a treated polygon', () => {
+    const outcome = mergeConflict(conflict);
+    expect(outcome.kind === 'ask' && outcome.choices).toEqual(['mine', 'theirs', 'keep-both']);
+  });
+
+  it('mine: my shape replaces theirs on theirs revision, their note kept, and the label names what was replaced', () => {
+    const resolution = resolveConflict(conflict, 'mine', () => 'NEW');
+    const after = push(resolution.edits, new Map([['T-T1', { revision: 5, value: theirs }]]));
+    expect(after.get('T-T1')!.value).toEqual({ ...theirs, geometry: SQUARE_2 });
+    expect(labels(resolution.edits)[0]).toContain('replaced treated T-T1 r5 by 李华');
+  });
+
+  it('theirs: nothing to push, and the label says my edit was not applied', () => {
+    const resolution = resolveConflict(conflict, 'theirs', () => 'NEW');
+    expect(resolution.edits).toEqual([]);
+    expect(resolution.label).toContain('my edit c-1 not applied');
+  });
+
+  it('keep both: theirs stays, my shape becomes a new polygon with a new id and my attributes', () => {
+    const resolution = resolveConflict(conflict, 'keep-both', () => 'T-NEW');
+    const after = push(resolution.edits, new Map([['T-T1', { revision: 5, value: theirs }]]));
+    expect(after.get('T-T1')).toEqual({ revision: 5, value: theirs });
+    expect(after.get('T-NEW')!.value).toEqual({ ...base, geometry: SQUARE_2, properties: { ...base.properties, id: 'T-NEW' } });
+  });
+
+  it('a delete against their edit: mine deletes on theirs revision; keeping both is not offered', () => {
+    const deleted = conflictOf({ kind: 'delete-treated', id: 'T-T1', baseRevision: 3 }, theirs);
+    const outcome = mergeConflict(deleted);
+    expect(outcome.kind === 'ask' && outcome.choices).toEqual(['mine', 'theirs']);
+    expect(() => resolveConflict(deleted, 'keep-both', () => 'X')).toThrow(/keeping both/);
+    const after = push(resolveConflict(deleted, 'mine', () => 'X').edits, new Map([['T-T1', { revision: 5, value: theirs }]]));
+    expect(after.get('T-T1')).toEqual({ revision: 6, value: null });
+  });
+
+  it('my edit against their delete: mine recreates it on the tombstone, keep both makes a new one', () => {
+    const edited = conflictOf({ kind: 'update-treated-attributes', id: 'T-T1', baseRevision: 3, attributes: { note: '我的' } }, null);
+    const mineAfter = push(resolveConflict(edited, 'mine', () => 'X').edits, new Map([['T-T1', { revision: 5, value: null }]]));
+    expect(mineAfter.get('T-T1')!.value!.properties.note).toBe('我的');
+    const both = push(resolveConflict(edited, 'keep-both', () => 'T-NEW').edits, new Map([['T-T1', { revision: 5, value: null }]]));
+    expect(both.get('T-T1')!.value).toBeNull();
+    expect(both.get('T-NEW')!.value!.properties.note).toBe('我的');
+  });
+
+  it('a review decision against theirs: mine appends my record on their revision', () => {
+    const step = (action: 'submit' | 'accept' | 'send_back') => ({ action, status: ({ submit: 'treated', accept: 'accepted', send_back: 'rejected' } as const)[action], at: '2025-11-20T02:00:00Z', who: 'x', note: '' });
+    const b: ParcelReview = { parcel_id: 'P', status: 'treated', events: [step('submit')] };
+    const m: ParcelReview = { parcel_id: 'P', status: 'accepted', events: [step('submit'), step('accept')] };
+    const t: ParcelReview = { parcel_id: 'P', status: 'rejected', events: [step('submit'), step('send_back')] };
+    const review: SyncConflict = { clientEditId: 'c-2', edit: { kind: 'review-parcel', parcelId: 'P', baseRevision: 1, review: m }, base: [{ layer: 'reviews', id: 'P', revision: 1, value: b }], theirs: [serverVersion(t, 2, 'reviews', 'P')] };
+    const outcome = mergeConflict(review);
+    expect(outcome.kind === 'ask' && outcome.choices).toEqual(['mine', 'theirs']);
+    const [edit] = resolveConflict(review, 'mine', () => 'X').edits;
+    const single = singleEdits(edit!)[0] as SingleEdit & { kind: 'review-parcel' };
+    const applied = applyReviewEdit({ revision: 2, value: t }, single);
+    expect(applied.ok && applied.next).toEqual({ revision: 3, value: m });
+  });
+});
