@@ -8,6 +8,8 @@ import { enOffline } from './en/offline.ts';
 import { enWizard } from './en/wizard.ts';
 // Programmes (issue 15)
 import { enProgrammes } from './en/programmes.ts';
+// Sync conflicts (issue 17)
+import { enConflicts } from './en/conflicts.ts';
 import type { MessageKey } from './zh.ts';
 
-export const en: Record<MessageKey, string> = { ...enCommon, ...enSurvey, ...enPlanner, ...enReview, ...enFiles, ...enOffline, ...enWizard, ...enProgrammes };
+export const en: Record<MessageKey, string> = { ...enCommon, ...enSurvey, ...enPlanner, ...enReview, ...enFiles, ...enOffline, ...enWizard, ...enProgrammes, ...enConflicts };

@@ -10,7 +10,9 @@ import { zhOffline } from './zh/offline.ts';
 import { zhWizard } from './zh/wizard.ts';
 // Programmes (issue 15)
 import { zhProgrammes } from './zh/programmes.ts';
+// Sync conflicts (issue 17)
+import { zhConflicts } from './zh/conflicts.ts';
 
-export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline, ...zhWizard, ...zhProgrammes };
+export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline, ...zhWizard, ...zhProgrammes, ...zhConflicts };
 
 export type MessageKey = keyof typeof zh;
