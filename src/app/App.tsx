@@ -58,6 +58,7 @@ import { useScreenClass } from '../ui/shells/screen-class.ts';
 import { TabletShell } from '../ui/shells/TabletShell.tsx';
 import { AppHeader, StorageAlerts } from './AppHeader.tsx';
 import { AppSettings } from './AppSettings.tsx';
+import { SyncConflictsDock } from './SyncConflictsDock.tsx';
 import { useParcelOverlap } from './use-parcel-overlap.ts';
 import { InspectorPanel } from './InspectorPanel.tsx';
 import { LayersRole } from './LayersRole.tsx';
@@ -349,6 +350,7 @@ export function App() {
         <ImportDialog {...importer.dialog} />
         <ImportSummary text={importer.summary} onDismiss={importer.dismissSummary} />
         <NewProgrammeWizard wizard={wizard} />
+        {programme && <SyncConflictsDock programmeId={programme.id} map={map} />}
         {/* Only while open: it lists every mine, which at province scale is thousands of options. */}
         {programme && exporter.dialog.open && <ExportDialog {...exporter.dialog} archive={archiveExport} programme={programme} />}
         <AppSettings
