@@ -1,5 +1,6 @@
 // The conflicts waiting for this user, read from a SyncConflictSource and kept current.
 import { useCallback, useEffect, useState } from 'react';
+import { mergeConflict } from '../store/conflict-resolution.ts';
 import type { ConflictChoice, SyncConflict, SyncConflictSource } from '../store/sync-conflict.ts';
 
 export function useSyncConflicts(source: SyncConflictSource | null): { conflicts: SyncConflict[]; resolve: (conflict: SyncConflict, choice: ConflictChoice) => Promise<void> } {
@@ -7,7 +8,13 @@ export function useSyncConflicts(source: SyncConflictSource | null): { conflicts
   useEffect(() => {
     if (!source) return void setConflicts([]);
     let alive = true;
-    const load = () => void source.list().then((list) => { if (alive) setConflicts(list); }, () => undefined);
+    // Conflicts that merge by themselves are resolved at once; only the rest wait for the user.
+    const load = () => void source.list().then((list) => {
+      if (!alive) return;
+      const merged = list.filter((c) => mergeConflict(c).kind === 'merged');
+      for (const c of merged) void source.resolve(c, 'mine');
+      setConflicts(list.filter((c) => !merged.includes(c)));
+    }, () => undefined);
     load();
     const unsubscribe = source.subscribe(load);
     return () => {

@@ -170,9 +170,7 @@ export function choicesFor(targets: readonly ConflictTarget[]): ConflictChoice[]
 export function mergeConflict(conflict: SyncConflict): MergeOutcome {
   const targets = conflictTargets(conflict);
   if (targets.some((t) => t.merge.status === 'conflict')) return { kind: 'ask', targets, choices: choicesFor(targets) };
-  const chosen = targets.flatMap((target) => (target.merge.status === 'merged' ? [{ target, value: target.merge.value }] : []));
-  const label = `sync merged: my edit ${conflict.clientEditId} on ${targets.map(describe).join(', ')}`;
-  return { kind: 'merged', edits: batches(chosen.map((c) => editsToValue(c.target, c.value)), label), label, reopens: reopenedParcels(conflict, chosen) };
+  return { kind: 'merged', ...resolveConflict(conflict, 'mine', () => { throw new Error('nothing to keep both of'); }) };
 }
 
 /**
@@ -195,7 +193,8 @@ export function resolveConflict(conflict: SyncConflict, choice: ConflictChoice, 
   }
   const what = asked.map(describe).join(', ');
   const label =
-    choice === 'mine' ? `sync conflict: kept mine (${conflict.clientEditId}), replaced ${what}`
+    asked.length === 0 ? `sync merged: my edit ${conflict.clientEditId} on ${targets.map(describe).join(', ')}`
+    : choice === 'mine' ? `sync conflict: kept mine (${conflict.clientEditId}), replaced ${what}`
     : choice === 'theirs' ? `sync conflict: kept ${what}, my edit ${conflict.clientEditId} not applied there`
     : `sync conflict: kept both, ${what} and my version as ${created.map((e) => editTarget(e).id).join(', ')}`;
   const perTarget = [...chosen.map((c) => editsToValue(c.target, c.value)), ...created.map((e) => [e])];

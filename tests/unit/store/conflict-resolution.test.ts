@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TreatedFeature } from '../../../src/domain/model.ts';
 import type { ParcelReview } from '../../../src/domain/review.ts';
-import { applyReviewEdit } from '../../../src/store/apply-review-edit.ts';
+import { applyReviewEdit, applyTargetsEdit } from '../../../src/store/apply-review-edit.ts';
 import { applyTreatedEdit } from '../../../src/store/apply-treated-edit.ts';
 import { mergeConflict, resolveConflict } from '../../../src/store/conflict-resolution.ts';
 import { singleEdits, type Edit, type SingleEdit, type TreatedEdit } from '../../../src/store/edit.ts';
@@ -116,3 +117,67 @@ describe('a conflict the user resolves', () => {
     expect(applied.ok && applied.next).toEqual({ revision: 3, value: m });
   });
 });
+
+describe('every kind of target becomes an edit its store takes on theirs revision', () => {
+  const row = (township_id: string, target_mu: number) => ({ township_id, category_group: 'producing' as const, year: 2025, target_mu });
+  const table = (...rows: ReturnType<typeof row>[]) => ({ rows, stated_totals: [], source: 'plan' });
+
+  it('targets: rows changed apart merge into one set-targets edit that applyTargetsEdit takes', () => {
+    const conflict: SyncConflict = {
+      clientEditId: 't', edit: { kind: 'set-targets', baseRevision: 2, table: table(row('A', 12), row('B', 20)) },
+      base: [{ layer: 'targets', id: 'targets', revision: 2, value: table(row('A', 10), row('B', 20)) }],
+      theirs: [{ layer: 'targets', id: 'targets', revision: 3, value: table(row('A', 10), row('B', 25)), who: '乙', at: '2025-11-20T03:00:00Z' }],
+    };
+    const outcome = mergeConflict(conflict);
+    expect(outcome.kind).toBe('merged');
+    if (outcome.kind !== 'merged') return;
+    expect(outcome.label).toMatch(/^sync merged: my edit t on targets targets r3 by 乙/);
+    const single = singleEdits(outcome.edits[0]!)[0]!;
+    const applied = applyTargetsEdit({ revision: 3, value: table(row('A', 10), row('B', 25)) }, single as SingleEdit & { kind: 'set-targets' });
+    expect(applied.ok && applied.next).toEqual({ revision: 4, value: table(row('A', 12), row('B', 25)) });
+  });
+
+  it('buffer distances and photos: the merged value is written on their revision', () => {
+    const d = { nature_reserve: 1000, water_source: 500, scenic_area: 1000, residential_area: 500, traffic_line: 1000, river_lake: 1000 };
+    const settings: SyncConflict = {
+      clientEditId: 's', edit: { kind: 'set-buffer-distances', baseRevision: 1, distances: { ...d, river_lake: 10_000 } },
+      base: [{ layer: 'settings', id: 'buffer-distances', revision: 1, value: d }],
+      theirs: [{ layer: 'settings', id: 'buffer-distances', revision: 2, value: { ...d, water_source: 800 }, who: '乙', at: '2025-11-20T03:00:00Z' }],
+    };
+    const outcome = mergeConflict(settings);
+    expect(outcome.kind === 'merged' && outcome.edits.flatMap(singleEdits)).toEqual([{ kind: 'set-buffer-distances', baseRevision: 2, distances: { ...d, water_source: 800, river_lake: 10_000 } }]);
+    const photo = { id: 'P-1', feature_id: 'T-T1', taken_at: '2025-06-01T00:00:00Z', location: null, size: 10, type: 'image/jpeg', name: 'a.jpg' };
+    const removed: SyncConflict = {
+      clientEditId: 'p', edit: { kind: 'remove-photo', photoId: 'P-1', baseRevision: 1 },
+      base: [{ layer: 'photos', id: 'P-1', revision: 1, value: photo }],
+      theirs: [{ layer: 'photos', id: 'P-1', revision: 1, value: photo, who: '乙', at: '2025-11-20T03:00:00Z' }],
+    };
+    expect(mergeConflict(removed).kind === 'merged' && mergeConflict(removed)).toMatchObject({ edits: [{ edits: [{ kind: 'remove-photo', photoId: 'P-1', baseRevision: 1 }] }] });
+  });
+});
+
+describe('property: resolving pushes cleanly onto theirs', () => {
+  const note = fc.constantFrom('a', 'b', 'c');
+  const date = fc.constantFrom('2025-06-01', '2025-07-01');
+  const shape = fc.constantFrom(base.geometry, SQUARE_2, SQUARE_3);
+  const side = fc.record({ note, date, geometry: shape });
+
+  it('mine: every field I changed has my value, every field only they changed keeps theirs; theirs: nothing pushed to a conflicted polygon', () => {
+    fc.assert(fc.property(side, side, (m, t) => {
+      const mine = { ...base, geometry: m.geometry, properties: { ...base.properties, note: m.note, date: m.date } };
+      const theirs = { ...base, geometry: t.geometry, properties: { ...base.properties, note: t.note, date: t.date } };
+      const edit: Edit = { kind: 'batch', label: 'x', edits: [{ kind: 'update-treated-geometry', id: 'T-T1', baseRevision: 3, geometry: m.geometry }] };
+      const conflict: SyncConflict = { clientEditId: 'c', edit, base: [{ layer: 'treated', id: 'T-T1', revision: 3, value: base }], theirs: [serverVersion(theirs)] };
+      // My edit only reshaped: the attributes are carried by "mine" as base.
+      const onlyShape = { ...mine, properties: base.properties };
+      const after = push(resolveConflict(conflict, 'mine', () => 'N').edits, new Map([['T-T1', { revision: 5, value: theirs }]])).get('T-T1')!.value!;
+      expect(after.geometry).toEqual(sameGeometry(onlyShape.geometry, base.geometry) ? theirs.geometry : onlyShape.geometry);
+      expect(after.properties).toEqual(theirs.properties);
+      const kept = push(resolveConflict(conflict, 'theirs', () => 'N').edits, new Map([['T-T1', { revision: 5, value: theirs }]])).get('T-T1')!;
+      const merge = mergeConflict(conflict);
+      if (merge.kind === 'ask') expect(kept).toEqual({ revision: 5, value: theirs });
+    }));
+  });
+});
+
+const sameGeometry = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
