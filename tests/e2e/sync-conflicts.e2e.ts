@@ -1,12 +1,13 @@
-// Sync conflicts resolved by the user, at a desk and on a phone with touch: three conflicts are
+// Sync conflicts resolved by the user, at a desk and on a phone with touch: four conflicts are
 // put where the app reads them (the programme's conflict database, as the sync engine would), and
 // each is resolved by its button — keep both for two reshapes of one treated polygon (both shapes
 // drawn on the map meanwhile), mine for a note changed on both sides, theirs for an acceptance
-// against a send-back. What each choice stored (the edits to push) is read back from IndexedDB.
+// against a send-back; a fourth, changed apart on each side, merges unasked. What each choice
+// stored (the edits to push) is read back from IndexedDB.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { transformTranslate } from '@turf/turf';
-import { openApp, type OpenedApp } from './browser.ts';
+import { centroid, transformTranslate } from '@turf/turf';
+import { openApp, screenPoint, waitForMapIdle, type OpenedApp } from './browser.ts';
 import { sidewaysOverflow } from './touch.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
 import type { SyncConflict } from '../../src/store/sync-conflict.ts';
@@ -14,7 +15,7 @@ import type { TreatedFeature } from '../../src/domain/model.ts';
 
 const programme = demoProgramme();
 const DB = `fulv-sync-conflicts-${programme.id}`;
-const [first, second] = programme.treated.features as [TreatedFeature, TreatedFeature];
+const [first, second, third] = programme.treated.features as [TreatedFeature, TreatedFeature, TreatedFeature];
 const moved = (f: TreatedFeature, metres: number) => transformTranslate(f, metres / 1000, 90, { units: 'kilometers' }).geometry;
 const by = (value: unknown, revision: number, layer: 'treated' | 'reviews', id: string) => ({ layer, id, revision, value, who: '李华', at: '2025-11-20T03:00:00Z' });
 
@@ -39,6 +40,12 @@ const CONFLICTS: SyncConflict[] = [
     clientEditId: 'c-review', edit: { kind: 'review-parcel', parcelId: parcel, baseRevision: 1, review: review('submit', 'accept') },
     base: [{ layer: 'reviews', id: parcel, revision: 1, value: review('submit') }],
     theirs: [by(review('submit', 'send_back'), 2, 'reviews', parcel)],
+  },
+  // Different attributes on each side: merges by itself, never shown.
+  {
+    clientEditId: 'c-merges', edit: { kind: 'update-treated-attributes', id: third.properties.id, baseRevision: 1, attributes: { note: '补植' } },
+    base: [{ layer: 'treated', id: third.properties.id, revision: 1, value: third }],
+    theirs: [by({ ...third, properties: { ...third.properties, surveyor: '李华' } }, 3, 'treated', third.properties.id)],
   },
 ];
 
@@ -104,9 +111,23 @@ for (const screen of ['desktop', 'phone'] as const) {
       }
     });
 
+    it('a conflict that merges by itself is resolved without asking: my note on their revision', async () => {
+      await expect.poll(async () => (await resolved(page, 'c-merges'))?.edits.flatMap((e) => e.edits)).toEqual([
+        { kind: 'update-treated-attributes', id: third.properties.id, baseRevision: 3, attributes: { note: '补植' } },
+      ]);
+      expect((await resolved(page, 'c-merges'))!.label).toMatch(/^sync merged: my edit c-merges/);
+    });
+
     it('keep both: both shapes are on the map with a legend; my shape becomes a new polygon, theirs is untouched', async () => {
       await press(new RegExp(`查看冲突：治理图斑 ${first.properties.id}`));
       await expect.poll(() => mapShapes(page)).toEqual([{ side: 'theirs', geometry: theirShape }, { side: 'mine', geometry: mineShape }]);
+      // Brought into view clear of the panel (a bottom sheet on the phone, at the side on a desk).
+      await waitForMapIdle(page);
+      const panelBox = (await panel().boundingBox())!;
+      for (const shape of [mineShape, theirShape]) {
+        const point = await screenPoint(page, centroid(shape).geometry.coordinates as [number, number]);
+        expect(screen === 'phone' ? point.y < panelBox.y : point.x < panelBox.x).toBe(true);
+      }
       const legend = panel().getByRole('list', { name: '地图图例' });
       expect(await legend.textContent()).toContain('我的形状（蓝色实线）');
       expect(await legend.textContent()).toContain('对方的形状（橙色虚线）');
