@@ -55,6 +55,8 @@ export function syncConflictDatabaseSource(programmeId: string, now: () => Date 
       const at = now();
       const resolution = resolveConflict(conflict, choice, () => newTreatedId(programmeId, at));
       const tx = (await database).transaction(['sync_conflicts', 'sync_resolved'], 'readwrite');
+      // Resolved meanwhile (another tab): the first decision stands.
+      if (!(await tx.objectStore('sync_conflicts').get(conflict.clientEditId))) return void (await tx.done);
       await Promise.all([
         tx.objectStore('sync_conflicts').delete(conflict.clientEditId),
         tx.objectStore('sync_resolved').put({ clientEditId: conflict.clientEditId, choice, ...resolution, at: at.toISOString(), conflict }),
