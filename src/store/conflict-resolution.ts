@@ -8,7 +8,7 @@ import type { Edit, EditLayer, SingleEdit, TreatedAttributeChange } from './edit
 import { editTarget, singleEdits } from './edit.ts';
 import { isFrozen, parcelsOfChange, workChange } from './reopen-rule.ts';
 import type { ConflictChoice, SyncConflict } from './sync-conflict.ts';
-import { mergeTarget, sameValue, type TargetMerge } from './three-way-merge.ts';
+import { mergeTarget, sameValue, stepsAfter, type TargetMerge } from './three-way-merge.ts';
 
 /** One thing my edit wrote to, seen three ways. */
 export interface ConflictTarget {
@@ -148,10 +148,22 @@ function describe(target: ConflictTarget): string {
 }
 
 /**
+ * An acceptance record only grows and follows the flow (review-validation.ts), so mine is my
+ * steps after theirs — possible only where the flow allows it (their accept, then my send-back),
+ * null where it does not (their send-back, then my accept).
+ */
+function myStepsOnTheirs(target: ConflictTarget): ParcelReview | null {
+  const [base, mine, theirs] = [target.base, target.mine, target.theirs] as (ParcelReview | null)[];
+  if (!mine || !theirs) return mine ?? null;
+  return stepsAfter(theirs, mine.events.slice(base?.events.length ?? 0));
+}
+
+/**
  * Mine chosen: what I changed wins, what only they changed stays (a treated polygon field by
  * field). Other records are taken whole: their replaced steps stay in the server's change log.
  */
 function mineOverTheirs(target: ConflictTarget): unknown {
+  if (target.layer === 'reviews') return myStepsOnTheirs(target);
   if (target.layer !== 'treated' || target.base === null || target.mine === null || target.theirs === null) return target.mine;
   const [base, mine, theirs] = [target.base, target.mine, target.theirs] as TreatedFeature[];
   const properties: Record<string, unknown> = { ...theirs!.properties };
@@ -164,7 +176,9 @@ function mineOverTheirs(target: ConflictTarget): unknown {
 export function choicesFor(targets: readonly ConflictTarget[]): ConflictChoice[] {
   const asked = targets.filter((t) => t.merge.status === 'conflict');
   const both = asked.length > 0 && asked.every((t) => t.layer === 'treated' && t.mine !== null);
-  return both ? ['mine', 'theirs', 'keep-both'] : ['mine', 'theirs'];
+  // A decision the flow does not let follow theirs cannot be kept: theirs stands, mine stays in the history.
+  const mine = asked.every((t) => t.layer !== 'reviews' || t.mine === null || myStepsOnTheirs(t) !== null);
+  return [...(mine ? ['mine' as const] : []), 'theirs', ...(both ? ['keep-both' as const] : [])];
 }
 
 export function mergeConflict(conflict: SyncConflict): MergeOutcome {
@@ -180,7 +194,9 @@ export function mergeConflict(conflict: SyncConflict): MergeOutcome {
 export function resolveConflict(conflict: SyncConflict, choice: ConflictChoice, newTreatedId: () => string): Resolution {
   const targets = conflictTargets(conflict);
   const asked = targets.filter((t) => t.merge.status === 'conflict');
-  if (choice === 'keep-both' && !choicesFor(targets).includes('keep-both')) throw new Error('keeping both applies only to treated polygons I did not delete');
+  if (!choicesFor(targets).includes(choice)) {
+    throw new Error(choice === 'keep-both' ? 'keeping both applies only to treated polygons I did not delete' : 'my acceptance step cannot follow theirs in the review flow');
+  }
   const chosen: { target: ConflictTarget; value: unknown }[] = [];
   const created: SingleEdit[] = [];
   for (const target of targets) {

@@ -131,6 +131,16 @@ export function mergeTargets(base: TargetTable | null, mine: TargetTable | null,
   return { status: 'merged', value: { rows: merged, stated_totals: rest.merged['stated_totals'], source: rest.merged['source'] } };
 }
 
+/** Theirs' record with my steps appended, or null when the flow does not let them follow its status. */
+export function stepsAfter(theirs: ParcelReview, steps: readonly ReviewEvent[]): ParcelReview | null {
+  let status = theirs.status;
+  for (const step of steps) {
+    if (!REVIEW_FLOW[step.action].from.includes(status)) return null;
+    status = step.status;
+  }
+  return { ...theirs, status, events: [...theirs.events, ...steps] };
+}
+
 const sameStep = (a: ReviewEvent, b: ReviewEvent): boolean => a.action === b.action && a.status === b.status;
 
 /**
@@ -148,13 +158,8 @@ export function mergeReview(base: ParcelReview | null, mine: ParcelReview | null
   if (mineSteps.length === theirSteps.length && mineSteps.every((s, i) => sameStep(s, theirSteps[i]!))) return { status: 'settled' };
   if (mineSteps.every((s) => s.action === 'reopen')) return { status: 'settled' };
   if (theirSteps.every((s) => s.action === 'reopen')) {
-    let status = theirs!.status;
-    const follows = mineSteps.every((s) => {
-      const ok = REVIEW_FLOW[s.action].from.includes(status);
-      status = s.status;
-      return ok;
-    });
-    if (follows) return { status: 'merged', value: { ...theirs!, status, events: [...theirs!.events, ...mineSteps] } };
+    const followed = stepsAfter(theirs!, mineSteps);
+    if (followed) return { status: 'merged', value: followed };
   }
   const steps = (events: ReviewEvent[]): string => events.map((e) => e.action).join(', ');
   return {

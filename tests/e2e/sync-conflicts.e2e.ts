@@ -161,9 +161,10 @@ for (const screen of ['desktop', 'phone'] as const) {
       expect(stored.label).toContain('kept mine (c-note), replaced treated');
     });
 
-    it('theirs: their send-back stands, nothing is pushed, and my acceptance is named in the label; keeping both is not offered', async () => {
+    it('theirs: their send-back stands (my acceptance cannot follow it), nothing is pushed, and the label names my edit', async () => {
       await press(/查看冲突：图斑 QA-M01-P1 的验收/);
-      expect(await panel().getByRole('group', { name: '选择保留哪个版本' }).getByRole('button').allTextContents()).toEqual(['保留我的', '采用对方的']);
+      // The flow lets no acceptance follow a send-back: only theirs can stand.
+      expect(await panel().getByRole('group', { name: '选择保留哪个版本' }).getByRole('button').allTextContents()).toEqual(['采用对方的']);
       await press('采用对方的');
       await expect.poll(() => panel().count()).toBe(0);
       const stored = (await resolved(page, 'c-review'))!;

@@ -5,6 +5,7 @@ import type { ParcelReview } from '../../../src/domain/review.ts';
 import { applyReviewEdit, applyTargetsEdit } from '../../../src/store/apply-review-edit.ts';
 import { applyTreatedEdit } from '../../../src/store/apply-treated-edit.ts';
 import { mergeConflict, resolveConflict } from '../../../src/store/conflict-resolution.ts';
+import { reviewProblems } from '../../../src/store/review-validation.ts';
 import { singleEdits, type Edit, type SingleEdit, type TreatedEdit } from '../../../src/store/edit.ts';
 import type { Slot } from '../../../src/store/slot.ts';
 import type { SyncConflict } from '../../../src/store/sync-conflict.ts';
@@ -103,18 +104,30 @@ describe('a conflict the user resolves', () => {
     expect(both.get('T-NEW')!.value!.properties.note).toBe('我的');
   });
 
-  it('a review decision against theirs: mine appends my record on their revision', () => {
-    const step = (action: 'submit' | 'accept' | 'send_back') => ({ action, status: ({ submit: 'treated', accept: 'accepted', send_back: 'rejected' } as const)[action], at: '2025-11-20T02:00:00Z', who: 'x', note: '' });
-    const b: ParcelReview = { parcel_id: 'P', status: 'treated', events: [step('submit')] };
-    const m: ParcelReview = { parcel_id: 'P', status: 'accepted', events: [step('submit'), step('accept')] };
-    const t: ParcelReview = { parcel_id: 'P', status: 'rejected', events: [step('submit'), step('send_back')] };
-    const review: SyncConflict = { clientEditId: 'c-2', edit: { kind: 'review-parcel', parcelId: 'P', baseRevision: 1, review: m }, base: [{ layer: 'reviews', id: 'P', revision: 1, value: b }], theirs: [serverVersion(t, 2, 'reviews', 'P')] };
-    const outcome = mergeConflict(review);
+  const step = (action: 'submit' | 'accept' | 'send_back') => ({ action, status: ({ submit: 'treated', accept: 'accepted', send_back: 'rejected' } as const)[action], at: '2025-11-20T02:00:00Z', who: 'x', role: 'reviewer' as const, note: action === 'send_back' ? '补植不足' : '' });
+  const record = (...actions: ('submit' | 'accept' | 'send_back')[]): ParcelReview => ({ parcel_id: 'T-M1-P1', status: step(actions.at(-1)!).status, events: actions.map(step) });
+  const reviewConflict = (mine: ParcelReview, theirs: ParcelReview): SyncConflict => ({
+    clientEditId: 'c-2', edit: { kind: 'review-parcel', parcelId: 'T-M1-P1', baseRevision: 1, review: mine },
+    base: [{ layer: 'reviews', id: 'T-M1-P1', revision: 1, value: record('submit') }], theirs: [serverVersion(theirs, 2, 'reviews', 'T-M1-P1')],
+  });
+
+  it('my send-back against their acceptance: mine appends my step after theirs, a record the validation and the store take', () => {
+    const conflict = reviewConflict(record('submit', 'send_back'), record('submit', 'accept'));
+    const outcome = mergeConflict(conflict);
     expect(outcome.kind === 'ask' && outcome.choices).toEqual(['mine', 'theirs']);
-    const [edit] = resolveConflict(review, 'mine', () => 'X').edits;
-    const single = singleEdits(edit!)[0] as SingleEdit & { kind: 'review-parcel' };
-    const applied = applyReviewEdit({ revision: 2, value: t }, single);
-    expect(applied.ok && applied.next).toEqual({ revision: 3, value: m });
+    const single = singleEdits(resolveConflict(conflict, 'mine', () => 'X').edits[0]!)[0] as SingleEdit & { kind: 'review-parcel' };
+    expect(single.review).toEqual(record('submit', 'accept', 'send_back'));
+    expect(reviewProblems('T-M1-P1', single.review, new Set(['T-M1-P1']), record('submit', 'accept'))).toEqual([]);
+    const applied = applyReviewEdit({ revision: 2, value: record('submit', 'accept') }, single);
+    expect(applied.ok && applied.next.revision).toBe(3);
+  });
+
+  it('my acceptance against their send-back: the flow lets it not follow, so theirs stands (mine stays in the history)', () => {
+    const conflict = reviewConflict(record('submit', 'accept'), record('submit', 'send_back'));
+    const outcome = mergeConflict(conflict);
+    expect(outcome.kind === 'ask' && outcome.choices).toEqual(['theirs']);
+    expect(() => resolveConflict(conflict, 'mine', () => 'X')).toThrow(/cannot follow/);
+    expect(resolveConflict(conflict, 'theirs', () => 'X').edits).toEqual([]);
   });
 });
 
