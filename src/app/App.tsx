@@ -59,6 +59,7 @@ import { TabletShell } from '../ui/shells/TabletShell.tsx';
 import { AppHeader, StorageAlerts } from './AppHeader.tsx';
 import { AppSettings } from './AppSettings.tsx';
 import { useTeamServer } from './team-server/use-team-server.ts';
+import { SyncConflictsDock } from './SyncConflictsDock.tsx';
 import { useParcelOverlap } from './use-parcel-overlap.ts';
 import { InspectorPanel } from './InspectorPanel.tsx';
 import { LayersRole } from './LayersRole.tsx';
@@ -356,6 +357,7 @@ export function App() {
         <ImportDialog {...importer.dialog} />
         <ImportSummary text={importer.summary} onDismiss={importer.dismissSummary} />
         <NewProgrammeWizard wizard={wizard} />
+        {programme && <SyncConflictsDock programmeId={programme.id} map={map} />}
         {/* Only while open: it lists every mine, which at province scale is thousands of options. */}
         {programme && exporter.dialog.open && <ExportDialog {...exporter.dialog} archive={archiveExport} programme={programme} />}
         <AppSettings

@@ -64,3 +64,10 @@ export const CONTEXT_COLOUR = '#5f5a6b';
 /** Label text and the halo that keeps it legible over fills. */
 export const LABEL_COLOUR = '#1f1f1f';
 export const LABEL_HALO = '#ffffff';
+/**
+ * A sync conflict's two versions of one polygon: Paul Tol's "vibrant" blue (mine, solid outline)
+ * and orange (theirs, dashed), a pair every kind of colour vision tells apart, told apart by the
+ * dash too.
+ */
+export const SYNC_MINE_COLOUR = '#0077bb';
+export const SYNC_THEIRS_COLOUR = '#ee7733';

@@ -13,6 +13,7 @@ import { GROUP_LAYERS, LAYER_GROUP, type LayerGroup } from './layer-groups.ts';
 import { applyOfflineBasemap, type OfflineBasemap } from './offline-basemap.ts';
 import { TREATED_COLOUR, TREATED_OUTLINE } from './palette.ts';
 import { PendingPolygonsLayer } from './pending-polygons-layer.ts';
+import { showConflictShapes } from './conflict-shapes.ts';
 import { skipTransparentSky } from './skip-transparent-sky.ts';
 import { SourceFeeds } from './source-feed.ts';
 import { TreatedDrawing, type TreatedDrawingEvents } from './treated-drawing.ts';
@@ -211,6 +212,11 @@ export class ProgrammeMap {
     for (const layer of GROUP_LAYERS.treated) if (this.map.getLayer(layer)) this.map.setFilter(layer, filter);
     this.hiddenTreatedId = id;
     this.showSelection();
+  }
+
+  /** A sync conflict's two versions of one polygon, or none (conflict-shapes.ts). */
+  showConflictShapes(shapes: FeatureCollection | null): void {
+    showConflictShapes(this.map, shapes);
   }
 
   flyTo(lonLat: [number, number], minZoom = 17): void {

@@ -12,6 +12,8 @@ import { enProgrammes } from './en/programmes.ts';
 import { enServer } from './en/server.ts';
 // Sync with the team server (issue 17)
 import { enSync } from './en/sync.ts';
+// Sync conflicts (issue 17)
+import { enConflicts } from './en/conflicts.ts';
 import type { MessageKey } from './zh.ts';
 
-export const en: Record<MessageKey, string> = { ...enCommon, ...enSurvey, ...enPlanner, ...enReview, ...enFiles, ...enOffline, ...enWizard, ...enProgrammes, ...enServer, ...enSync };
+export const en: Record<MessageKey, string> = { ...enCommon, ...enSurvey, ...enPlanner, ...enReview, ...enFiles, ...enOffline, ...enWizard, ...enProgrammes, ...enServer, ...enSync, ...enConflicts };

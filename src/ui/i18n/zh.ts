@@ -14,7 +14,9 @@ import { zhProgrammes } from './zh/programmes.ts';
 import { zhServer } from './zh/server.ts';
 // Sync with the team server (issue 17)
 import { zhSync } from './zh/sync.ts';
+// Sync conflicts (issue 17)
+import { zhConflicts } from './zh/conflicts.ts';
 
-export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline, ...zhWizard, ...zhProgrammes, ...zhServer, ...zhSync };
+export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline, ...zhWizard, ...zhProgrammes, ...zhServer, ...zhSync, ...zhConflicts };
 
 export type MessageKey = keyof typeof zh;

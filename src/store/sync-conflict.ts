@@ -1,0 +1,39 @@
+// A pushed edit the server answered "conflict": what the device keeps until it is merged or its
+// user decides. The sync engine stores these (IndexedDB `sync_conflicts`); the merge
+// (three-way-merge.ts) and the resolution (conflict-resolution.ts) read them.
+import type { Edit, EditLayer } from './edit.ts';
+import type { ServerVersion } from './sync-protocol.ts';
+
+/** The value a target had when my edit was made (what the edit was based on). */
+export interface BaseVersion {
+  layer: EditLayer;
+  id: string;
+  revision: number;
+  /** null when the target did not exist (or was deleted). */
+  value: unknown;
+}
+
+export interface SyncConflict {
+  clientEditId: string;
+  /** Mine: the edit as made on this device. */
+  edit: Edit;
+  /** Per target my edit writes to. */
+  base: BaseVersion[];
+  /** The server's current version of each target that moved on. */
+  theirs: ServerVersion[];
+}
+
+/** mine: my version replaces theirs; theirs: mine is dropped; keep-both: my shape becomes a new polygon. */
+export const CONFLICT_CHOICES = ['mine', 'theirs', 'keep-both'] as const;
+export type ConflictChoice = (typeof CONFLICT_CHOICES)[number];
+
+/**
+ * Where the app reads conflicts from and hands back the user's decision: the sync engine's store,
+ * or a test's. `resolve` pushes (or queues) the edits the resolution made and forgets the conflict.
+ */
+export interface SyncConflictSource {
+  list(): Promise<SyncConflict[]>;
+  /** Called whenever the list may have changed; returns the unsubscribe. */
+  subscribe(callback: () => void): () => void;
+  resolve(conflict: SyncConflict, choice: ConflictChoice): Promise<void>;
+}
