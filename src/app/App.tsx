@@ -100,7 +100,7 @@ export function App() {
   const analysis = useAnalysis(programme, distances);
   const review = useReview(programme, snapshot);
   const exporter = useExport(t, language, programme, review.statuses);
-  const archiveExport = useArchiveExport(t, programme, review.reviews, distances);
+  const archiveExport = useArchiveExport(t, store);
   const selectedParcel = selection?.source === 'parcels' ? selection.id : null;
   const overlap = useParcelOverlap(selectedParcel, analysis.overlapOf, analysis.results);
 
