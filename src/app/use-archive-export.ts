@@ -2,11 +2,13 @@
 // (its live treated polygons, targets, acceptance records, area level and buffer distances, all
 // from the programme itself: store.programmeContent()) in one GeoPackage download.
 import { useCallback, useState } from 'react';
+import { FieldStoreError } from '../persistence/field-store-error.ts';
 import type { FieldStore } from '../persistence/field-store.ts';
 import type { Translate } from '../ui/i18n/translate.ts';
 import type { MessageKey } from '../ui/i18n/zh.ts';
 import { saveFile } from '../ui/save-file.ts';
 import { programmeArchiveFile } from './programme-archive-file.ts';
+import { storeErrorMessage } from './use-save-state.ts';
 
 export interface ArchiveExport {
   onRun: () => void;
@@ -30,7 +32,7 @@ export function useArchiveExport(t: Translate, store: Pick<FieldStore, 'programm
         setMessage({ text: t('export.failed', { reason: t(`ioError.${file.code}` as MessageKey) }), error: true });
       }
     } catch (error) {
-      setMessage({ text: t('export.failed', { reason: error instanceof Error ? error.message : String(error) }), error: true });
+      setMessage({ text: t('export.failed', { reason: error instanceof FieldStoreError ? storeErrorMessage(t, error) : t('export.bug') }), error: true });
     } finally {
       setBusy(false);
     }

@@ -17,6 +17,7 @@ import type { FieldStore } from '../persistence/field-store.ts';
 import { createTreated, importFeatures } from '../store/edits-from-snapshot.ts';
 import type { Translate } from '../ui/i18n/translate.ts';
 import type { MessageKey } from '../ui/i18n/zh.ts';
+import { ioFailureReason } from './io-failure-reason.ts';
 import { ImportWorkerClient } from './import-worker-client.ts';
 
 /** A store refusal in the UI's language; the error's English message stays for logs. */
@@ -60,8 +61,7 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
   useEffect(() => () => client.current?.terminate(), []);
 
   const failed = useCallback((name: string, code: string, where: { line?: number; limit?: string }) => {
-    const reason = t(`ioError.${code}` as MessageKey) + (where.limit ? t('import.limit', { limit: where.limit }) : '') + (where.line ? t('import.atLine', { line: where.line }) : '');
-    setFailure(t('import.failed', { name, reason }));
+    setFailure(t('import.failed', { name, reason: ioFailureReason(t, code, where) }));
   }, [t]);
 
   const read = useCallback(async (files: { name: string; bytes: Uint8Array<ArrayBuffer> }[]) => {

@@ -94,6 +94,7 @@ export const enFiles: Record<keyof typeof zhFiles, string> = {
   'export.run': 'Export',
   'export.done': 'Exported {files}',
   'export.failed': 'Export failed: {reason}',
+  'export.bug': 'a program error; please try again or report it',
   'export.note': 'Exported files include the areas (m², mu, ha).',
   'export.values': 'Write coded fields as',
   'export.values.codes': 'Codes (untreated, open_pit…)',

@@ -92,6 +92,7 @@ export const zhFiles = {
   'export.run': '导出',
   'export.done': '已导出 {files}',
   'export.failed': '导出失败：{reason}',
+  'export.bug': '程序错误，请重试或反馈',
   'export.note': '导出文件包含面积（平方米、亩、公顷）。',
   'export.values': '代码字段写为',
   'export.values.codes': '代码（untreated、open_pit…）',
