@@ -83,6 +83,11 @@ export function App() {
   const { save, track } = useSaveState(t);
   const importer = useImport(t, store, programme, who);
   const loadError = programmes.loadError;
+  const { noteNames } = programmes;
+  const [heldId, heldName, heldNameEn] = [snapshot?.programme.id, snapshot?.programme.name, snapshot?.programme.name_en];
+  useEffect(() => {
+    if (heldId && heldName) noteNames(heldId, heldName, heldNameEn);
+  }, [heldId, heldName, heldNameEn, noteNames]);
   const [map, setMap] = useState<ProgrammeMap | null>(null);
   const [visible, setVisible] = useState<Record<LayerGroup, boolean>>({ parcels: true, treated: true, zones: true, buffers: true, context: true, gem: false, imported: true });
   const [parcelStyle, setParcelStyle] = useState<ParcelStyleMode>('damage_type');
