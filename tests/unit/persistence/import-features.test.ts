@@ -9,6 +9,8 @@ import { createTreated, importFeatures, setBufferDistances } from '../../../src/
 import { reviewStep } from '../../../src/store/review-edits.ts';
 import { openFieldDatabase } from '../../../src/persistence/open-database.ts';
 import { databaseRecords } from '../../helpers/database-records.ts';
+import { storeErrorMessage } from '../../../src/app/use-save-state.ts';
+import { translator } from '../../../src/ui/i18n/translate.ts';
 import { NOW, SQUARE_3, snapshotWhere, testDatabase, treatedFeature } from '../../helpers/field-store.ts';
 
 const open: FieldStore[] = [];
@@ -78,7 +80,9 @@ describe('importing features', () => {
     await expect(store.transact(removal, '赵军')).rejects.toMatchObject({ code: 'still_needed', message: expect.stringContaining('treated polygon T-ON lies on imported parcel IMP-1') });
     await store.undo('赵军');
     await store.transact(reviewStep(store.getSnapshot(), 'IMP-1', 'submit', '李审', '', NOW), '李审');
-    await expect(store.transact(removal, '赵军')).rejects.toMatchObject({ code: 'still_needed', message: expect.stringContaining('imported parcel IMP-1 has an acceptance record') });
+    const refusal = await store.transact(removal, '赵军').then(() => null, (e: unknown) => e);
+    expect(refusal).toMatchObject({ code: 'still_needed', message: expect.stringContaining('imported parcel IMP-1 has an acceptance record') });
+    expect(storeErrorMessage(translator('zh'), refusal)).toBe('导入的数据仍被使用（治理图斑、验收记录、其他图斑或任务表引用了它），不能删除；未做任何改动');
   });
 
   it('refuses the undo with history_conflict when something outside the history needs the records', async () => {
@@ -91,8 +95,12 @@ describe('importing features', () => {
     const top = await db.getAllKeys('undo');
     await db.delete('undo', top[top.length - 1]!);
     db.close();
-    await expect(store.undo('赵军')).rejects.toMatchObject({ code: 'history_conflict', message: expect.stringContaining('treated polygon T-ON') });
+    const refusal = await store.undo('赵军').then(() => null, (e: unknown) => e);
+    expect(refusal).toMatchObject({ code: 'history_conflict', message: expect.stringContaining('treated polygon T-ON'), problems: [{ field: 'undo', code: 'still_needed' }] });
     expect(ids(store)).toContain('IMP-1');
+    // Said in the UI's language, with no English reason inside the Chinese.
+    expect(storeErrorMessage(translator('zh'), refusal)).toBe('无法撤销这一步（导入的数据仍被治理图斑、验收记录、其他图斑或任务表使用）：它已从撤销记录中移除，数据未改动');
+    expect(storeErrorMessage(translator('en'), refusal)).toMatch(/^Cannot undo that step \(the imported data is still used by /);
   });
 });
 
