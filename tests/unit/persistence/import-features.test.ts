@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Mine, ParcelFeature, ZoneFeature } from '../../../src/domain/model.ts';
 import type { FieldStore } from '../../../src/persistence/field-store.ts';
-import { createTreated, importFeatures, setBufferDistances } from '../../../src/store/edits-from-snapshot.ts';
+import { createTreated, importFeatures, replaceZones, setBufferDistances } from '../../../src/store/edits-from-snapshot.ts';
 import { reviewStep } from '../../../src/store/review-edits.ts';
 import { openFieldDatabase } from '../../../src/persistence/open-database.ts';
 import { databaseRecords } from '../../helpers/database-records.ts';
@@ -144,5 +144,27 @@ describe('buffer distances as programme data', () => {
     await store.transact(setBufferDistances(store.getSnapshot(), null), '王规划');
     const again = track(await database.open({ initialBufferDistances: distances }));
     expect(again.getSnapshot().bufferDistances).toBeNull();
+  });
+});
+
+describe('replacing the programme zones', () => {
+  it('removes every zone and adds the new ones in one step, undone as one step', async () => {
+    const store = track(await testDatabase().open());
+    const old = store.getSnapshot().programme.zones.features;
+    expect(old.length).toBeGreaterThan(0);
+    await store.transact(replaceZones(store.getSnapshot(), 'import roads.geojson', [zone]), '赵军');
+    expect(store.getSnapshot().programme.zones.features.map((z) => z.properties.id)).toEqual(['Z-NEW']);
+    await store.undo('赵军');
+    expect(store.getSnapshot().programme.zones.features).toEqual(old);
+    await store.redo('赵军');
+    expect(store.getSnapshot().programme.zones.features.map((z) => z.properties.id)).toEqual(['Z-NEW']);
+  });
+
+  it('refuses new zones whose ids the old ones hold, changing nothing (the import dialog renames them first)', async () => {
+    const store = track(await testDatabase().open());
+    const old = store.getSnapshot().programme.zones.features;
+    const again = { ...zone, properties: { ...zone.properties, id: old[0]!.properties.id } };
+    await expect(store.transact(replaceZones(store.getSnapshot(), 'import again', [again]), '赵军')).rejects.toMatchObject({ code: 'already_exists' });
+    expect(store.getSnapshot().programme.zones.features).toEqual(old);
   });
 });
