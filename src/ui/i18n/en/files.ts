@@ -68,6 +68,7 @@ export const enFiles: Record<keyof typeof zhFiles, string> = {
   'import.mapping.noCode': '(no code: use the default)',
   'import.problems': 'Problems ({errors} errors, {notices} notices)',
   'import.confirm': 'Import {count} features',
+  'import.replaceZones': 'Replace this programme’s {count} protection zones (one step, undoable)',
   'import.cancel': 'Cancel',
   'import.done': 'Imported {count} features into “{layer}” ({skipped} skipped)',
   'import.refused': 'The import failed and nothing was changed: {reason}',

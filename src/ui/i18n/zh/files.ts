@@ -66,6 +66,7 @@ export const zhFiles = {
   'import.mapping.noCode': '（无对应，用默认值）',
   'import.problems': '问题（{errors} 个错误，{notices} 个提示）',
   'import.confirm': '导入 {count} 个要素',
+  'import.replaceZones': '替换本项目现有的 {count} 个保护区（一步完成，可撤销）',
   'import.cancel': '取消',
   'import.done': '已导入 {count} 个要素到“{layer}”（跳过 {skipped} 个）',
   'import.refused': '导入失败，未做任何改动：{reason}',
