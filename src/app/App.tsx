@@ -89,6 +89,11 @@ export function App() {
   const { save, track } = useSaveState(t);
   const importer = useImport(t, store, programme, who);
   const loadError = programmes.loadError;
+  const { noteNames } = programmes;
+  const [heldId, heldName, heldNameEn] = [snapshot?.programme.id, snapshot?.programme.name, snapshot?.programme.name_en];
+  useEffect(() => {
+    if (heldId && heldName) noteNames(heldId, heldName, heldNameEn);
+  }, [heldId, heldName, heldNameEn, noteNames]);
   const [map, setMap] = useState<ProgrammeMap | null>(null);
   const [visible, setVisible] = useState<Record<LayerGroup, boolean>>({ parcels: true, treated: true, zones: true, buffers: true, context: true, gem: false, imported: true });
   const [parcelStyle, setParcelStyle] = useState<ParcelStyleMode>('damage_type');
@@ -107,7 +112,7 @@ export function App() {
   const analysis = useAnalysis(programme, distances);
   const review = useReview(programme, snapshot);
   const exporter = useExport(t, language, programme, review.statuses);
-  const archiveExport = useArchiveExport(t, programme, review.reviews, distances);
+  const archiveExport = useArchiveExport(t, store);
   const selectedParcel = selection?.source === 'parcels' ? selection.id : null;
   const overlap = useParcelOverlap(selectedParcel, analysis.overlapOf, analysis.results);
 

@@ -7,6 +7,7 @@ import { targetInconsistencies } from '../domain/target-consistency.ts';
 import { targetOverlaps } from '../domain/target-overlaps.ts';
 import { targetProgress } from '../domain/target-progress.ts';
 import { readTargetsCsv } from '../io/targets-csv.ts';
+import { targetsCsvReason } from '../ui/targets-csv-reason.ts';
 import type { FieldStore } from '../persistence/field-store.ts';
 import type { FieldSnapshot } from '../store/field-snapshot.ts';
 import { setTargets } from '../store/review-edits.ts';
@@ -28,7 +29,7 @@ export interface DashboardOverlayProps {
 }
 
 export function DashboardOverlay(props: DashboardOverlayProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { review, programme, store, snapshot } = props;
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   /** yyyy-mm-dd, or '' for now. */
@@ -72,7 +73,7 @@ export function DashboardOverlay(props: DashboardOverlayProps) {
           onImport={(file) => {
             void file.text().then((text) => {
               const read = readTargetsCsv(text, townships, file.name);
-              if (!read.ok) return setMessage({ text: t('targets.importFailed', { name: file.name, reason: read.reason }), error: true });
+              if (!read.ok) return setMessage({ text: t('targets.importFailed', { name: file.name, reason: targetsCsvReason(t, language, read.problems) }), error: true });
               writeTargets(read.value, t('targets.imported', { name: file.name, rows: read.value.rows.length, totals: read.value.stated_totals.length }));
             });
           }}

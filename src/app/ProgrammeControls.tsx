@@ -1,5 +1,7 @@
 // The programme switcher and its actions, wired to the registry and the open store: deleting asks
-// first (with a backup offered), restoring a backup makes a programme this browser lacks.
+// first (with a backup offered), restoring a backup makes a programme this browser lacks, and
+// opening a programme archive (.gpkg) makes a new programme from it — under a new id when this
+// browser holds its id already, so an archive opened twice never overwrites the first copy.
 import { useState } from 'react';
 import { FieldStoreError } from '../persistence/field-store-error.ts';
 import type { FieldStore } from '../persistence/field-store.ts';
@@ -8,7 +10,9 @@ import { ProgrammeDeleteDialog } from '../ui/ProgrammeDeleteDialog.tsx';
 import { ProgrammeMenu } from '../ui/ProgrammeMenu.tsx';
 import { useI18n } from '../ui/i18n/language-context.tsx';
 import { saveFile } from '../ui/save-file.ts';
+import { archiveOpenedMessage, archiveRefusedMessage } from './archive-opened-message.ts';
 import { backupRefusalReason } from './backup-refusal-message.ts';
+import { openProgrammeArchive } from './programme-archive-file.ts';
 import type { Programmes } from './use-programmes.ts';
 import { storeErrorMessage } from './use-save-state.ts';
 
@@ -50,6 +54,15 @@ export function ProgrammeControls(props: { programmes: Programmes; store: FieldS
             (entry) => setMessage({ text: t('programmes.restored', { name: (language === 'en' && entry.nameEn) || entry.name }), error: false }),
             (error: unknown) => setMessage({ text: t('programmes.restoreRefused', { file: file.name, reason: restoreRefusalReason(error) }), error: true }),
           );
+        }}
+        onOpenArchive={(file) => {
+          setMessage({ text: t('programmes.archive.opening', { file: file.name }), error: false });
+          void (async () => {
+            const content = await openProgrammeArchive(file);
+            if (!content.ok) return setMessage({ text: archiveRefusedMessage(t, file.name, content.code), error: true });
+            const entry = await programmes.createProgramme(content.value);
+            setMessage({ text: archiveOpenedMessage(t, language, content.value, entry), error: false });
+          })().catch((error: unknown) => setMessage({ text: t('programmes.archive.refused', { file: file.name, reason: storeErrorMessage(t, error) }), error: true }));
         }}
       />
       <ProgrammeDeleteDialog

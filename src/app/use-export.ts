@@ -9,8 +9,8 @@ import type { ExportFormat } from '../io/export/export-types.ts';
 import type { ExportValueStyle } from '../io/export/value-labels.ts';
 import { parseScope, type ExportLayerName } from '../ui/ExportDialog.tsx';
 import type { Translate } from '../ui/i18n/translate.ts';
-import type { MessageKey } from '../ui/i18n/zh.ts';
 import { layersInScope } from './export-scope.ts';
+import { ioFailureReason } from './io-failure-reason.ts';
 import { ImportWorkerClient } from './import-worker-client.ts';
 
 function download(bytes: Uint8Array, name: string, type: string): void {
@@ -54,9 +54,9 @@ export function useExport(t: Translate, language: 'zh' | 'en', programme: Progra
       for (const file of answer.result.files) download(file.bytes, file.name, file.mediaType);
       setMessage({ text: t('export.done', { files: answer.result.files.map((f) => f.name).join('、') }), error: false });
     } else if (answer.type === 'failed') {
-      setMessage({ text: t('export.failed', { reason: `${t(`ioError.${answer.code}` as MessageKey)}（${answer.reason}）` }), error: true });
+      setMessage({ text: t('export.failed', { reason: ioFailureReason(t, answer.code, answer) }), error: true });
     } else if (answer.type === 'error') {
-      setMessage({ text: t('export.failed', { reason: answer.message }), error: true });
+      setMessage({ text: t('export.failed', { reason: t('export.bug') }), error: true });
     }
   }, [programme, statuses, scope, layers, format, crs, values, t, language]);
 

@@ -14,9 +14,10 @@ import { withMapping } from '../io/retarget-import.ts';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../io/text-encoding.ts';
 import { FieldStoreError } from '../persistence/field-store-error.ts';
 import type { FieldStore } from '../persistence/field-store.ts';
-import { createTreated, importFeatures } from '../store/edits-from-snapshot.ts';
+import { createTreated, importFeatures, replaceZones } from '../store/edits-from-snapshot.ts';
 import type { Translate } from '../ui/i18n/translate.ts';
 import type { MessageKey } from '../ui/i18n/zh.ts';
+import { ioFailureReason } from './io-failure-reason.ts';
 import { ImportWorkerClient } from './import-worker-client.ts';
 
 /** A store refusal in the UI's language; the error's English message stays for logs. */
@@ -41,6 +42,7 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [replace, setReplace] = useState(false);
   const [result, setResult] = useState<{ text: string; error: boolean } | null>(null);
   /** What the last successful import did, said after the dialog has closed. */
   const [summary, setSummary] = useState<string | null>(null);
@@ -60,8 +62,7 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
   useEffect(() => () => client.current?.terminate(), []);
 
   const failed = useCallback((name: string, code: string, where: { line?: number; limit?: string }) => {
-    const reason = t(`ioError.${code}` as MessageKey) + (where.limit ? t('import.limit', { limit: where.limit }) : '') + (where.line ? t('import.atLine', { line: where.line }) : '');
-    setFailure(t('import.failed', { name, reason }));
+    setFailure(t('import.failed', { name, reason: ioFailureReason(t, code, where) }));
   }, [t]);
 
   const read = useCallback(async (files: { name: string; bytes: Uint8Array<ArrayBuffer> }[]) => {
@@ -86,6 +87,7 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
 
   const close = useCallback(() => {
     setOpen(false);
+    setReplace(false);
     setPreview(null);
     setFailure(null);
     setResult(null);
@@ -104,6 +106,9 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
       if (mapped.layer === 'treated') {
         const snapshot = store.getSnapshot();
         await store.transact({ kind: 'batch', label: `import ${preview.fileName}`, edits: mapped.features.map((f) => createTreated(snapshot, f)) }, who);
+      } else if (mapped.layer === 'zones' && replace && programme.zones.features.length > 0) {
+        // The new ids were made apart from the zones it replaces (existingIds above), as the store requires.
+        await store.transact(replaceZones(store.getSnapshot(), `import ${preview.fileName}`, mapped.features), who);
       } else {
         await store.transact(importFeatures(`import ${preview.fileName}`, mapped.layer === 'parcels' ? { parcels: mapped.features } : { zones: mapped.features }), who);
       }
@@ -113,7 +118,7 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
     } catch (error) {
       setResult({ text: t('import.refused', { reason: storeRefusal(t, error) }), error: true });
     }
-  }, [preview, store, programme, who, t, close]);
+  }, [preview, store, programme, who, t, close, replace]);
 
   const previewCollection = useMemo<FeatureCollection | null>(() => (preview ? {
     type: 'FeatureCollection',
@@ -140,6 +145,9 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
       onMapping: (mapping: FieldMapping) => preview && setPreview(withMapping(preview, mapping)),
       importable: importable(preview),
       onConfirm: () => void confirm(),
+      zoneCount: programme?.zones.features.length ?? 0,
+      replaceZones: replace,
+      onReplaceZones: setReplace,
       result,
     },
   };

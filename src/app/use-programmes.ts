@@ -26,6 +26,8 @@ export interface Programmes {
   removeCurrent(): Promise<void>;
   addDemo(): Promise<void>;
   restoreFromBackup(file: Blob): Promise<ProgrammeEntry>;
+  /** The open programme's names as its store holds them (a backup restored inside it may rename it). */
+  noteNames(id: string, name: string, nameEn: string | undefined): void;
 }
 
 function pick(entries: readonly ProgrammeEntry[], wanted: string | null): string | null {
@@ -104,6 +106,13 @@ export function useProgrammes(): Programmes {
     return entry;
   }, [registry, refresh, switchTo]);
 
+  const noteNames = useCallback((id: string, name: string, nameEn: string | undefined) => {
+    if (!registry) return;
+    void registry.rename(id, name, nameEn).then(async (changed) => {
+      if (changed) await refresh(registry);
+    });
+  }, [registry, refresh]);
+
   const current = entries.find((e) => e.id === currentId) ?? null;
   const isDemo = current?.demo === true && demo?.programme.id === current.id;
   const target = useMemo<OpenTarget | null>(
@@ -111,5 +120,5 @@ export function useProgrammes(): Programmes {
     [currentId, registry, isDemo, demo],
   );
   const demoRemoved = registry !== null && !entries.some((e) => e.demo);
-  return { entries, current, target, demoRemoved, demo, loadError, switchTo, createProgramme, removeCurrent, addDemo, restoreFromBackup };
+  return { entries, current, target, demoRemoved, demo, loadError, switchTo, createProgramme, removeCurrent, addDemo, restoreFromBackup, noteNames };
 }

@@ -11,6 +11,12 @@ export function storeErrorMessage(t: Translate, error: unknown): string {
     case 'quota_exceeded': return t('storage.quota');
     case 'stale_revision': return t('storage.stale');
     case 'closed': return t('storage.closed', { message: error.message });
+    case 'still_needed': return t('storage.stillNeeded');
+    case 'history_conflict': {
+      const step = error.problems[0];
+      const why = step?.code === 'still_needed' ? t('storage.historyConflict.stillNeeded') : '';
+      return t(step?.field === 'redo' ? 'storage.historyConflict.redo' : 'storage.historyConflict.undo', { why });
+    }
     default: return t('survey.saveFailed', { reason: error.message });
   }
 }

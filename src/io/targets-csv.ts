@@ -4,7 +4,6 @@
 // Totals are read as written, even when they disagree with the rows (flagged by
 // domain/target-consistency.ts). Read and written here so that an exported table imports back
 // unchanged; files from before periods read as they always did.
-import { fail, ok, type Result } from '../lib/result.ts';
 import { TARGET_CATEGORY_GROUPS, type StatedTotal, type Target, type TargetCategoryGroup, type TargetTable, type Township, type YearSpan } from '../domain/model.ts';
 import { isTargetYear, spanKey, yearSpan } from '../domain/target-span.ts';
 import { csvNumber, csvText } from './table/csv-text.ts';
@@ -50,24 +49,41 @@ function spanOf(text: string): YearSpan | null {
   return isTargetYear(first) && isTargetYear(last) && last >= first ? yearSpan(first, last) : null;
 }
 
-export function readTargetsCsv(text: string, townships: readonly Township[], source: string): Result<TargetTable> {
+/** What is wrong with a targets CSV, as a code and the values it names, for the UI to say in its language. */
+export type TargetsCsvProblem =
+  | { code: 'empty' | 'no_rows' }
+  | { code: 'no_year_column' | 'no_target_column' | 'no_township_column'; line: number }
+  | { code: 'unknown_township' | 'unknown_group' | 'bad_year' | 'bad_target'; line: number; value: string }
+  | { code: 'row_incomplete'; line: number }
+  | { code: 'duplicate'; line: number; township: string; townshipEn: string; group: TargetCategoryGroup; year: string };
+
+export type TargetsCsvResult = { ok: true; value: TargetTable } | { ok: false; reason: string; problems: TargetsCsvProblem[] };
+
+function refused(reason: string, problems: TargetsCsvProblem[]): TargetsCsvResult {
+  return { ok: false, reason, problems };
+}
+
+export function readTargetsCsv(text: string, townships: readonly Township[], source: string): TargetsCsvResult {
   const lines = delimitedRows(text.replace(/^\uFEFF/, '')).filter((r) => r.cells.some((c) => c !== ''));
   const header = lines[0];
-  if (!header) return fail('the file is empty');
+  if (!header) return refused('the file is empty', [{ code: 'empty' }]);
   const columns = new Map<Column, number>();
   header.cells.forEach((cell, i) => {
     const column = (Object.keys(ALIASES) as Column[]).find((c) => ALIASES[c].some((a) => normal(a) === normal(cell)));
     if (column && !columns.has(column)) columns.set(column, i);
   });
-  if (!columns.has('year')) return fail(`line ${header.line}: no year column (年度 / year)`);
-  if (!columns.has('mu') && !columns.has('ha')) return fail(`line ${header.line}: no target column in 亩 or 公顷 (目标面积（亩） / target_mu, 目标面积（公顷） / target_ha)`);
-  if (!columns.has('township') && !columns.has('township_id')) return fail(`line ${header.line}: no township column (乡镇 / township)`);
+  if (!columns.has('year')) return refused(`line ${header.line}: no year column (年度 / year)`, [{ code: 'no_year_column', line: header.line }]);
+  if (!columns.has('mu') && !columns.has('ha')) {
+    return refused(`line ${header.line}: no target column in 亩 or 公顷 (目标面积（亩） / target_mu, 目标面积（公顷） / target_ha)`, [{ code: 'no_target_column', line: header.line }]);
+  }
+  if (!columns.has('township') && !columns.has('township_id')) return refused(`line ${header.line}: no township column (乡镇 / township)`, [{ code: 'no_township_column', line: header.line }]);
 
   const byKey = new Map<string, Township>();
   for (const t of townships) for (const key of [t.id, t.name, t.name_en]) byKey.set(normal(key), t);
   const rows: Target[] = [];
   const totals: StatedTotal[] = [];
   const problems: string[] = [];
+  const coded: TargetsCsvProblem[] = [];
   const seen = new Set<string>();
   for (const line of lines.slice(1)) {
     const at = (c: Column): string => (columns.has(c) ? (line.cells[columns.get(c)!] ?? '') : '');
@@ -75,17 +91,29 @@ export function readTargetsCsv(text: string, townships: readonly Township[], sou
     const townshipText = at('township_id') || at('township');
     const total = isTotal(at('kind')) || isTotal(at('township')) || isTotal(at('group'));
     const township = townshipText && !isTotal(townshipText) ? byKey.get(normal(townshipText)) : undefined;
-    if (townshipText && !isTotal(townshipText) && !township) problems.push(`${where}: township “${townshipText}” is not in this programme`);
+    if (townshipText && !isTotal(townshipText) && !township) {
+      problems.push(`${where}: township “${townshipText}” is not in this programme`);
+      coded.push({ code: 'unknown_township', line: line.line, value: townshipText });
+    }
     const groupText = at('group');
     const group = groupText && !isTotal(groupText) ? groupOf(groupText) : null;
-    if (groupText && !isTotal(groupText) && !group) problems.push(`${where}: category group “${groupText}” is neither ${GROUP_LABELS.producing.zh} nor ${GROUP_LABELS.closed_and_abandoned.zh}`);
+    if (groupText && !isTotal(groupText) && !group) {
+      problems.push(`${where}: category group “${groupText}” is neither ${GROUP_LABELS.producing.zh} nor ${GROUP_LABELS.closed_and_abandoned.zh}`);
+      coded.push({ code: 'unknown_group', line: line.line, value: groupText });
+    }
     const span = spanOf(at('year'));
-    if (!span) problems.push(`${where}: year “${at('year')}” is not a year or a period such as 2019-2020`);
+    if (!span) {
+      problems.push(`${where}: year “${at('year')}” is not a year or a period such as 2019-2020`);
+      coded.push({ code: 'bad_year', line: line.line, value: at('year') });
+    }
     const mu = parseNumber(at('mu'));
     const ha = parseNumber(at('ha'));
     // 公顷 become 亩 exactly (15 亩 = 1 公顷); rounding drops the binary noise of × 15.
     const value = mu ?? (ha === null ? null : Math.round(ha * 15 * 1e6) / 1e6);
-    if (value === null || value < 0) problems.push(`${where}: target “${at('mu') || at('ha')}” is not an area ≥ 0`);
+    if (value === null || value < 0) {
+      problems.push(`${where}: target “${at('mu') || at('ha')}” is not an area ≥ 0`);
+      coded.push({ code: 'bad_target', line: line.line, value: at('mu') || at('ha') });
+    }
     if (!span || value === null || value < 0) continue;
     if (total) {
       totals.push({
@@ -98,17 +126,23 @@ export function readTargetsCsv(text: string, townships: readonly Township[], sou
     }
     if (!township || !group) {
       // An unknown township or group was reported above; an empty one is reported here.
-      if (!townshipText || !groupText) problems.push(`${where}: a target row needs a township and a category group (or 合计 for a stated total)`);
+      if (!townshipText || !groupText) {
+        problems.push(`${where}: a target row needs a township and a category group (or 合计 for a stated total)`);
+        coded.push({ code: 'row_incomplete', line: line.line });
+      }
       continue;
     }
     const key = `${township.id}/${group}/${spanKey(span)}`;
-    if (seen.has(key)) problems.push(`${where}: a second target for ${township.name} ${GROUP_LABELS[group].zh} ${spanKey(span)}`);
+    if (seen.has(key)) {
+      problems.push(`${where}: a second target for ${township.name} ${GROUP_LABELS[group].zh} ${spanKey(span)}`);
+      coded.push({ code: 'duplicate', line: line.line, township: township.name, townshipEn: township.name_en, group, year: spanKey(span) });
+    }
     seen.add(key);
     rows.push({ township_id: township.id, category_group: group, ...span, target_mu: value });
   }
-  if (problems.length > 0) return fail(problems.slice(0, 5).join('; ') + (problems.length > 5 ? `; and ${problems.length - 5} more` : ''));
-  if (rows.length === 0) return fail('the file has no target rows');
-  return ok({ rows, stated_totals: totals, source });
+  if (problems.length > 0) return refused(problems.slice(0, 5).join('; ') + (problems.length > 5 ? `; and ${problems.length - 5} more` : ''), coded);
+  if (rows.length === 0) return refused('the file has no target rows', [{ code: 'no_rows' }]);
+  return { ok: true, value: { rows, stated_totals: totals, source } };
 }
 
 export function writeTargetsCsv(table: TargetTable, townships: readonly Township[], language: 'zh' | 'en'): string {

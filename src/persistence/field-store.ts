@@ -234,7 +234,10 @@ class OpenFieldStore implements FieldStore {
       if (outcome.ok) return this.published(outcome.outcome);
       this.keeper.applyWrite([], [], outcome.state);
       this.channel.post({ kind: 'changed', clock: outcome.state.clock });
-      throw new FieldStoreError('history_conflict', `${asSentence(`Cannot ${from} that step: ${outcome.reason}`)} It was removed from the ${from} history.`);
+      // The refusal's code travels as a problem, for the UI to say why in its language.
+      throw new FieldStoreError('history_conflict', `${asSentence(`Cannot ${from} that step: ${outcome.reason}`)} It was removed from the ${from} history.`, [
+        { field: from, code: outcome.code, reason: outcome.reason },
+      ]);
     });
   }
 

@@ -128,9 +128,12 @@ export class ProgrammeRegistry {
     if (entry) await this.db.put('programmes', { ...entry, lastOpenedAt: this.now().toISOString() });
   }
 
-  async rename(id: string, name: string): Promise<void> {
+  /** Keeps the entry's names those the programme holds (a restored backup may rename it); true when changed. */
+  async rename(id: string, name: string, nameEn?: string): Promise<boolean> {
     const entry = await this.db.get('programmes', id);
-    if (entry && entry.name !== name) await this.db.put('programmes', { ...entry, name });
+    if (!entry || (entry.name === name && (nameEn === undefined || entry.nameEn === nameEn))) return false;
+    await this.db.put('programmes', { ...entry, name, ...(nameEn === undefined ? {} : { nameEn }) });
+    return true;
   }
 
   /** Deletes the programme's database and entry; the caller asks the user first and closes its store. */

@@ -42,7 +42,7 @@ export interface EditRequest {
 export type HistoryOutcome =
   | { ok: true; outcome: WriteOutcome }
   /** The step conflicted with a later change made elsewhere and was dropped from the stack. */
-  | { ok: false; reason: string; state: FieldState };
+  | { ok: false; code: string; reason: string; state: FieldState };
 
 async function appendJournal(transaction: EditTransaction, meta: FieldMeta, who: string, at: Date, action: JournalAction, edit: Edit): Promise<number> {
   meta.lastSeq += 1;
@@ -89,8 +89,8 @@ export function writeHistoryStep(db: IDBPDatabase<FieldDB>, from: 'undo' | 'redo
     const application = await applyEditInTransaction(transaction, entry.edit, null);
     if (!application.ok) {
       await discardSteps(transaction, [entry]);
-      const reason = 'problems' in application ? describeProblems(application.problems) : application.refusal.reason;
-      return { ok: false, reason, state: await commitMeta(transaction, meta) };
+      const [code, reason] = 'problems' in application ? ['invalid_edit', describeProblems(application.problems)] : [application.refusal.code, application.refusal.reason];
+      return { ok: false, code, reason, state: await commitMeta(transaction, meta) };
     }
     for (const record of application.applied.treated) await rebaseNextStep(transaction, from, 'treated', record.id, record.revision);
     for (const record of application.applied.photos) await rebaseNextStep(transaction, from, 'photos', record.id, record.revision);

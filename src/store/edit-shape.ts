@@ -120,6 +120,9 @@ function batchProblems(edit: Fields): string[] {
     const innerProblems = singleProblems(inner, `edit ${i} of the batch: `);
     problems.push(...innerProblems);
     if (innerProblems.length > 0) return;
+    // Imports and removals carry no base revision (they are checked by presence), so a batch may
+    // hold both, e.g. the programme's zones replaced (remove then import) as one step.
+    if (inner['kind'] === 'import-features' || inner['kind'] === 'remove-features') return;
     const target = editTarget(inner as SingleEdit);
     const key = `${target.layer}/${target.id}`;
     // Undo would otherwise apply the second inverse against a revision the first one expects.

@@ -2,9 +2,9 @@
 // surveyor was looking at, so if another tab changed the polygon meanwhile, the edit is refused
 // instead of silently overwriting that change.
 import type { BufferDistances } from '../domain/buffer-presets.ts';
-import type { AreaGeometry, TreatedFeature } from '../domain/model.ts';
+import type { AreaGeometry, TreatedFeature, ZoneFeature } from '../domain/model.ts';
 import type {
-  DeleteTreated, ImportFeatures, RemovePhoto, SetBufferDistances, TreatedAttributeChange, UpdateTreatedAttributes, UpdateTreatedGeometry, CreateTreated,
+  BatchEdit, DeleteTreated, ImportFeatures, RemovePhoto, SetBufferDistances, TreatedAttributeChange, UpdateTreatedAttributes, UpdateTreatedGeometry, CreateTreated,
 } from './edit.ts';
 import { distancesRevision, photoRevision, treatedRevision, type FieldSnapshot } from './field-snapshot.ts';
 import { NO_REFERENCE_FEATURES, type ReferenceFeatures } from './reference-features.ts';
@@ -32,6 +32,17 @@ export function removePhoto(snapshot: FieldSnapshot, photoId: string): RemovePho
 /** Imported townships, mines, parcels and zones as one undo step; layers left out add nothing. */
 export function importFeatures(label: string, features: Partial<ReferenceFeatures>): ImportFeatures {
   return { kind: 'import-features', label, features: { ...NO_REFERENCE_FEATURES, ...features } };
+}
+
+/** The programme's zones replaced by others, as one undoable step (zones have no dependants, so their removal is never refused). */
+export function replaceZones(snapshot: FieldSnapshot, label: string, zones: readonly ZoneFeature[]): BatchEdit {
+  return {
+    kind: 'batch', label,
+    edits: [
+      { kind: 'remove-features', label, features: { ...NO_REFERENCE_FEATURES, zones: snapshot.programme.zones.features } },
+      importFeatures(label, { zones: [...zones] }),
+    ],
+  };
 }
 
 export function setBufferDistances(snapshot: FieldSnapshot, distances: BufferDistances | null): SetBufferDistances {

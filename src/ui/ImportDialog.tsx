@@ -29,6 +29,10 @@ export interface ImportDialogProps {
   onMapping: (mapping: FieldMapping) => void;
   importable: number;
   onConfirm: () => void;
+  /** The programme's zones now; when importing zones they may replace them all, as one undoable step. */
+  zoneCount: number;
+  replaceZones: boolean;
+  onReplaceZones: (replace: boolean) => void;
   result: { text: string; error: boolean } | null;
 }
 
@@ -157,6 +161,12 @@ export function ImportDialog(props: ImportDialogProps) {
           </table>
           <ImportProblems problems={preview.problems} codeLabel={codeLabel} />
         </section>
+      )}
+      {props.layer === 'zones' && props.zoneCount > 0 && (
+        <label className="check">
+          <input type="checkbox" checked={props.replaceZones} onChange={(e) => props.onReplaceZones(e.target.checked)} />
+          {t('import.replaceZones', { count: props.zoneCount })}
+        </label>
       )}
       {props.result && <p role={props.result.error ? 'alert' : 'status'} className={props.result.error ? 'error' : 'status'}>{props.result.text}</p>}
       <footer>

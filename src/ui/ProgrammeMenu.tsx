@@ -1,5 +1,5 @@
 // The programme switcher in the header (项目 / Programme) and the programme's actions: new,
-// delete (asks first), add the demo back, restore a programme from a backup.
+// delete (asks first), add the demo back, restore a programme from a backup, open a programme archive.
 import { useId, useState } from 'react';
 import { useI18n } from './i18n/language-context.tsx';
 
@@ -20,12 +20,13 @@ export interface ProgrammeMenuProps {
   onDeleteRequested: () => void;
   onAddDemo: () => void;
   onRestore: (file: File) => void;
+  onOpenArchive: (file: File) => void;
 }
 
 export function ProgrammeMenu(props: ProgrammeMenuProps) {
   const { t, language } = useI18n();
   const [open, setOpen] = useState(false);
-  const ids = { select: useId(), panel: useId(), file: useId() };
+  const ids = { select: useId(), panel: useId(), file: useId(), archive: useId() };
   const act = (action: () => void) => () => {
     setOpen(false);
     action();
@@ -49,6 +50,15 @@ export function ProgrammeMenu(props: ProgrammeMenuProps) {
             const file = e.target.files?.[0];
             e.target.value = '';
             if (file) act(() => props.onRestore(file))();
+          }}
+        />
+        <label htmlFor={ids.archive} className="file-button">{t('programmes.archive.open')}</label>
+        <input
+          id={ids.archive} type="file" accept=".gpkg,application/geopackage+sqlite3" className="visually-hidden"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) act(() => props.onOpenArchive(file))();
           }}
         />
       </div>

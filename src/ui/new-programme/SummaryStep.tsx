@@ -54,7 +54,8 @@ export function SummaryStep({ wizard }: { wizard: WizardModel }) {
           {summary.problems.map((p) => (
             <li key={`${p.severity}/${p.kind}`} className={p.severity}>
               <strong>{t(`wizard.severity.${p.severity}`)}</strong> {t('wizard.problemLine', { count: p.count, what: what(p.kind) })}
-              {p.examples.length > 0 && <span className="examples"> — {t('wizard.examples', { items: list(p.examples) })}</span>}
+              {/* A targets file's reason is the reader's English: the targets step says it in the UI's language. */}
+              {p.examples.length > 0 && p.kind !== 'targets_unreadable' && <span className="examples"> — {t('wizard.examples', { items: list(p.examples) })}</span>}
             </li>
           ))}
         </ul>

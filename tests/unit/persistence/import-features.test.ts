@@ -5,10 +5,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Mine, ParcelFeature, ZoneFeature } from '../../../src/domain/model.ts';
 import type { FieldStore } from '../../../src/persistence/field-store.ts';
-import { createTreated, importFeatures, setBufferDistances } from '../../../src/store/edits-from-snapshot.ts';
+import { createTreated, importFeatures, replaceZones, setBufferDistances } from '../../../src/store/edits-from-snapshot.ts';
 import { reviewStep } from '../../../src/store/review-edits.ts';
 import { openFieldDatabase } from '../../../src/persistence/open-database.ts';
 import { databaseRecords } from '../../helpers/database-records.ts';
+import { storeErrorMessage } from '../../../src/app/use-save-state.ts';
+import { translator } from '../../../src/ui/i18n/translate.ts';
 import { NOW, SQUARE_3, snapshotWhere, testDatabase, treatedFeature } from '../../helpers/field-store.ts';
 
 const open: FieldStore[] = [];
@@ -78,7 +80,9 @@ describe('importing features', () => {
     await expect(store.transact(removal, '赵军')).rejects.toMatchObject({ code: 'still_needed', message: expect.stringContaining('treated polygon T-ON lies on imported parcel IMP-1') });
     await store.undo('赵军');
     await store.transact(reviewStep(store.getSnapshot(), 'IMP-1', 'submit', '李审', '', NOW), '李审');
-    await expect(store.transact(removal, '赵军')).rejects.toMatchObject({ code: 'still_needed', message: expect.stringContaining('imported parcel IMP-1 has an acceptance record') });
+    const refusal = await store.transact(removal, '赵军').then(() => null, (e: unknown) => e);
+    expect(refusal).toMatchObject({ code: 'still_needed', message: expect.stringContaining('imported parcel IMP-1 has an acceptance record') });
+    expect(storeErrorMessage(translator('zh'), refusal)).toBe('导入的数据仍被使用（治理图斑、验收记录、其他图斑或任务表引用了它），不能删除；未做任何改动');
   });
 
   it('refuses the undo with history_conflict when something outside the history needs the records', async () => {
@@ -91,8 +95,12 @@ describe('importing features', () => {
     const top = await db.getAllKeys('undo');
     await db.delete('undo', top[top.length - 1]!);
     db.close();
-    await expect(store.undo('赵军')).rejects.toMatchObject({ code: 'history_conflict', message: expect.stringContaining('treated polygon T-ON') });
+    const refusal = await store.undo('赵军').then(() => null, (e: unknown) => e);
+    expect(refusal).toMatchObject({ code: 'history_conflict', message: expect.stringContaining('treated polygon T-ON'), problems: [{ field: 'undo', code: 'still_needed' }] });
     expect(ids(store)).toContain('IMP-1');
+    // Said in the UI's language, with no English reason inside the Chinese.
+    expect(storeErrorMessage(translator('zh'), refusal)).toBe('无法撤销这一步（导入的数据仍被治理图斑、验收记录、其他图斑或任务表使用）：它已从撤销记录中移除，数据未改动');
+    expect(storeErrorMessage(translator('en'), refusal)).toMatch(/^Cannot undo that step \(the imported data is still used by /);
   });
 });
 
@@ -136,5 +144,27 @@ describe('buffer distances as programme data', () => {
     await store.transact(setBufferDistances(store.getSnapshot(), null), '王规划');
     const again = track(await database.open({ initialBufferDistances: distances }));
     expect(again.getSnapshot().bufferDistances).toBeNull();
+  });
+});
+
+describe('replacing the programme zones', () => {
+  it('removes every zone and adds the new ones in one step, undone as one step', async () => {
+    const store = track(await testDatabase().open());
+    const old = store.getSnapshot().programme.zones.features;
+    expect(old.length).toBeGreaterThan(0);
+    await store.transact(replaceZones(store.getSnapshot(), 'import roads.geojson', [zone]), '赵军');
+    expect(store.getSnapshot().programme.zones.features.map((z) => z.properties.id)).toEqual(['Z-NEW']);
+    await store.undo('赵军');
+    expect(store.getSnapshot().programme.zones.features).toEqual(old);
+    await store.redo('赵军');
+    expect(store.getSnapshot().programme.zones.features.map((z) => z.properties.id)).toEqual(['Z-NEW']);
+  });
+
+  it('refuses new zones whose ids the old ones hold, changing nothing (the import dialog renames them first)', async () => {
+    const store = track(await testDatabase().open());
+    const old = store.getSnapshot().programme.zones.features;
+    const again = { ...zone, properties: { ...zone.properties, id: old[0]!.properties.id } };
+    await expect(store.transact(replaceZones(store.getSnapshot(), 'import again', [again]), '赵军')).rejects.toMatchObject({ code: 'already_exists' });
+    expect(store.getSnapshot().programme.zones.features).toEqual(old);
   });
 });

@@ -71,6 +71,25 @@ describe('the programme registry', () => {
     expect((await r.create(content())).id).toBe('MY-COUNTY-2');
   });
 
+  it('takes the name a restore inside the programme gives it', async () => {
+    const r = await registry();
+    await r.create(content());
+    const store = await openUser(r, 'MY-COUNTY');
+    const renamed = rezipped((await store.exportBackup()).bytes, (files) => {
+      const edit = (name: string, change: (value: Record<string, unknown>) => Record<string, unknown>) => {
+        files[name] = strToU8(JSON.stringify(change(JSON.parse(strFromU8(files[name]!)) as Record<string, unknown>)));
+      };
+      edit('manifest.json', (m) => ({ ...m, programme: { id: 'MY-COUNTY', name: '我的县（复核后）' } }));
+      edit('programme.json', (p) => ({ ...p, header: { ...(p['header'] as object), name: '我的县（复核后）', name_en: 'My County, checked' } }));
+    });
+    await store.restoreBackup(renamed);
+    const held = store.getSnapshot().programme;
+    expect([held.name, held.name_en]).toEqual(['我的县（复核后）', 'My County, checked']);
+    expect(await r.rename(held.id, held.name, held.name_en)).toBe(true);
+    expect(await r.get('MY-COUNTY')).toMatchObject({ name: '我的县（复核后）', nameEn: 'My County, checked', areaLevel: 'city' });
+    expect(await r.rename(held.id, held.name, held.name_en)).toBe(false);
+  });
+
   it('refuses to open a programme this browser does not hold, leaving no database behind', async () => {
     const r = await registry();
     await expect(openFieldStore({ programmeId: 'GONE', indexedDB: r.indexedDB, now })).rejects.toMatchObject({ code: 'no_programme' });

@@ -3,6 +3,8 @@
 // bad lines are refused with their line number.
 import { describe, expect, it } from 'vitest';
 import { readTargetsCsv, writeTargetsCsv } from '../../../src/io/targets-csv.ts';
+import { translator } from '../../../src/ui/i18n/translate.ts';
+import { targetsCsvReason } from '../../../src/ui/targets-csv-reason.ts';
 import { demoProgramme } from '../../helpers/demo-files.ts';
 
 const programme = demoProgramme();
@@ -92,10 +94,32 @@ describe('targets CSV', () => {
     expect(read.reason).toMatch(/line 4: year “21”/);
     expect(read.reason).toMatch(/line 5: target “-3” is not an area/);
     expect(read.reason).toMatch(/line 7: a second target for 蔡园镇 生产矿山 2023/);
+    // The same problems as codes and values, said in the UI's language with nothing English in the Chinese.
+    expect(read.problems).toEqual([
+      { code: 'unknown_township', line: 2, value: 'Atlantis' },
+      { code: 'unknown_group', line: 3, value: 'quarries' },
+      { code: 'bad_year', line: 4, value: '21' },
+      { code: 'bad_target', line: 5, value: '-3' },
+      { code: 'duplicate', line: 7, township: '蔡园镇', townshipEn: 'Caiyuan Town', group: 'producing', year: '2023' },
+    ]);
+    expect(targetsCsvReason(translator('zh'), 'zh', read.problems)).toBe([
+      '第 2 行：乡镇“Atlantis”不在本项目中',
+      '第 3 行：矿山类别组“quarries”既不是生产矿山，也不是闭坑、政策性关闭和废弃矿山',
+      '第 4 行：“21”不是年度或时段（如 2019-2020）',
+      '第 5 行：目标“-3”不是不小于 0 的面积',
+      '第 7 行：蔡园镇生产矿山 2023 的目标重复',
+    ].join('；'));
+    expect(targetsCsvReason(translator('en'), 'en', read.problems)).toMatch(/^line 2: township “Atlantis” is not in this programme; .*; line 7: a second target for Caiyuan Town Producing mines 2023$/);
+    const many = readTargetsCsv(['乡镇,矿山类别,年度,目标面积（亩）', ...Array.from({ length: 7 }, () => '蔡园镇,生产矿山,21,5')].join('\n'), townships, 'x');
+    if (many.ok) throw new Error('bad years were read');
+    expect(targetsCsvReason(translator('zh'), 'zh', many.problems)).toMatch(/第 6 行：“21”不是年度或时段（如 2019-2020）；另有 2 处$/);
   });
 
   it('refuses a file without the columns it needs', () => {
-    expect(readTargetsCsv('乡镇,年度\n蔡园镇,2021', townships, 'x')).toEqual({ ok: false, reason: expect.stringMatching(/line 1: no target column/) });
-    expect(readTargetsCsv('', townships, 'x')).toEqual({ ok: false, reason: 'the file is empty' });
+    expect(readTargetsCsv('乡镇,年度\n蔡园镇,2021', townships, 'x')).toEqual({
+      ok: false, reason: expect.stringMatching(/line 1: no target column/), problems: [{ code: 'no_target_column', line: 1 }],
+    });
+    expect(readTargetsCsv('', townships, 'x')).toEqual({ ok: false, reason: 'the file is empty', problems: [{ code: 'empty' }] });
+    expect(targetsCsvReason(translator('zh'), 'zh', [{ code: 'no_target_column', line: 1 }])).toBe('第 1 行：没有以亩或公顷计的目标列（目标面积（亩）、目标面积（公顷））');
   });
 });

@@ -67,6 +67,11 @@ export const enCommon: Record<keyof typeof zhCommon, string> = {
   'storage.closed': 'The database connection closed: {message}. Please reload.',
   'storage.failed': 'Cannot open the local database: {reason}',
   'storage.stale': 'This polygon was just changed in another tab; the latest version is shown, please try again',
+  // Undo/redo and removal refusals (store codes still_needed, history_conflict)
+  'storage.stillNeeded': 'the imported data is still in use (treated polygons, acceptance records, other parcels or the target table refer to it), so it cannot be removed; nothing was changed',
+  'storage.historyConflict.undo': 'Cannot undo that step{why}: it was removed from the undo history and nothing was changed',
+  'storage.historyConflict.redo': 'Cannot redo that step{why}: it was removed from the redo history and nothing was changed',
+  'storage.historyConflict.stillNeeded': ' (the imported data is still used by treated polygons, acceptance records, other parcels or the target table)',
   'problem.missing': 'required',
   'problem.bad_format': 'wrong format',
   'problem.future_date': 'cannot be after today',

@@ -22,4 +22,10 @@ export const enProgrammes: Record<keyof typeof zhProgrammes, string> = {
   'programmes.confirm.backup': 'Download a backup first',
   'programmes.confirm.delete': 'Delete programme',
   'programmes.confirm.cancel': 'Cancel',
+  // Opening a programme archive (.gpkg)
+  'programmes.archive.open': 'Open programme archive…',
+  'programmes.archive.opening': 'Reading programme archive “{file}”…',
+  'programmes.archive.opened': 'Opened programme archive “{name}”: {mines} mines, {parcels} parcels, {zones} protection zones, {treated} treated polygons, {reviews} acceptance records.',
+  'programmes.archive.newId': ' This browser already holds a programme with id {wanted}, which was left unchanged; the archive was kept as a new programme {id}.',
+  'programmes.archive.refused': 'Cannot open programme archive “{file}”: {reason}; no programme was created',
 };

@@ -65,6 +65,11 @@ export const zhCommon = {
   'storage.closed': '数据库连接已关闭：{message}。请刷新页面。',
   'storage.failed': '无法打开本地数据库：{reason}',
   'storage.stale': '这个图斑刚在另一个标签页被修改，已显示最新版本，请重新操作',
+  // Undo/redo and removal refusals (store codes still_needed, history_conflict)
+  'storage.stillNeeded': '导入的数据仍被使用（治理图斑、验收记录、其他图斑或任务表引用了它），不能删除；未做任何改动',
+  'storage.historyConflict.undo': '无法撤销这一步{why}：它已从撤销记录中移除，数据未改动',
+  'storage.historyConflict.redo': '无法重做这一步{why}：它已从重做记录中移除，数据未改动',
+  'storage.historyConflict.stillNeeded': '（导入的数据仍被治理图斑、验收记录、其他图斑或任务表使用）',
   'problem.missing': '必填',
   'problem.bad_format': '格式不对',
   'problem.future_date': '不能晚于今天',

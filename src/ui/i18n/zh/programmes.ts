@@ -20,4 +20,10 @@ export const zhProgrammes = {
   'programmes.confirm.backup': '先下载备份',
   'programmes.confirm.delete': '删除项目',
   'programmes.confirm.cancel': '取消',
+  // Opening a programme archive (.gpkg)
+  'programmes.archive.open': '打开方案档案…',
+  'programmes.archive.opening': '正在读取方案档案“{file}”…',
+  'programmes.archive.opened': '已打开方案档案“{name}”：{mines} 个矿山、{parcels} 个图斑、{zones} 个保护区、{treated} 个治理图斑、{reviews} 条验收记录。',
+  'programmes.archive.newId': '此浏览器已有编号为 {wanted} 的项目，它未被改动；档案作为新项目 {id} 保存。',
+  'programmes.archive.refused': '无法打开方案档案“{file}”：{reason}；未创建任何项目',
 };
