@@ -118,7 +118,8 @@ export function useTeamServer(t: Translate, locale: string, open: boolean, progr
       void run(async () => {
         try {
           const got = await downloadProgramme(url, session, id, (received, total) => setDownload({ id, received, total }));
-          const entry = await programmes.createProgramme(got.content);
+          // Linked from its creation: its edits enter the outbox and sync from the snapshot's position on.
+          const entry = await programmes.createProgramme(got.content, { serverUrl: url, serverProgrammeId: id, cursor: got.changeSeq });
           setMessage({ text: t('server.downloaded', { name: entry.name, size: byteSize(got.bytes, locale) }), error: false });
         } finally {
           setDownload(null);
