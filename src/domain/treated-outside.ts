@@ -15,7 +15,7 @@ import type { Geos } from './geos/geos-loader.ts';
 import { takeGeosError } from './geos/geos-loader.ts';
 import { OverlayError, type OverlayCounter } from './layer-overlap.ts';
 import { searchBBox } from './spatial-index.ts';
-import { byYearRuns } from './treated-area.ts';
+import { byYearRuns, yearGain } from './treated-area.ts';
 
 export interface OutsideContext {
   parcels: readonly ParcelItem[];
@@ -93,8 +93,8 @@ export function clusterOutside(geos: Geos, cluster: readonly TreatedItem[], ctx:
       if (!piece) continue;
       outside = outside ? joined(geos, outside, piece, counter) : piece;
       const now = geosArea(geos, outside);
-      // As for treated area inside parcels: only rounding can make a later year's share negative.
-      if (now > area) shares.push({ year: run[0]!.year, area: now - area });
+      const gain = yearGain(now, area);
+      if (gain !== null) shares.push({ year: run[0]!.year, area: gain });
       area = now;
     }
     return shares;
