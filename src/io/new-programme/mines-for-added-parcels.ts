@@ -10,6 +10,7 @@
 import type { Mine, MineCategory, ParcelFeature, Programme, Township } from '../../domain/model.ts';
 import type { ImportFeature } from '../import-types.ts';
 import type { FieldMapping } from '../mapping/field-mapping-types.ts';
+import { fitsLayer } from '../mapping/layer-problems.ts';
 import { valueKey } from '../mapping/propose-field-mapping.ts';
 import { deriveMines, type SourcedParcel } from './derive-mines.ts';
 import type { WizardProblem } from './wizard-problem.ts';
@@ -42,12 +43,13 @@ function placeOf(mineId: string | null, mineName: string | null, mines: readonly
 }
 
 /** How many mines an import of these features would make: the dialog says it before confirming. */
-export function newMineCount(features: readonly Pick<ImportFeature, 'properties' | 'geometryError'>[], mapping: FieldMapping, mines: readonly Mine[]): number {
+export function newMineCount(features: readonly ImportFeature[], mapping: FieldMapping, mines: readonly Mine[]): number {
   if (mapping.layer !== 'parcels') return 0;
   const value = (f: Pick<ImportFeature, 'properties'>, field: string | null | undefined) => (field ? valueKey(f.properties[field]) : null);
   const names = new Set<string>();
   for (const f of features) {
-    if (f.geometryError) continue;
+    // Features the parcels layer cannot take (points, lines) are left out of the import, and so of the count.
+    if (f.geometryError || !fitsLayer(f, 'parcels')) continue;
     const place = placeOf(value(f, mapping.fields.mine_id) ?? mapping.defaults.mine_id ?? null, value(f, mapping.fields.mine_name), mines);
     if (place && 'name' in place) names.add(place.name);
   }

@@ -7,6 +7,7 @@ import type { Mine, ParcelFeature } from '../../../src/domain/model.ts';
 import { applyFieldMapping } from '../../../src/io/mapping/apply-field-mapping.ts';
 import { minesForAddedParcels, newMineCount } from '../../../src/io/new-programme/mines-for-added-parcels.ts';
 import { fixtureFile, preview } from '../../helpers/interchange-fixtures.ts';
+import { NOTICED, pointsAndNotices } from '../../helpers/points-and-notices.ts';
 
 const existing = (id: string, name: string, township_id: string, location: [number, number]): Mine => ({
   id, name, name_en: name, mineral: '煤', township_id, category: 'producing', responsible_party: '', location,
@@ -67,6 +68,13 @@ describe('mines for parcels added to a programme', () => {
     expect(new Set(ids).size).toBe(2);
     for (const id of ids) expect(['M001', 'M002', 'M004']).not.toContain(id);
     expect(added.problems).toEqual([]);
+  });
+
+  it('counts, before the import, only the mines of features that can be parcels', async () => {
+    const p = await preview([{ name: 'points-and-boundaries.geojson', bytes: new TextEncoder().encode(JSON.stringify(pointsAndNotices())) }]);
+    // 459 named points and 3 named boundaries: points cannot be parcels, so 3 mines.
+    expect(newMineCount(p.features, p.mapping, programme.mines)).toBe(NOTICED.length);
+    expect(newMineCount(p.features, p.mapping, [existing('X1', 'Boundary mine 2', 'T01', [118.9, 40.3])])).toBe(NOTICED.length - 1);
   });
 
   it('leaves parcels alone when their mines are all known, and uses the only township or makes one', async () => {
