@@ -172,6 +172,28 @@ function flows(screen: 'desktop' | 'phone') {
     await expect.poll(async () => [...new Set(await drawn(page, ['parcels-fill']))].sort(), { timeout: 15_000 }).toEqual(NOTICED);
     expect(await drawn(page, PREVIEW_LAYERS)).toEqual([]);
   });
+
+  if (!phone) {
+    it('the boundaries’ new mines are found by their names, and one undo removes them with the parcels', async () => {
+      const search = page.getByRole('combobox', { name: '搜索矿山或图斑' });
+      const found = async (): Promise<string[]> => {
+        await search.fill('Boundary mine');
+        const texts = await page.getByRole('listbox', { name: '搜索结果' }).getByRole('option').allTextContents();
+        return texts.filter((t) => t.startsWith('矿山')).map((t) => t.replace(/^矿山/, '').replace(/\s*M\d+$/, '').trim()).sort();
+      };
+      await expect.poll(found, { timeout: 10_000 }).toEqual(['Boundary mine 1', 'Boundary mine 2', 'Boundary mine 3']);
+      const parcel = () => page.getByRole('listbox', { name: '搜索结果' }).getByRole('option').filter({ hasText: 'B-1' });
+      await search.fill('B-1');
+      await expect.poll(() => parcel().count()).toBeGreaterThan(0);
+      await search.fill('');
+      await search.blur();
+      await page.keyboard.press('Control+z');
+      await expect.poll(found, { timeout: 10_000 }).toEqual([]);
+      await search.fill('B-1');
+      await expect(parcel().count()).resolves.toBe(0);
+      await search.fill('');
+    });
+  }
 }
 
 describe('the import dialog on a desktop', () => flows('desktop'));
