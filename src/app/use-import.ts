@@ -5,11 +5,14 @@
 // starts for the next file), and an answer is shown only if it is for the latest file chosen.
 // A successful import closes the dialog and leaves a summary; every message is in the UI's
 // language (codes and values translated here; the io layer's English reasons are for logs).
+// Parcels whose mine id or name points to no mine of the programme bring their new mines in the
+// same import step (one undo removes both), made as the new-programme wizard makes them.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { Programme } from '../domain/model.ts';
 import type { ImportPreview, ImportProgress } from '../io/import-types.ts';
 import type { FieldMapping, ImportLayer } from '../io/mapping/field-mapping-types.ts';
+import { minesForAddedParcels, newMineCount } from '../io/new-programme/mines-for-added-parcels.ts';
 import { withMapping } from '../io/retarget-import.ts';
 import { TEXT_ENCODINGS, type TextEncodingName } from '../io/text-encoding.ts';
 import { FieldStoreError } from '../persistence/field-store-error.ts';
@@ -102,18 +105,26 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
     if (answer.type !== 'applied') return setResult({ text: t('import.refused', { reason: answer.type === 'failed' ? t(`ioError.${answer.code}` as MessageKey) : t('import.bug') }), error: true });
     const { mapped, skipped } = answer.result;
     if (mapped.features.length === 0) return setResult({ text: t('import.nothing'), error: true });
+    let made = { mines: 0, defaulted: 0 };
     try {
       if (mapped.layer === 'treated') {
         const snapshot = store.getSnapshot();
         await store.transact({ kind: 'batch', label: `import ${preview.fileName}`, edits: mapped.features.map((f) => createTreated(snapshot, f)) }, who);
+      } else if (mapped.layer === 'parcels') {
+        // As in the wizard, a mine whose parcels give no 图斑小类/大类 is 'abandoned', and the summary says how many.
+        const added = minesForAddedParcels(mapped.features, programme, 'abandoned');
+        made = { mines: added.mines.length, defaulted: added.problems.filter((p) => p.kind === 'category_defaulted').length };
+        await store.transact(importFeatures(`import ${preview.fileName}`, { townships: added.townships, mines: added.mines, parcels: added.parcels }), who);
       } else if (mapped.layer === 'zones' && replace && programme.zones.features.length > 0) {
         // The new ids were made apart from the zones it replaces (existingIds above), as the store requires.
         await store.transact(replaceZones(store.getSnapshot(), `import ${preview.fileName}`, mapped.features), who);
       } else {
-        await store.transact(importFeatures(`import ${preview.fileName}`, mapped.layer === 'parcels' ? { parcels: mapped.features } : { zones: mapped.features }), who);
+        await store.transact(importFeatures(`import ${preview.fileName}`, { zones: mapped.features }), who);
       }
       const counts = { count: mapped.features.length, layer: t(`import.layer.${mapped.layer}`), skipped: skipped.length };
-      setSummary(t(skipped.length > 0 ? 'import.done' : 'import.doneAll', counts));
+      const done = t(skipped.length > 0 ? 'import.done' : 'import.doneAll', counts);
+      const mines = made.mines > 0 ? t('import.minesMade', { count: made.mines }) : '';
+      setSummary(`${done}${mines}${made.defaulted > 0 ? t('import.minesDefaulted', { count: made.defaulted }) : ''}`);
       close();
     } catch (error) {
       setResult({ text: t('import.refused', { reason: storeRefusal(t, error) }), error: true });
@@ -144,6 +155,7 @@ export function useImport(t: Translate, store: FieldStore | null, programme: Pro
       progress, failure, preview,
       onMapping: (mapping: FieldMapping) => preview && setPreview(withMapping(preview, mapping)),
       importable: importable(preview),
+      newMines: preview && programme ? newMineCount(preview.features, preview.mapping, programme.mines) : 0,
       onConfirm: () => void confirm(),
       zoneCount: programme?.zones.features.length ?? 0,
       replaceZones: replace,

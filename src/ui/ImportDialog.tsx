@@ -28,6 +28,8 @@ export interface ImportDialogProps {
   preview: ImportPreview | null;
   onMapping: (mapping: FieldMapping) => void;
   importable: number;
+  /** Mines the import would make: parcels whose mine id or name is not a mine of the programme. */
+  newMines: number;
   onConfirm: () => void;
   /** The programme's zones now; when importing zones they may replace them all, as one undoable step. */
   zoneCount: number;
@@ -102,6 +104,7 @@ export function ImportDialog(props: ImportDialogProps) {
             <div><dt>{t('import.summary.extent')}</dt><dd>{preview.bbox ? preview.bbox.map((v) => v.toFixed(5)).join(', ') : t('field.none')}</dd></div>
             <div><dt>{t('import.summary.crs')}</dt><dd data-figure="crs">{preview.crs.code ?? ''} {preview.crs.name}（{t(`import.how.${preview.crs.how}`)}）</dd></div>
             {preview.encoding && <div><dt>{t('import.summary.encoding')}</dt><dd data-figure="encoding">{preview.encoding.name}（{t(`import.how.${preview.encoding.how}`)}）</dd></div>}
+            {props.newMines > 0 && <div><dt>{t('import.summary.newMines')}</dt><dd data-figure="new-mines">{t('import.newMines', { count: props.newMines })}</dd></div>}
           </dl>
           <h3>{t('import.mapping')}</h3>
           <table className="mapping">

@@ -2,7 +2,8 @@
 // whose rings repeat a vertex. The preview is drawn and zoomed to; cancelling leaves the map as it
 // was (its layers, its camera, its pixels); the problems read as one line per kind, the notices
 // first; importing closes the dialog with a summary, the boundaries are drawn by the parcels
-// layer and nothing of the preview is left, not even the points that were not imported.
+// layer and nothing of the preview is left, not even the points that were not imported. The
+// boundaries name mines the demo lacks: the preview says how many will be made, the summary that they were.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +71,8 @@ function flows(screen: 'desktop' | 'phone') {
     await dialog().getByLabel(FILES).setInputFiles(file);
     const preview = dialog().getByRole('region', { name: '预览' });
     await expect(preview.locator('[data-figure=count]').textContent()).resolves.toBe(String(POINTS + NOTICED.length));
+    // Only the boundaries can be parcels: the points' mine names make no mines.
+    await expect(preview.locator('[data-figure=new-mines]').textContent()).resolves.toMatch(new RegExp(`^将新建 ${NOTICED.length} 个矿山（`));
     // The preview is zoomed to and drawn.
     await expect.poll(async () => (await mapState(page)).camera[2], { timeout: 15_000 }).not.toBeCloseTo(before.camera[2]!, 3);
     await waitForMapIdle(page);
@@ -154,7 +157,9 @@ function flows(screen: 'desktop' | 'phone') {
     await click(dialog().getByRole('button', { name: `导入 ${NOTICED.length} 个要素` }));
     await dialog().waitFor({ state: 'hidden' });
     const summary = page.getByRole('status', { name: '导入结果' });
-    await expect(summary.getByText(`已导入 ${NOTICED.length} 个要素到“矿山图斑”（跳过 ${POINTS} 个）`, { exact: true }).isVisible()).resolves.toBe(true);
+    // Each boundary names a mine the demo lacks ('Mine Name', no 图斑小类): one new mine each, its category the default.
+    const made = `，并新建 ${NOTICED.length} 个矿山（其中 ${NOTICED.length} 个无图斑小类，类别暂定为“废弃矿山”）`;
+    await expect(summary.getByText(`已导入 ${NOTICED.length} 个要素到“矿山图斑”（跳过 ${POINTS} 个）${made}`, { exact: true }).isVisible()).resolves.toBe(true);
     // Focus is back on the button that opened the dialog.
     await expect(importButton().evaluate((b) => b === document.activeElement)).resolves.toBe(true);
     await click(summary.getByRole('button', { name: '关闭导入结果' }));
@@ -167,6 +172,28 @@ function flows(screen: 'desktop' | 'phone') {
     await expect.poll(async () => [...new Set(await drawn(page, ['parcels-fill']))].sort(), { timeout: 15_000 }).toEqual(NOTICED);
     expect(await drawn(page, PREVIEW_LAYERS)).toEqual([]);
   });
+
+  if (!phone) {
+    it('the boundaries’ new mines are found by their names, and one undo removes them with the parcels', async () => {
+      const search = page.getByRole('combobox', { name: '搜索矿山或图斑' });
+      const found = async (): Promise<string[]> => {
+        await search.fill('Boundary mine');
+        const texts = await page.getByRole('listbox', { name: '搜索结果' }).getByRole('option').allTextContents();
+        return texts.filter((t) => t.startsWith('矿山')).map((t) => t.replace(/^矿山/, '').replace(/\s*M\d+$/, '').trim()).sort();
+      };
+      await expect.poll(found, { timeout: 10_000 }).toEqual(['Boundary mine 1', 'Boundary mine 2', 'Boundary mine 3']);
+      const parcel = () => page.getByRole('listbox', { name: '搜索结果' }).getByRole('option').filter({ hasText: 'B-1' });
+      await search.fill('B-1');
+      await expect.poll(() => parcel().count()).toBeGreaterThan(0);
+      await search.fill('');
+      await search.blur();
+      await page.keyboard.press('Control+z');
+      await expect.poll(found, { timeout: 10_000 }).toEqual([]);
+      await search.fill('B-1');
+      await expect(parcel().count()).resolves.toBe(0);
+      await search.fill('');
+    });
+  }
 }
 
 describe('the import dialog on a desktop', () => flows('desktop'));

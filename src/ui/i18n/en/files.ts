@@ -193,6 +193,11 @@ export const enFiles: Record<keyof typeof zhFiles, string> = {
   'import.format.gpx': 'GPX', 'import.format.coordinate_table': 'Coordinate table',
   'import.field.mine_name': 'Mine name',
   'import.doneAll': 'Imported {count} features into “{layer}”',
+  // Adding parcels to a programme (issue 15 part 2): mines made for parcels naming no mine of it.
+  'import.summary.newMines': 'New mines',
+  'import.newMines': '{count} new mines will be made (mine names not matching this programme’s mines; category from 图斑小类, else “abandoned”)',
+  'import.minesMade': ', and made {count} new mines',
+  'import.minesDefaulted': ' ({count} of them without 图斑小类, set to “abandoned” for now)',
   'import.bug': 'The import failed (a program error); nothing was changed. Please try again or report it',
   'import.storeError.already_exists': 'Some ids are already in this programme; nothing was changed',
   'import.storeError.quota_exceeded': 'The browser’s storage is full; nothing was changed',

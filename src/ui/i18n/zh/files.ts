@@ -191,6 +191,11 @@ export const zhFiles = {
   'import.format.gpx': 'GPX', 'import.format.coordinate_table': '拐点坐标表',
   'import.field.mine_name': '矿山名称',
   'import.doneAll': '已导入 {count} 个要素到“{layer}”',
+  // Adding parcels to a programme (issue 15 part 2): mines made for parcels naming no mine of it.
+  'import.summary.newMines': '新矿山',
+  'import.newMines': '将新建 {count} 个矿山（矿山名称未匹配本项目已有矿山；类别取自图斑小类，缺失时为“废弃矿山”）',
+  'import.minesMade': '，并新建 {count} 个矿山',
+  'import.minesDefaulted': '（其中 {count} 个无图斑小类，类别暂定为“废弃矿山”）',
   'import.bug': '导入出错（程序错误），未做任何改动，请重试或反馈',
   'import.storeError.already_exists': '部分编号已存在于本计划中，未做任何改动',
   'import.storeError.quota_exceeded': '浏览器存储空间已满，未做任何改动',
