@@ -6,37 +6,17 @@ import type { FieldStore } from '../../../src/persistence/field-store.ts';
 import { programmeFingerprint } from '../../../src/store/seed-fingerprint.ts';
 import { reviewStep } from '../../../src/store/review-edits.ts';
 import { NOW, fieldProgramme, testDatabase, treatedFeature } from '../../helpers/field-store.ts';
+import { createOldLayout, idbRequest as request } from '../../helpers/old-field-database.ts';
 
 const open: FieldStore[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
 });
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
 async function writeVersion2(factory: IDBFactory, name: string): Promise<void> {
   const programme = fieldProgramme();
   const opening = factory.open(name, 2);
-  opening.onupgradeneeded = () => {
-    const db = opening.result;
-    db.createObjectStore('meta');
-    db.createObjectStore('programme');
-    db.createObjectStore('townships', { keyPath: 'id' });
-    db.createObjectStore('mines', { keyPath: 'id' });
-    db.createObjectStore('parcels', { keyPath: 'properties.id' });
-    db.createObjectStore('zones', { keyPath: 'properties.id' });
-    db.createObjectStore('treated', { keyPath: 'id' });
-    db.createObjectStore('photos', { keyPath: 'id' }).createIndex('feature_id', 'feature_id');
-    db.createObjectStore('photo_blobs', { keyPath: 'id' });
-    db.createObjectStore('journal', { keyPath: 'seq' });
-    db.createObjectStore('undo', { keyPath: 'step' });
-    db.createObjectStore('redo', { keyPath: 'step' });
-  };
+  opening.onupgradeneeded = () => createOldLayout(opening.result, 2);
   const db = await request(opening);
   const stores = ['meta', 'programme', 'townships', 'mines', 'parcels', 'zones', 'treated', 'journal', 'undo'];
   const t = db.transaction(stores, 'readwrite');

@@ -9,18 +9,12 @@ import type { FieldStore } from '../../../src/persistence/field-store.ts';
 import { programmeFingerprint } from '../../../src/store/seed-fingerprint.ts';
 import { rect } from '../../helpers/analysis-features.ts';
 import { NOW, fieldProgramme, testDatabase } from '../../helpers/field-store.ts';
+import { createOldLayout, idbRequest as request } from '../../helpers/old-field-database.ts';
 
 const open: FieldStore[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
 });
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
 
 const importedParcel: ParcelFeature = {
   type: 'Feature', geometry: rect(118.62, 40.09, 118.63, 40.10),
@@ -34,23 +28,7 @@ const importedZone: ZoneFeature = {
 /** A version-3 database seeded with `seed` and holding one imported parcel and one imported zone. */
 async function writeVersion3(factory: IDBFactory, name: string, seed: Programme): Promise<void> {
   const opening = factory.open(name, 3);
-  opening.onupgradeneeded = () => {
-    const db = opening.result;
-    db.createObjectStore('meta');
-    db.createObjectStore('programme');
-    db.createObjectStore('townships', { keyPath: 'id' });
-    db.createObjectStore('mines', { keyPath: 'id' });
-    db.createObjectStore('parcels', { keyPath: 'properties.id' });
-    db.createObjectStore('zones', { keyPath: 'properties.id' });
-    db.createObjectStore('treated', { keyPath: 'id' });
-    db.createObjectStore('photos', { keyPath: 'id' }).createIndex('feature_id', 'feature_id');
-    db.createObjectStore('photo_blobs', { keyPath: 'id' });
-    db.createObjectStore('journal', { keyPath: 'seq' });
-    db.createObjectStore('undo', { keyPath: 'step' });
-    db.createObjectStore('redo', { keyPath: 'step' });
-    db.createObjectStore('reviews', { keyPath: 'id' });
-    db.createObjectStore('targets', { keyPath: 'id' });
-  };
+  opening.onupgradeneeded = () => createOldLayout(opening.result, 3);
   const db = await request(opening);
   const t = db.transaction(['meta', 'programme', 'townships', 'mines', 'parcels', 'zones', 'treated'], 'readwrite');
   const { treated, townships, mines, parcels, zones, ...header } = seed;

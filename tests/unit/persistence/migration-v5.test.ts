@@ -7,41 +7,17 @@ import type { FieldStore } from '../../../src/persistence/field-store.ts';
 import { changeTreatedAttributes } from '../../../src/store/edits-from-snapshot.ts';
 import { programmeFingerprint } from '../../../src/store/seed-fingerprint.ts';
 import { NOW, fieldProgramme, testDatabase, treatedFeature } from '../../helpers/field-store.ts';
+import { createOldLayout, idbRequest as request } from '../../helpers/old-field-database.ts';
 
 const open: FieldStore[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
 });
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
 async function writeVersion4(factory: IDBFactory, name: string): Promise<void> {
   const seed = fieldProgramme();
   const opening = factory.open(name, 4);
-  opening.onupgradeneeded = () => {
-    const db = opening.result;
-    db.createObjectStore('meta');
-    db.createObjectStore('programme');
-    db.createObjectStore('townships', { keyPath: 'id' });
-    db.createObjectStore('mines', { keyPath: 'id' });
-    db.createObjectStore('parcels', { keyPath: 'properties.id' });
-    db.createObjectStore('zones', { keyPath: 'properties.id' });
-    db.createObjectStore('treated', { keyPath: 'id' });
-    db.createObjectStore('photos', { keyPath: 'id' }).createIndex('feature_id', 'feature_id');
-    db.createObjectStore('photo_blobs', { keyPath: 'id' });
-    db.createObjectStore('journal', { keyPath: 'seq' });
-    db.createObjectStore('undo', { keyPath: 'step' });
-    db.createObjectStore('redo', { keyPath: 'step' });
-    db.createObjectStore('reviews', { keyPath: 'id' });
-    db.createObjectStore('targets', { keyPath: 'id' });
-    db.createObjectStore('seed_ids');
-    db.createObjectStore('settings', { keyPath: 'id' });
-  };
+  opening.onupgradeneeded = () => createOldLayout(opening.result, 4);
   const db = await request(opening);
   const t = db.transaction(['meta', 'programme', 'townships', 'mines', 'parcels', 'zones', 'treated', 'journal', 'undo'], 'readwrite');
   const { treated, townships, mines, parcels, zones, ...header } = seed;

@@ -10,18 +10,12 @@ import { changeTreatedAttributes } from '../../../src/store/edits-from-snapshot.
 import { programmeFingerprint } from '../../../src/store/seed-fingerprint.ts';
 import type { Programme } from '../../../src/domain/model.ts';
 import { fieldProgramme, testDatabase, treatedFeature, SQUARE_3 } from '../../helpers/field-store.ts';
+import { idbRequest as request } from '../../helpers/old-field-database.ts';
 
 const open: FieldStore[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
 });
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
 
 /** A version-1 database (the read-only programme cache), as that version wrote it; left open. */
 async function writeVersion1(factory: IDBFactory, name: string, programme: Programme, seedVersion: string): Promise<IDBDatabase> {
