@@ -81,7 +81,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { status, body, headers } = errorReply(error, bodyLimit);
+    // A route with its own limit (publishing) is quoted with that limit, not the general one.
+    const { status, body, headers } = errorReply(error, request.routeOptions.bodyLimit ?? bodyLimit);
     if (status >= 500) request.log.error(error);
     return reply.code(status).headers(headers ?? {}).send(body);
   });

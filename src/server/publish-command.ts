@@ -82,7 +82,8 @@ export async function publishCommand(argv: readonly string[], io: CommandIo): Pr
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(content),
     });
     if (!published.ok) throw await failure(published, `publishing ${content.programme.id}`);
-    io.out(`server: published ${content.programme.id} (${content.programme.parcels.features.length} parcels) to ${base.origin}\n`);
+    const { changeSeq } = (await published.json()) as { changeSeq: number };
+    io.out(`server: published ${content.programme.id} (${content.programme.parcels.features.length} parcels) to ${base.origin} at change-log seq ${changeSeq}\n`);
     return 0;
   } catch (error) {
     if (error instanceof PublishError || error instanceof TypeError) {

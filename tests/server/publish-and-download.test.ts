@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgrammeContent } from '../../src/domain/programme-content.ts';
 import { createAccount } from '../../src/server/accounts.ts';
+import { buildServer } from '../../src/server/app.ts';
 import { scaleProgramme } from '../../data/scale-generator/scale-programme.ts';
 import { GENERAL_PRESET } from '../../src/domain/buffer-presets.ts';
 import { sampleContent } from '../helpers/programme-content.ts';
@@ -54,6 +55,10 @@ describe('publish and download', () => {
     const response = await server.call('publisher', 'POST', '/api/programmes', content);
     expect(response.statusCode, response.body).toBe(201);
     expect(response.headers['location']).toBe('/api/programmes/TS-2026');
+    // The change-log position of the published content: the last row the publish wrote.
+    const { rows } = await server.pool.query<{ seq: string; n: string }>("select max(seq) as seq, count(*) as n from change_log where programme_id = 'TS-2026'");
+    expect(Number(rows[0]!.n)).toBeGreaterThan(0);
+    expect(response.json()).toEqual({ id: 'TS-2026', name: content.programme.name, parcels: content.programme.parcels.features.length, changeSeq: Number(rows[0]!.seq) });
     const mine = await server.call('publisher', 'GET', '/api/programmes/TS-2026');
     expect(mine.json()).toMatchObject({ id: 'TS-2026', roles: ['admin'], areaLevel: 'city' });
     const { body, headers, bytes } = await snapshot('publisher', 'TS-2026');
@@ -114,6 +119,21 @@ describe('publish and download', () => {
     expect(byProgrammeAdmin.statusCode).toBe(403);
     expect(byProgrammeAdmin.json()).toMatchObject({ message: expect.stringContaining('only a server admin may publish') });
     expect((await server.call(null, 'POST', '/api/programmes', demoContent())).statusCode).toBe(401);
+  });
+
+  it('refuses a publish over the publish limit with 413 quoting that limit, not the general one', async () => {
+    const small = await buildServer({ pool: server.pool, bodyLimit: 64 * 1024, publishBodyLimit: 256 * 1024 });
+    try {
+      const token = await server.token('publisher');
+      const content = { ...demoContent(), programme: { ...demoContent().programme, id: 'TOO-BIG' } };
+      const response = await small.inject({ method: 'POST', url: '/api/programmes', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify(content) });
+      expect(JSON.stringify(content).length).toBeGreaterThan(256 * 1024);
+      expect(response.statusCode).toBe(413);
+      expect(response.json()).toEqual({ code: 'body_too_large', message: 'the request body is larger than 262144 bytes' });
+      expect(await rowCount(server, "programmes where id = 'TOO-BIG'")).toBe(0);
+    } finally {
+      await small.close();
+    }
   });
 
   it('serves the snapshot to members only', async () => {

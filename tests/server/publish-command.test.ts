@@ -44,6 +44,8 @@ describe('npm run server -- publish', () => {
     const { rows } = await server.pool.query<{ name: string; parcels: string }>(
       "select p.name, (select count(*) from parcels where programme_id = p.id) as parcels from programmes p where p.id = 'GPKG-1'");
     expect(rows[0]).toEqual({ name: '从档案发布的方案', parcels: String(content.programme.parcels.features.length) });
+    const seq = await server.pool.query<{ seq: string }>("select max(seq) as seq from change_log where programme_id = 'GPKG-1'");
+    expect(result.out).toContain(`at change-log seq ${seq.rows[0]!.seq}`);
   });
 
   it('says why when the server refuses, and when the file is not an archive', async () => {

@@ -37,18 +37,22 @@ export async function publishRoutes(app: FastifyInstance, options: PublishRouteO
     if (problems.length > 0) throw invalid(`the programme cannot be published: ${describeProblems(problems)}`, problems);
     const content = request.body as ProgrammeContent;
     const id = content.programme.id;
-    await inTransaction(pool, account.login, async (client) => {
+    const changeSeq = await inTransaction(pool, account.login, async (client) => {
       // Re-publishing would overwrite members' work: an existing id is refused, never replaced.
       const { rowCount } = await client.query('select 1 from programmes where id = $1 for update', [id]);
       if (rowCount) throw new ServerError(409, 'programme_exists', `programme ${id} is already on the server; publish it under a new id, or have its admin remove it first`);
       await insertProgrammeContent(client, content);
       await client.query("insert into memberships (programme_id, user_id, role) values ($1, $2, 'admin')", [id, account.id]);
+      // The change-log position the published content is at, so the publisher's copy can sync from there.
+      const { rows } = await client.query<{ seq: string }>('select coalesce(max(seq), 0) as seq from change_log where programme_id = $1', [id]);
+      return Number(rows[0]!.seq);
     }).catch((error: unknown) => {
       // Two publishes of one id at once: the loser's insert meets the primary key.
       if ((error as { code?: string }).code === '23505') throw new ServerError(409, 'programme_exists', `programme ${id} is already on the server`);
       throw error;
     });
-    const summary = { id, name: content.programme.name, parcels: content.programme.parcels.features.length };
+    // Every published record starts at revision 1 (the revision trigger): the publisher's copy takes that.
+    const summary = { id, name: content.programme.name, parcels: content.programme.parcels.features.length, changeSeq };
     return reply.code(201).header('location', `/api/programmes/${encodeURIComponent(id)}`).send(summary);
   });
 
