@@ -99,7 +99,7 @@ export function App() {
   const [parcelStyle, setParcelStyle] = useState<ParcelStyleMode>('damage_type');
   const [basemap, setBasemap] = useState<BasemapSettings>(loadBasemap);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const teamServer = useTeamServer(t, language === 'zh' ? 'zh-CN' : 'en-GB', settingsOpen, programmes, snapshot, programmes.current?.areaLevel ?? 'county');
+  const teamServer = useTeamServer(t, language === 'zh' ? 'zh-CN' : 'en-GB', settingsOpen, programmes, store, snapshot, programmes.current?.areaLevel ?? 'county');
   const [selection, setSelection] = useState<FeatureRef | null>(null);
   const [sideTab, setSideTab] = useState<Role>('layers');
   const showImported = useCallback(() => setVisible((v) => ({ ...v, imported: true })), []);

@@ -34,6 +34,8 @@ export const FIELD_STORE_ERRORS = [
   'backup_refused',
   /** This browser lacks IndexedDB (e.g. some private modes). */
   'unsupported',
+  /** The programme changed while it was being published, so it was not linked to the server. */
+  'stale_publish',
   /** No programme of that id is stored on this browser (opening without a seed, restoring a v1 backup as a new programme). */
   'no_programme',
 ] as const;

@@ -1,5 +1,7 @@
 // The field store's contract: what the UI and the sync engine may call, and what they get back.
 // field-store.ts implements it.
+import type { linkPublishedProgramme } from './sync/link-published.ts';
+import type { ServerRevisions } from '../store/server-revisions.ts';
 import type { BufferDistances } from '../domain/buffer-presets.ts';
 import type { Programme } from '../domain/model.ts';
 import type { ProgrammeContent } from '../domain/programme-content.ts';
@@ -95,6 +97,11 @@ export interface FieldStore {
 export interface FieldSync {
   link(): Promise<ServerLink | null>;
   linkTo(link: Parameters<typeof linkProgramme>[1]): Promise<void>;
+  /**
+   * Links the programme just published (sync/link-published.ts): takes the server's revisions,
+   * queues its photos for upload, clears the undo history. `clock`: the snapshot's that was published.
+   */
+  linkPublished(link: Parameters<typeof linkPublishedProgramme>[1], revisions: ServerRevisions, clock: number): Promise<void>;
   outbox(limit: number): Promise<OutboxEntry[]>;
   conflicts(): Promise<SyncConflict[]>;
   recordPushOutcomes(outcomes: readonly PushOutcome[]): Promise<void>;

@@ -40,6 +40,7 @@ import { seedProgramme, type SeedOutcome } from './seed-programme.ts';
 import { SnapshotKeeper } from './snapshot-keeper.ts';
 import { openTabChannel, type TabChannel } from './tab-channel.ts';
 import { writeEdit, writeHistoryStep, type WriteOutcome } from './write-edit.ts';
+import { linkPublishedProgramme } from './sync/link-published.ts';
 import { applyPulledPage, linkProgramme, readConflicts, readLink, readOutbox, recordPushOutcomes, settleConflict, type SyncWrite } from './sync/sync-storage.ts';
 import type { FieldStore, FieldStoreOptions, FieldSync, PhotoDetails, Saved } from './field-store-types.ts';
 
@@ -75,6 +76,9 @@ class OpenFieldStore implements FieldStore {
   readonly sync: FieldSync = {
     link: () => readLink(this.db),
     linkTo: (link) => this.enqueue(async () => this.publishedSync({ state: await linkProgramme(this.db, link), referenceChanged: false })),
+    linkPublished: (link, revisions, clock) => this.enqueue(async () => this.publishedSync({
+      state: await linkPublishedProgramme(this.db, link, revisions, clock, this.now()), referenceChanged: false,
+    })),
     outbox: (limit) => readOutbox(this.db, limit),
     conflicts: () => readConflicts(this.db),
     recordPushOutcomes: (outcomes) => this.enqueue(async () => this.publishedSync(await recordPushOutcomes(this.db, outcomes, this.now()))),

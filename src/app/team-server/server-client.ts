@@ -76,8 +76,12 @@ export async function listProgrammes(base: string, session: ServerSession): Prom
   return body.programmes;
 }
 
-export async function publishProgramme(base: string, session: ServerSession, content: ProgrammeContent): Promise<void> {
-  await request(`${base}/api/programmes`, { method: 'POST', headers: { ...auth(session), 'content-type': 'application/json' }, body: JSON.stringify(content) });
+/** Returns the change-log seq the published content is at, where the publisher's copy syncs from. */
+export async function publishProgramme(base: string, session: ServerSession, content: ProgrammeContent): Promise<{ changeSeq: number }> {
+  const response = await request(`${base}/api/programmes`, { method: 'POST', headers: { ...auth(session), 'content-type': 'application/json' }, body: JSON.stringify(content) });
+  const body = (await response.json()) as { changeSeq?: unknown };
+  if (!Number.isSafeInteger(body.changeSeq)) throw new ServerFailure('other', 'the server did not say where its change log stands after publishing (an older server?)');
+  return { changeSeq: body.changeSeq as number };
 }
 
 /** Reads the body while reporting bytes received of the announced length. */

@@ -4,8 +4,11 @@
 // until an address is saved and someone logs in.
 import { useCallback, useEffect, useState } from 'react';
 import type { ProgrammeAreaLevel } from '../../domain/programme-content.ts';
+import type { FieldStore } from '../../persistence/field-store.ts';
+import { FieldStoreError } from '../../persistence/field-store-error.ts';
 import type { FieldSnapshot } from '../../store/field-snapshot.ts';
 import { programmeContentOf } from '../../store/programme-content-of.ts';
+import { publishedRevisions } from '../../store/server-revisions.ts';
 import type { ServerSectionProps } from '../../ui/ServerSection.tsx';
 import { byteSize } from '../../ui/byte-size.ts';
 import type { Translate } from '../../ui/i18n/translate.ts';
@@ -14,7 +17,7 @@ import type { Programmes } from '../use-programmes.ts';
 import { downloadProgramme, listProgrammes, logIn, logOut, publishProgramme, ServerFailure, whoAmI, type Me, type ServerProgramme } from './server-client.ts';
 import { clearServerSession, loadServerSession, loadServerUrl, saveServerSession, saveServerUrl, serverBaseUrl, type ServerSession } from './server-settings.ts';
 
-export function useTeamServer(t: Translate, locale: string, open: boolean, programmes: Programmes, snapshot: FieldSnapshot | null, areaLevel: ProgrammeAreaLevel): ServerSectionProps {
+export function useTeamServer(t: Translate, locale: string, open: boolean, programmes: Programmes, store: FieldStore | null, snapshot: FieldSnapshot | null, areaLevel: ProgrammeAreaLevel): ServerSectionProps {
   const [url, setUrl] = useState<string | null>(loadServerUrl);
   const [session, setSession] = useState<ServerSession | null>(loadServerSession);
   const [me, setMe] = useState<Me | null>(null);
@@ -31,7 +34,8 @@ export function useTeamServer(t: Translate, locale: string, open: boolean, progr
         setMe(null);
       }
       setMessage({ text: t(`server.error.${error.code}`, { reason: error.message, id }), error: true });
-    } else setMessage({ text: t('server.error.other', { reason: error instanceof Error ? error.message : String(error) }), error: true });
+    } else if (error instanceof FieldStoreError && error.code === 'stale_publish') setMessage({ text: t('server.error.stale_publish'), error: true });
+    else setMessage({ text: t('server.error.other', { reason: error instanceof Error ? error.message : String(error) }), error: true });
   }, [t]);
 
   const run = useCallback(async (work: () => Promise<void>, id?: string) => {
@@ -60,7 +64,7 @@ export function useTeamServer(t: Translate, locale: string, open: boolean, progr
   return {
     url,
     account: session && me ? { login: me.login, displayName: me.displayName, isServerAdmin: me.isServerAdmin } : null,
-    canPublish: snapshot !== null,
+    canPublish: snapshot !== null && store !== null,
     programmes: list?.map((p) => ({ id: p.id, name: p.name, roles: p.roles })) ?? null,
     busy,
     download,
@@ -103,11 +107,13 @@ export function useTeamServer(t: Translate, locale: string, open: boolean, progr
       setMessage(null);
     },
     onPublish: () => {
-      if (!url || !session || !snapshot) return;
+      if (!url || !session || !snapshot || !store) return;
       const content = programmeContentOf(snapshot, areaLevel);
       setMessage(null);
       void run(async () => {
-        await publishProgramme(url, session, content);
+        const { changeSeq } = await publishProgramme(url, session, content);
+        // Linked from now on: later edits enter the outbox and sync; those before are in what was published.
+        await store.sync.linkPublished({ serverUrl: url, serverProgrammeId: content.programme.id, cursor: changeSeq }, publishedRevisions(content), snapshot.clock);
         setMessage({ text: t('server.published', { name: content.programme.name }), error: false });
         await refresh(url, session);
       }, content.programme.id);

@@ -17,7 +17,7 @@ export const enServer: Record<keyof typeof zhServer, string> = {
   'server.busy': 'Please wait…',
   'server.publish': 'Publish the open programme to the server',
   'server.publishHint': 'Once published, you are its admin on the server and can add members.',
-  'server.published': 'Published “{name}”.',
+  'server.published': 'Published “{name}”. Your later edits sync to the server; the undo history before publishing was cleared.',
   'server.programmes': 'My programmes on the server',
   'server.noProgrammes': 'You are not a member of any programme on the server yet.',
   'server.roles': 'Roles: {roles}',
@@ -41,4 +41,6 @@ export const enServer: Record<keyof typeof zhServer, string> = {
   'server.error.body_too_large': 'The programme is too large for the server.',
   'server.error.bad_snapshot': 'The downloaded programme cannot be used: {reason}',
   'server.error.other': 'The server failed: {reason}',
+  // Publishing links the programme for sync (h-synclink)
+  'server.error.stale_publish': 'Published, but the programme changed while it was being published (in another tab?), so it was not linked to the server and its edits will not sync. Download it from the server and work on that copy.',
 };

@@ -15,7 +15,7 @@ export const zhServer = {
   'server.busy': '请稍候…',
   'server.publish': '将当前项目发布到服务器',
   'server.publishHint': '发布后，您成为该项目在服务器上的管理员，可添加成员。',
-  'server.published': '已发布项目“{name}”。',
+  'server.published': '已发布项目“{name}”。此后的修改会同步到服务器；发布前的撤销记录已清空。',
   'server.programmes': '我在服务器上的项目',
   'server.noProgrammes': '您还不是服务器上任何项目的成员。',
   'server.roles': '角色：{roles}',
@@ -39,4 +39,6 @@ export const zhServer = {
   'server.error.body_too_large': '项目太大，服务器拒收。',
   'server.error.bad_snapshot': '下载的项目无法使用：{reason}',
   'server.error.other': '服务器出错：{reason}',
+  // Publishing links the programme for sync (h-synclink)
+  'server.error.stale_publish': '已发布，但发布期间本项目又有修改（可能在另一个标签页），所以未与服务器关联，修改不会同步。请从服务器下载该项目后在下载的副本上工作。',
 };
