@@ -1,17 +1,20 @@
 // A whole programme read back as one JSON text built by PostgreSQL (one statement: every layer
-// aggregated with json_agg), together with the change-log position it is valid at. Read in one
+// aggregated with json_agg), together with the change-log position it is valid at and (version 2)
+// the revision of each record a device syncs (store/server-revisions.ts), so that a device's
+// first edit of a record changed on the server before is based on the server's revision. Read in one
 // repeatable-read transaction, so the layers and the cursor are of the same moment: writers of a
 // programme are serialised by the change-log trigger, so a change not seen here has a higher seq.
 import type { Pool } from 'pg';
 
 export interface ProgrammeSnapshot {
-  /** JSON of {format, version, programmeId, changeSeq, content: ProgrammeContent}. */
+  /** JSON of {format, version, programmeId, changeSeq, revisions: ServerRevisions, content: ProgrammeContent}. */
   json: string;
   changeSeq: number;
 }
 
 export const SNAPSHOT_FORMAT = 'fulv-programme-snapshot';
-export const SNAPSHOT_VERSION = 1;
+/** 2: with `revisions`. Version 1 had none (a device then starts every record at revision 1). */
+export const SNAPSHOT_VERSION = 2;
 
 // Up to 15 decimals: more than a double holds for a longitude, so coordinates come back as stored.
 const GEOJSON = (column: string): string => `ST_AsGeoJSON(${column}, 15, 0)::json`;
@@ -22,6 +25,8 @@ const OPTIONAL = (...columns: string[]): string => columns
 
 const FEATURES = (from: string, properties: string, order = 'fid'): string => `json_build_object('type', 'FeatureCollection', 'features',
   (select coalesce(json_agg(json_build_object('type', 'Feature', 'properties', ${properties}, 'geometry', ${GEOJSON('geom')}) order by ${order}), '[]'::json) from ${from}))`;
+
+const REVISIONS = (from: string, id = 'id'): string => `(select coalesce(json_object_agg(x.${id}, x.revision), '{}'::json) from ${from})`;
 
 const CONTENT_SQL = `select json_build_object(
   'programme', json_build_object(
@@ -47,6 +52,13 @@ const CONTENT_SQL = `select json_build_object(
   'reviews', (select coalesce(json_agg(json_build_object('parcel_id', r.parcel_id, 'status', r.status, 'events', r.events) order by r.fid), '[]'::json)
               from reviews r where r.programme_id = p.id)
 )::text as content,
+json_build_object(
+  'treated', ${REVISIONS('treated x where x.programme_id = p.id and not x.deleted')},
+  'photos', ${REVISIONS('photos x where x.programme_id = p.id and not x.removed')},
+  'reviews', ${REVISIONS('reviews x where x.programme_id = p.id', 'parcel_id')},
+  'targets', (select tg.revision from targets tg where tg.programme_id = p.id),
+  'settings', p.revision
+)::text as revisions,
 (select coalesce(max(seq), 0) from change_log c where c.programme_id = p.id) as change_seq
 from programmes p where p.id = $1`;
 
@@ -55,13 +67,13 @@ export async function readProgrammeSnapshot(pool: Pool, programmeId: string): Pr
   const client = await pool.connect();
   try {
     await client.query('begin transaction isolation level repeatable read read only');
-    const { rows } = await client.query<{ content: string; change_seq: string }>(CONTENT_SQL, [programmeId]);
+    const { rows } = await client.query<{ content: string; revisions: string; change_seq: string }>(CONTENT_SQL, [programmeId]);
     await client.query('commit');
     const row = rows[0];
     if (!row) return null;
     const changeSeq = Number(row.change_seq);
     const head = JSON.stringify({ format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, programmeId, changeSeq });
-    return { json: `${head.slice(0, -1)},"content":${row.content}}`, changeSeq };
+    return { json: `${head.slice(0, -1)},"revisions":${row.revisions},"content":${row.content}}`, changeSeq };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;

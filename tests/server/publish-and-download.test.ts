@@ -64,7 +64,7 @@ describe('publish and download', () => {
     const { body, headers, bytes } = await snapshot('publisher', 'TS-2026');
     expect(headers['content-type']).toBe('application/gzip');
     expect(Number(headers['content-length'])).toBe(bytes);
-    expect(body).toMatchObject({ format: 'fulv-programme-snapshot', version: 1, programmeId: 'TS-2026' });
+    expect(body).toMatchObject({ format: 'fulv-programme-snapshot', version: 2, programmeId: 'TS-2026' });
     // A tbxl of null is kept as no tbxl: the one difference the database's columns make.
     const expected = publishable();
     delete expected.programme.parcels.features[1]!.properties.tbxl;

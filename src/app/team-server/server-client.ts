@@ -3,6 +3,7 @@
 // A failure carries the server's stable code, so the UI says it in its own language.
 import type { ProgrammeContent } from '../../domain/programme-content.ts';
 import { programmeContentProblems } from '../../store/programme-content-validation.ts';
+import { serverRevisionsProblem, type ServerRevisions } from '../../store/server-revisions.ts';
 import { DEFAULT_IMPORT_LIMITS } from '../../io/import-limits.ts';
 import type { ServerSession } from './server-settings.ts';
 
@@ -32,6 +33,8 @@ export interface Me {
 export interface Downloaded {
   content: ProgrammeContent;
   changeSeq: number;
+  /** The server's revision of each record; absent from a version-1 snapshot (an older server). */
+  revisions?: ServerRevisions;
   bytes: number;
 }
 
@@ -116,15 +119,18 @@ async function gunzipText(bytes: Uint8Array): Promise<string> {
 export async function downloadProgramme(base: string, session: ServerSession, id: string, onProgress: (received: number, total: number | null) => void, now = new Date()): Promise<Downloaded> {
   const response = await request(`${base}/api/programmes/${encodeURIComponent(id)}/snapshot`, { headers: auth(session) });
   const bytes = await readAll(response, onProgress);
-  let snapshot: { format?: unknown; version?: unknown; changeSeq?: unknown; content?: unknown };
+  let snapshot: { format?: unknown; version?: unknown; changeSeq?: unknown; revisions?: unknown; content?: unknown };
   try {
     snapshot = JSON.parse(await gunzipText(bytes)) as typeof snapshot;
   } catch (error) {
     throw new ServerFailure('bad_snapshot', `the download is not a gzip'd JSON snapshot: ${(error as Error).message}`);
   }
-  if (snapshot.format !== 'fulv-programme-snapshot' || snapshot.version !== 1) throw new ServerFailure('bad_snapshot', `the download is not a Fulv programme snapshot of version 1`);
+  if (snapshot.format !== 'fulv-programme-snapshot' || (snapshot.version !== 1 && snapshot.version !== 2)) throw new ServerFailure('bad_snapshot', `the download is not a Fulv programme snapshot of version 1 or 2`);
+  const revisionsProblem = snapshot.version === 2 ? serverRevisionsProblem(snapshot.revisions) : null;
+  if (revisionsProblem) throw new ServerFailure('bad_snapshot', revisionsProblem);
   // The same checks the server made when it was published: nothing unchecked enters the browser's database.
   const problems = programmeContentProblems(snapshot.content, { maxFeatures: DEFAULT_IMPORT_LIMITS.maxFeatures, maxVertices: DEFAULT_IMPORT_LIMITS.maxVertices }, now);
   if (problems.length > 0) throw new ServerFailure('bad_snapshot', problems.map((p) => p.reason).join('; '));
-  return { content: snapshot.content as ProgrammeContent, changeSeq: Number(snapshot.changeSeq), bytes: bytes.byteLength };
+  const revisions = snapshot.version === 2 ? { revisions: snapshot.revisions as ServerRevisions } : {};
+  return { content: snapshot.content as ProgrammeContent, changeSeq: Number(snapshot.changeSeq), ...revisions, bytes: bytes.byteLength };
 }

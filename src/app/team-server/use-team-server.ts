@@ -125,7 +125,7 @@ export function useTeamServer(t: Translate, locale: string, open: boolean, progr
         try {
           const got = await downloadProgramme(url, session, id, (received, total) => setDownload({ id, received, total }));
           // Linked from its creation: its edits enter the outbox and sync from the snapshot's position on.
-          const entry = await programmes.createProgramme(got.content, { serverUrl: url, serverProgrammeId: id, cursor: got.changeSeq });
+          const entry = await programmes.createProgramme(got.content, { serverUrl: url, serverProgrammeId: id, cursor: got.changeSeq, ...(got.revisions ? { revisions: got.revisions } : {}) });
           setMessage({ text: t('server.downloaded', { name: entry.name, size: byteSize(got.bytes, locale) }), error: false });
         } finally {
           setDownload(null);
