@@ -32,6 +32,11 @@ export function writeProgrammeContent(db: IDBPDatabase<FieldDB>, content: Progra
       await transaction.objectStore('treated').put({ id, revision: revisions?.treated[id] ?? 1, feature });
     }
     for (const review of content.reviews) await transaction.objectStore('reviews').put({ id: review.parcel_id, revision: revisions?.reviews[review.parcel_id] ?? 1, review });
+    // A record whose first step was undone on the server: none here either, at the server's revision.
+    const reviewed = new Set(content.reviews.map((r) => r.parcel_id));
+    for (const [id, revision] of Object.entries(revisions?.reviews ?? {})) {
+      if (!reviewed.has(id)) await transaction.objectStore('reviews').put({ id, revision, review: null });
+    }
     await transaction.objectStore('settings').put({ id: BUFFER_DISTANCES_ID, revision: revisions?.settings ?? 1, distances: content.bufferDistances });
     // The server's targets are the header's (table null: the programme's own), at the server's revision.
     if (revisions) await transaction.objectStore('targets').put({ id: TARGETS_ID, revision: revisions.targets, table: null });

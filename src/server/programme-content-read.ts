@@ -35,7 +35,7 @@ export async function readProgrammeContent(db: Db, programmeId: string): Promise
     `select id, name, name_en, zone_type, note, source_attributes, ${GEOJSON('geom')} from zones where programme_id = $1 order by fid`, [programmeId]);
   const treated = await db.query<TreatedRow>(`${TREATED_SELECT} where programme_id = $1 and not deleted order by fid`, [programmeId]);
   const reviews = await db.query<{ parcel_id: string; status: ParcelReview['status']; events: ParcelReview['events'] }>(
-    'select parcel_id, status, events from reviews where programme_id = $1 order by fid', [programmeId]);
+    "select parcel_id, status, events from reviews where programme_id = $1 and events <> '[]'::jsonb order by fid", [programmeId]);
   const targets = await db.query<{ target_table: TargetTable }>('select target_table from targets where programme_id = $1', [programmeId]);
 
   const programme: Programme = {

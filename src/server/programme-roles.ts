@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   editTreated: ['surveyor', 'planner', 'admin'],
   setTargets: ['planner', 'reviewer', 'admin'],
   setBuffers: ['planner', 'admin'],
+  /** Import and remove townships, mines, parcels and zones (pushed import-features / remove-features). */
+  editReference: ['planner', 'admin'],
   addMembers: ['admin'],
 } as const satisfies Record<string, readonly ProgrammeRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
@@ -25,6 +27,7 @@ const WHAT: Record<Permission, string> = {
   editTreated: 'change treated polygons',
   setTargets: 'change the targets',
   setBuffers: 'change the buffer distances',
+  editReference: 'add or remove parcels, zones, mines or townships',
   addMembers: 'add members',
 };
 

@@ -50,11 +50,12 @@ const CONTENT_SQL = `select json_build_object(
   'areaLevel', p.area_level,
   'bufferDistances', p.buffer_distances,
   'reviews', (select coalesce(json_agg(json_build_object('parcel_id', r.parcel_id, 'status', r.status, 'events', r.events) order by r.fid), '[]'::json)
-              from reviews r where r.programme_id = p.id)
+              from reviews r where r.programme_id = p.id and r.events <> '[]'::jsonb)
 )::text as content,
 json_build_object(
   'treated', ${REVISIONS('treated x where x.programme_id = p.id and not x.deleted')},
   'photos', ${REVISIONS('photos x where x.programme_id = p.id and not x.removed')},
+  -- An undone record (no events) too: the device keeps it as a record with no review at that revision.
   'reviews', ${REVISIONS('reviews x where x.programme_id = p.id', 'parcel_id')},
   'targets', (select tg.revision from targets tg where tg.programme_id = p.id),
   'settings', p.revision

@@ -1,5 +1,7 @@
 // Acceptance records as the database holds them and as the app's rules see them (a Slot of a
-// ParcelReview): one row per reviewed parcel, locked while a step or a reopen is decided.
+// ParcelReview): one row per reviewed parcel, locked while a step or a reopen is decided. A record
+// whose first step was undone keeps its row with no events (a tombstone, as the app's store keeps
+// one), so its revision keeps growing and an edit based on an older version is still caught.
 import type { Pool, PoolClient } from 'pg';
 import type { ParcelStatus } from '../domain/model.ts';
 import type { ParcelReview } from '../domain/review.ts';
@@ -12,7 +14,18 @@ export async function reviewSlot(db: Pool | PoolClient, programmeId: string, par
     [programmeId, parcelId],
   );
   const row = rows[0];
-  return row ? { revision: row.revision, value: { parcel_id: parcelId, status: row.status, events: row.events } } : { revision: 0, value: null };
+  if (!row) return { revision: 0, value: null };
+  return { revision: row.revision, value: row.events.length === 0 ? null : { parcel_id: parcelId, status: row.status, events: row.events } };
+}
+
+/** Removes the parcel's record (its first step undone), keeping the row as a tombstone with the parcel's recorded status. */
+export async function removeReview(client: PoolClient, programmeId: string, parcelId: string): Promise<number> {
+  const { rows } = await client.query<{ revision: number }>(
+    `update reviews r set events = '[]'::jsonb, status = p.status from parcels p
+     where r.programme_id = $1 and r.parcel_id = $2 and p.programme_id = r.programme_id and p.id = r.parcel_id returning r.revision`,
+    [programmeId, parcelId],
+  );
+  return rows[0]!.revision;
 }
 
 /** Writes the parcel's next record; returns its revision (the trigger sets it). */

@@ -11,7 +11,8 @@ import { reviewProblems } from '../store/review-validation.ts';
 import { revisionRefusal } from '../store/slot.ts';
 import type { Account } from './accounts.ts';
 import { inTransaction } from './database.ts';
-import { recordedParcelStatus, reviewSlot, writeReview } from './review-rows.ts';
+import { requirePermission, reviewRoleFor, type ProgrammeRole } from './programme-roles.ts';
+import { recordedParcelStatus, removeReview, reviewSlot, writeReview } from './review-rows.ts';
 import { invalid, ServerError } from './server-error.ts';
 import { liveTreatedOfParcel } from './treated-rows.ts';
 
@@ -62,5 +63,34 @@ export async function takeReviewSteps(pool: Pool, programmeId: string, parcels: 
       results.push({ parcelId, revision, status: review.status });
     }
     return results;
+  });
+}
+
+/**
+ * The undo of a parcel's last acceptance step, as a device pushes it: the record the device saw
+ * (at `baseRevision`) without its last event, or no record when that was the first; the server's
+ * own earlier steps are kept. Undone by the
+ * role that may take that step (a surveyor may not undo an acceptance); a `reopen`, the store's own
+ * step, by whoever may edit treated polygons. Undoing an `accept` returns the parcel to `treated`,
+ * so its work is no longer frozen.
+ */
+export async function undoReviewStep(pool: Pool, programmeId: string, parcelId: string, account: Account, roles: readonly ProgrammeRole[], edit: { baseRevision: number; review: ParcelReview | null }): Promise<{ revision: number }> {
+  return inTransaction(pool, account.login, async (client) => {
+    const slot = await reviewSlot(client, programmeId, parcelId, true);
+    const stale = revisionRefusal(`the acceptance record of parcel ${parcelId}`, slot, edit.baseRevision);
+    if (stale) throw new ServerError(409, stale.code, stale.reason);
+    const last = slot.value?.events.at(-1);
+    if (!slot.value || !last) throw new ServerError(409, 'invalid_step', `parcel ${parcelId} has no acceptance step to undo`);
+    const before = slot.value.events.slice(0, -1);
+    const expected = before.length === 0 ? null : { parcel_id: parcelId, status: before.at(-1)!.status, events: before };
+    // Steps the server recorded carry its own time and names, so the device's copy is compared step by step.
+    const pushed = edit.review?.events ?? [];
+    if (pushed.length !== before.length || pushed.some((e, i) => e.action !== before[i]!.action || e.status !== before[i]!.status)) {
+      throw new ServerError(409, 'invalid_step', `the pushed acceptance record of parcel ${parcelId} is neither the next step nor the record without its last step (${last.action})`);
+    }
+    if (last.action === 'reopen') requirePermission(roles, 'editTreated');
+    else reviewRoleFor(roles, last.action);
+    const revision = expected ? await writeReview(client, programmeId, expected) : await removeReview(client, programmeId, parcelId);
+    return { revision };
   });
 }

@@ -15,27 +15,48 @@ import { appliedSeq, asPushedEdit, type PushedEditContext } from './database.ts'
 import { applyPhotoEditOnServer } from './photo-edit.ts';
 import { programmeRoles, requirePermission, reviewRoleFor, type ProgrammeRole } from './programme-roles.ts';
 import { setBufferDistances, setTargets } from './programme-settings.ts';
-import { takeReviewStep, takeReviewSteps } from './review-step.ts';
+import { applyReferenceEditsOnServer, type ReferenceEdit } from './reference-edit.ts';
+import { reviewSlot } from './review-rows.ts';
+import { takeReviewStep, takeReviewSteps, undoReviewStep } from './review-step.ts';
 import { ServerError } from './server-error.ts';
 import { serverVersion, syncTarget } from './sync-values.ts';
 
-const REFERENCE_LAYERS = new Set(['parcels', 'zones', 'mines', 'townships']);
 import { applyTreatedEditOnServer, TREATED_EDIT_KINDS } from './treated-edit.ts';
+
+const REFERENCE_LAYERS = new Set(['parcels', 'zones', 'mines', 'townships']);
 
 /** Refusals of the store's rules that mean "the server's version is not the one you edited". */
 const CONFLICT_CODES = new Set(['stale_revision', 'already_exists', 'not_found']);
 
 const isTreated = (edit: SingleEdit): edit is TreatedEdit => (TREATED_EDIT_KINDS as readonly string[]).includes(edit.kind);
-
-function notSynced(kind: string): ServerError {
-  return new ServerError(400, 'not_synced', `a ${kind} edit is not pushed by sync: import and remove reference features through publishing (an admin)`);
-}
+const isReference = (edit: SingleEdit): edit is ReferenceEdit => edit.kind === 'import-features' || edit.kind === 'remove-features';
 
 /** The acceptance step a pushed record adds: its last event, on the record the device saw. */
 function reviewStepOf(edit: ReviewParcel): { action: ReviewAction; note: string } {
-  const last = edit.review?.events.at(-1);
-  if (!edit.review || !last) throw new ServerError(400, 'not_synced', `removing the acceptance record of parcel ${edit.parcelId} (an undo) is not pushed by sync`);
+  const last = edit.review!.events.at(-1)!;
   return { action: last.action, note: last.note ?? '' };
+}
+
+/** A pushed record with fewer steps than the server's (or none) undoes the last step; otherwise its last event is a step to add. */
+async function isReviewUndo(pool: Pool, programmeId: string, edit: ReviewParcel): Promise<boolean> {
+  if (!edit.review || edit.review.events.length === 0) return true;
+  const current = await reviewSlot(pool, programmeId, edit.parcelId, false);
+  return edit.review.events.length < (current.value?.events.length ?? 0);
+}
+
+async function applyReviewEdits(pool: Pool, programmeId: string, account: Account, roles: readonly ProgrammeRole[], singles: readonly ReviewParcel[], now: Date): Promise<void> {
+  const undos = await Promise.all(singles.map((e) => isReviewUndo(pool, programmeId, e)));
+  if (undos.every(Boolean) && singles.length === 1) {
+    await undoReviewStep(pool, programmeId, singles[0]!.parcelId, account, roles, singles[0]!);
+    return;
+  }
+  if (undos.some(Boolean)) throw new ServerError(400, 'not_synced', 'undoing a decision on several parcels at once is not pushed by sync; undo them one by one');
+  const steps = singles.map(reviewStepOf);
+  const { action, note } = steps[0]!;
+  if (action === 'reopen' || steps.some((s) => s.action !== action)) throw new ServerError(400, 'not_synced', 'a pushed review edit must add one acceptance step (submit, accept, send back or close), the same for every parcel');
+  const role = reviewRoleFor(roles, action);
+  if (singles.length === 1) await takeReviewStep(pool, programmeId, singles[0]!.parcelId, account, { action, note, role, baseRevision: singles[0]!.baseRevision }, now);
+  else await takeReviewSteps(pool, programmeId, singles.map((e) => ({ parcelId: e.parcelId, baseRevision: e.baseRevision })), account, { action, note, role }, now);
 }
 
 async function applyEdit(pool: Pool, programmeId: string, account: Account, roles: readonly ProgrammeRole[], pushed: PushedEdit, now: Date): Promise<void> {
@@ -50,12 +71,12 @@ async function applyEdit(pool: Pool, programmeId: string, account: Account, role
     return;
   }
   if (singles.every((e): e is ReviewParcel => e.kind === 'review-parcel')) {
-    const steps = singles.map(reviewStepOf);
-    const { action, note } = steps[0]!;
-    if (action === 'reopen' || steps.some((s) => s.action !== action)) throw new ServerError(400, 'not_synced', 'a pushed review edit must add one acceptance step (submit, accept, send back or close), the same for every parcel');
-    const role = reviewRoleFor(roles, action);
-    if (singles.length === 1) await takeReviewStep(pool, programmeId, singles[0]!.parcelId, account, { action, note, role, baseRevision: singles[0]!.baseRevision }, now);
-    else await takeReviewSteps(pool, programmeId, singles.map((e) => ({ parcelId: e.parcelId, baseRevision: e.baseRevision })), account, { action, note, role }, now);
+    await applyReviewEdits(pool, programmeId, account, roles, singles, now);
+    return;
+  }
+  if (singles.every(isReference)) {
+    requirePermission(roles, 'editReference');
+    await applyReferenceEditsOnServer(pool, programmeId, account, singles);
     return;
   }
   if (edit.kind === 'batch') throw new ServerError(400, 'not_synced', `a batch mixing ${[...new Set(singles.map((e) => e.kind))].join(', ')} is not pushed by sync`);
@@ -74,7 +95,7 @@ async function applyEdit(pool: Pool, programmeId: string, account: Account, role
       await setBufferDistances(pool, programmeId, account, edit.baseRevision, edit.distances);
       return;
     default:
-      throw notSynced(edit.kind);
+      throw new ServerError(400, 'not_synced', `a ${edit.kind} edit is not pushed by sync`);
   }
 }
 
@@ -118,7 +139,8 @@ export async function pushOne(pool: Pool, programmeId: string, account: Account,
     const seq = await alreadyApplied(pool, programmeId, clientEditId);
     if (seq !== null) return { clientEditId, status: 'already_applied', seq };
     if (!(error instanceof ServerError)) throw error;
-    if (CONFLICT_CODES.has(error.code)) {
+    // Reference records carry no revision a device edits on: an id taken or gone is a refusal with its reason.
+    if (CONFLICT_CODES.has(error.code) && !singleEdits(pushed.edit).some(isReference)) {
       const outcome = await conflictOutcome(pool, programmeId, clientEditId, pushed.edit);
       // "Not found" of a thing that never existed is a mistake, not someone else's newer version.
       if (error.code !== 'not_found' || (outcome.status === 'conflict' && outcome.current.some((v) => v.revision > 0))) return outcome;

@@ -271,3 +271,30 @@ export function programmeContentProblems(value: unknown, limits: ProgrammeConten
   return c.problems;
 }
 
+
+/**
+ * Reference records added to a stored programme (an import-features edit pushed to the server),
+ * by the same rules as a publish: `known` holds the programme's townships and mines, which the
+ * new mines and parcels may name besides their own.
+ */
+export function importedFeaturesProblems(value: unknown, known: { townships: ReadonlySet<string>; mines: ReadonlySet<string> }, limits: ProgrammeContentLimits): Problem[] {
+  const c = new Collector();
+  if (!isObject(value)) {
+    c.add('features', 'malformed', 'the imported features are not an object with townships, mines, parcels and zones');
+    return c.problems;
+  }
+  checkKeys(c, 'the imported features', value, ['townships', 'mines', 'parcels', 'zones']);
+  const collection = (layer: string): Fields[] => features(c, layer, { type: 'FeatureCollection', features: value[layer] });
+  const parcels = collection('parcels');
+  const zones = collection('zones');
+  const total = count(value['townships']) + count(value['mines']) + parcels.length + zones.length;
+  if (total > limits.maxFeatures) {
+    c.add('features', 'too_many_features', `the import has ${total} records, more than the limit of ${limits.maxFeatures}`);
+    return c.problems;
+  }
+  const townships = checkTownships(c, value['townships']);
+  const mines = checkMines(c, value['mines'], new Set([...known.townships, ...townships]));
+  checkParcels(c, parcels, new Set([...known.mines, ...mines]), limits);
+  checkZones(c, zones, limits);
+  return c.problems;
+}
