@@ -87,7 +87,8 @@ describe('a programme downloaded with the server revisions', () => {
     const factory = new IDBFactory();
     const registry = await openProgrammeRegistry({ indexedDB: factory, now });
     const content = { programme: fieldProgramme(undefined, 'TEAM'), areaLevel: 'county' as const, reviews: [], bufferDistances: GENERAL_PRESET.distances };
-    const revisions = { treated: { 'T-T1': 3, 'T-T2': 1 }, photos: {}, reviews: {}, targets: 2, settings: 5 };
+    // T-M1-P1's first acceptance step was undone on the server: no record, at revision 4.
+    const revisions = { treated: { 'T-T1': 3, 'T-T2': 1 }, photos: {}, reviews: { 'T-M1-P1': 4 }, targets: 2, settings: 5 };
     expect(serverRevisionsProblem(revisions)).toBeNull();
     const entry = await registry.create(content, { serverUrl: 'https://fulv.test', serverProgrammeId: 'TEAM', cursor: 41, revisions });
     await registry.close();
@@ -97,6 +98,7 @@ describe('a programme downloaded with the server revisions', () => {
     expect(snapshot.treated.get('T-T1')).toMatchObject({ revision: 3 });
     expect(snapshot.treated.get('T-T2')).toMatchObject({ revision: 1 });
     expect(snapshot.targetsRecord).toEqual({ id: TARGETS_ID, revision: 2, table: null });
+    expect(snapshot.reviews.get('T-M1-P1')).toEqual({ id: 'T-M1-P1', revision: 4, review: null });
     // The targets in force are still the programme's own.
     expect(snapshot.programme.targets).toEqual(content.programme.targets);
     await store.transact(changeTreatedAttributes(snapshot, 'T-T1', { note: 'field' }), '赵军');
