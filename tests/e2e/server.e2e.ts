@@ -1,7 +1,9 @@
 // The team server as its users meet it (issue 16): an admin sets the server's address and logs in
 // from Settings and publishes the demo programme; a surveyor in another browser logs in, downloads
 // it for offline use, goes offline, and the app works as before (parcels on the map, a treated
-// polygon drawn and saved); a reviewer on a phone, by touch, downloads and sees it too. A real
+// polygon drawn and saved); a reviewer on a phone, by touch, downloads and sees it too; the admin's
+// own published programme is linked for sync, so a polygon drawn after publishing reaches the
+// server's table. A real
 // PostgreSQL + PostGIS and the real server on a free port; the app from the e2e preview server.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openApp, type OpenedApp } from './browser.ts';
@@ -91,5 +93,26 @@ describe('the team server', () => {
     await loaded(page);
     const { rows } = await team.database.query<{ n: string }>('select count(*) as n from parcels where programme_id = $1', [DEMO]);
     expect((await counts(page)).parcels).toBe(Number(rows[0]!.n));
+  });
+
+  it('the admin, after publishing, draws a treated polygon and it reaches the server, with nothing left waiting', async () => {
+    const { page } = opened[0]!;
+    const treatedOnServer = async (): Promise<number> => Number((await team.database.query<{ n: string }>(
+      'select count(*) as n from treated where programme_id = $1 and not deleted', [DEMO])).rows[0]!.n);
+    const before = await treatedOnServer();
+    await page.getByRole('dialog', { name: '设置' }).getByRole('button', { name: '关闭设置' }).click();
+    const status = page.getByRole('region', { name: '同步状态' }).getByRole('status');
+    // Linked by publishing: the status is shown, and the edits made before publishing are not waiting.
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toContain('已全部同步');
+    await openSurvey(page);
+    await goToEmptyGround(page, [118.66, 39.96]);
+    await page.getByRole('button', { name: '绘制治理图斑' }).click();
+    await clickPolygon(page, await mapOffsets(page, [[-60, -50], [60, -50], [60, 50], [-60, 50]]));
+    await expect.poll(() => page.getByRole('region', { name: '编辑历史' }).getByRole('status').textContent(), { timeout: 15_000 }).toBe('已保存');
+    await expect.poll(treatedOnServer, { timeout: 30_000 }).toBe(before + 1);
+    const { rows } = await team.database.query<{ who: string; device_id: string | null }>(
+      "select who, device_id from change_log where programme_id = $1 and layer = 'treated' order by seq desc limit 1", [DEMO]);
+    expect(rows[0]).toMatchObject({ who: 'boss', device_id: expect.any(String) });
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^已全部同步 · 上次同步/);
   });
 });
