@@ -4,7 +4,7 @@
 // (review-validation.ts).
 import type { Pool, PoolClient } from 'pg';
 import { currentStatus } from '../domain/parcel-status.ts';
-import { REVIEW_FLOW, type ParcelReview, type ReviewRole } from '../domain/review.ts';
+import { REVIEW_FLOW, type ParcelReview, type ReviewAction, type ReviewRole } from '../domain/review.ts';
 import { describeProblems } from '../store/problem.ts';
 import type { ReviewerAction } from '../store/review-edits.ts';
 import { reviewProblems } from '../store/review-validation.ts';
@@ -75,22 +75,26 @@ export async function takeReviewSteps(pool: Pool, programmeId: string, parcels: 
  * so its work is no longer frozen.
  */
 export async function undoReviewStep(pool: Pool, programmeId: string, parcelId: string, account: Account, roles: readonly ProgrammeRole[], edit: { baseRevision: number; review: ParcelReview | null }): Promise<{ revision: number }> {
-  return inTransaction(pool, account.login, async (client) => {
-    const slot = await reviewSlot(client, programmeId, parcelId, true);
-    const stale = revisionRefusal(`the acceptance record of parcel ${parcelId}`, slot, edit.baseRevision);
-    if (stale) throw new ServerError(409, stale.code, stale.reason);
-    const last = slot.value?.events.at(-1);
-    if (!slot.value || !last) throw new ServerError(409, 'invalid_step', `parcel ${parcelId} has no acceptance step to undo`);
-    const before = slot.value.events.slice(0, -1);
-    const expected = before.length === 0 ? null : { parcel_id: parcelId, status: before.at(-1)!.status, events: before };
-    // Steps the server recorded carry its own time and names, so the device's copy is compared step by step.
-    const pushed = edit.review?.events ?? [];
-    if (pushed.length !== before.length || pushed.some((e, i) => e.action !== before[i]!.action || e.status !== before[i]!.status)) {
-      throw new ServerError(409, 'invalid_step', `the pushed acceptance record of parcel ${parcelId} is neither the next step nor the record without its last step (${last.action})`);
-    }
-    if (last.action === 'reopen') requirePermission(roles, 'editTreated');
-    else reviewRoleFor(roles, last.action);
-    const revision = expected ? await writeReview(client, programmeId, expected) : await removeReview(client, programmeId, parcelId);
-    return { revision };
-  });
+  return inTransaction(pool, account.login, (client) => undoStepOn(client, programmeId, parcelId, roles, edit));
+}
+
+/** The same inside the caller's transaction; `only`: the one action the undone step may be. */
+export async function undoStepOn(client: PoolClient, programmeId: string, parcelId: string, roles: readonly ProgrammeRole[], edit: { baseRevision: number; review: ParcelReview | null }, only?: ReviewAction): Promise<{ revision: number }> {
+  const slot = await reviewSlot(client, programmeId, parcelId, true);
+  const stale = revisionRefusal(`the acceptance record of parcel ${parcelId}`, slot, edit.baseRevision);
+  if (stale) throw new ServerError(409, stale.code, stale.reason);
+  const last = slot.value?.events.at(-1);
+  if (!slot.value || !last) throw new ServerError(409, 'invalid_step', `parcel ${parcelId} has no acceptance step to undo`);
+  if (only && last.action !== only) throw new ServerError(409, 'invalid_step', `parcel ${parcelId}'s last step is ${last.action}, not the ${only} this edit undoes`);
+  const before = slot.value.events.slice(0, -1);
+  const expected = before.length === 0 ? null : { parcel_id: parcelId, status: before.at(-1)!.status, events: before };
+  // Steps the server recorded carry its own time and names, so the device's copy is compared step by step.
+  const pushed = edit.review?.events ?? [];
+  if (pushed.length !== before.length || pushed.some((e, i) => e.action !== before[i]!.action || e.status !== before[i]!.status)) {
+    throw new ServerError(409, 'invalid_step', `the pushed acceptance record of parcel ${parcelId} is neither the next step nor the record without its last step (${last.action})`);
+  }
+  if (last.action === 'reopen') requirePermission(roles, 'editTreated');
+  else reviewRoleFor(roles, last.action);
+  const revision = expected ? await writeReview(client, programmeId, expected) : await removeReview(client, programmeId, parcelId);
+  return { revision };
 }

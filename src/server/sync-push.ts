@@ -4,7 +4,7 @@
 // repeated push is answered "already applied". An edit based on an old revision is a conflict,
 // answered with the server's current versions; one against a rule is refused. The first edit not
 // applied stops the push: later edits may depend on it.
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { ReviewAction } from '../domain/review.ts';
 import { editTarget, singleEdits, type Edit, type EditLayer, type ReviewParcel, type SingleEdit, type TreatedEdit } from '../store/edit.ts';
 import { editShapeProblems } from '../store/edit-shape.ts';
@@ -17,7 +17,7 @@ import { programmeRoles, requirePermission, reviewRoleFor, type ProgrammeRole } 
 import { setBufferDistances, setTargets } from './programme-settings.ts';
 import { applyReferenceEditsOnServer, type ReferenceEdit } from './reference-edit.ts';
 import { reviewSlot } from './review-rows.ts';
-import { takeReviewStep, takeReviewSteps, undoReviewStep } from './review-step.ts';
+import { takeReviewStep, takeReviewSteps, undoReviewStep, undoStepOn } from './review-step.ts';
 import { ServerError } from './server-error.ts';
 import { serverVersion, syncTarget } from './sync-values.ts';
 
@@ -59,6 +59,22 @@ async function applyReviewEdits(pool: Pool, programmeId: string, account: Accoun
   else await takeReviewSteps(pool, programmeId, singles.map((e) => ({ parcelId: e.parcelId, baseRevision: e.baseRevision })), account, { action, note, role }, now);
 }
 
+/**
+ * The acceptance part of a treated edit's undo or redo: when the edit had reopened accepted work,
+ * its undo also removes that `reopen` step (applied after the polygons are back, so they do not
+ * reopen the parcel again), and its redo adds it, which the server's own rule has just done.
+ */
+async function settleReopen(client: PoolClient, programmeId: string, roles: readonly ProgrammeRole[], edit: ReviewParcel, reopened: ReadonlySet<string>): Promise<void> {
+  const current = await reviewSlot(client, programmeId, edit.parcelId, true);
+  if ((edit.review?.events.length ?? 0) < (current.value?.events.length ?? 0)) {
+    await undoStepOn(client, programmeId, edit.parcelId, roles, edit, 'reopen');
+    return;
+  }
+  if (edit.review?.events.at(-1)?.action !== 'reopen' || !reopened.has(edit.parcelId)) {
+    throw new ServerError(400, 'not_synced', `a batch of treated-polygon edits may change parcel ${edit.parcelId}'s acceptance record only by the reopening its polygons cause or undo`);
+  }
+}
+
 async function applyEdit(pool: Pool, programmeId: string, account: Account, roles: readonly ProgrammeRole[], pushed: PushedEdit, now: Date): Promise<void> {
   const edit: Edit = pushed.edit;
   const singles = singleEdits(edit);
@@ -68,6 +84,14 @@ async function applyEdit(pool: Pool, programmeId: string, account: Account, role
     await (edit.kind === 'batch'
       ? applyTreatedEditOnServer(pool, programmeId, account, { kind: 'batch', label: edit.label, edits: singles }, now)
       : applyTreatedEditOnServer(pool, programmeId, account, edit as TreatedEdit, now));
+    return;
+  }
+  if (edit.kind === 'batch' && singles.some(isTreated) && singles.every((e) => isTreated(e) || e.kind === 'review-parcel')) {
+    requirePermission(roles, 'editTreated');
+    const reviews = singles.filter((e): e is ReviewParcel => e.kind === 'review-parcel');
+    await applyTreatedEditOnServer(pool, programmeId, account, { kind: 'batch', label: edit.label, edits: singles.filter(isTreated) }, now, async (client, reopened) => {
+      for (const review of reviews) await settleReopen(client, programmeId, roles, review, reopened);
+    });
     return;
   }
   if (singles.every((e): e is ReviewParcel => e.kind === 'review-parcel')) {

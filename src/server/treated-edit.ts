@@ -69,8 +69,12 @@ async function applyOne(client: PoolClient, programmeId: string, account: Accoun
 }
 
 export async function applyTreatedEditOnServer(pool: Pool, programmeId: string, account: Account, edit: TreatedEdit, now: Date): Promise<TreatedEditOutcome>;
-export async function applyTreatedEditOnServer(pool: Pool, programmeId: string, account: Account, edit: TreatedBatch, now: Date): Promise<BatchOutcome>;
-export async function applyTreatedEditOnServer(pool: Pool, programmeId: string, account: Account, edit: TreatedEdit | TreatedBatch, now: Date): Promise<TreatedEditOutcome | BatchOutcome> {
+/**
+ * `then`: more of the same change, in the same transaction after the polygons (a pushed undo also
+ * removing the `reopen` step its edit had caused), told which parcels the polygons reopened.
+ */
+export async function applyTreatedEditOnServer(pool: Pool, programmeId: string, account: Account, edit: TreatedBatch, now: Date, then?: (client: PoolClient, reopened: ReadonlySet<string>) => Promise<void>): Promise<BatchOutcome>;
+export async function applyTreatedEditOnServer(pool: Pool, programmeId: string, account: Account, edit: TreatedEdit | TreatedBatch, now: Date, then?: (client: PoolClient, reopened: ReadonlySet<string>) => Promise<void>): Promise<TreatedEditOutcome | BatchOutcome> {
   const problems = await preflightEdit(edit, account.displayName, { checkGeometry: checkAreaGeometry, maxPhotoBytes: DEFAULT_MAX_PHOTO_BYTES, now });
   if (problems.length > 0) throw invalid(`the edit was refused: ${describeProblems(problems)}`, problems);
   const edits = singleEdits(edit);
@@ -81,6 +85,7 @@ export async function applyTreatedEditOnServer(pool: Pool, programmeId: string, 
     const reopened = new Set<string>();
     const results = [];
     for (const single of edits as readonly TreatedEdit[]) results.push(await applyOne(client, programmeId, account, single, now, reference, reopened));
+    await then?.(client, reopened);
     return edit.kind === 'batch' ? { label: edit.label, results, reopened: [...reopened] } : { ...results[0]!, reopened: [...reopened] };
   });
 }

@@ -146,5 +146,55 @@ describe('pushing imports, removals and undone acceptance steps', () => {
       expect(await push('surveyor', { kind: 'review-parcel', parcelId, baseRevision: 4, review: record(event('submit', 'treated', 'surveyor')) }))
         .toMatchObject({ status: 'applied', revisions: [{ layer: 'reviews', id: parcelId, revision: 5 }] });
     });
+    it('of a polygon edit that reopened accepted work removes the reopening with it, and its redo reopens again', async () => {
+      const used = new Set(['QA-M17-P1', parcelId]);
+      const target = demo.treated.features.find((f) => {
+        const p = demo.parcels.features.find((x) => x.properties.id === f.properties.parcel_id);
+        return p?.properties.status === 'in_progress' && !used.has(p.properties.id);
+      })!;
+      const accepted = target.properties.parcel_id!;
+      const step = (action: ReviewEvent['action'], status: ReviewEvent['status'], role: 'surveyor' | 'reviewer'): ReviewEvent => ({ action, status, at: '2026-12-07T10:00:00Z', who: '设备', role, note: '' });
+      const submit = step('submit', 'treated', 'surveyor');
+      const accept = step('accept', 'accepted', 'reviewer');
+      const recordOf = (...events: ReviewEvent[]): ParcelReview => ({ parcel_id: accepted, status: events.at(-1)!.status, events });
+      const reviewNow = async () => (await server.call('reviewer', 'GET', `/api/programmes/${DEMO_ID}/parcels/${accepted}/review`)).json() as { revision: number; review: ParcelReview };
+      const base = (await reviewNow()).revision;
+      expect(await push('surveyor', { kind: 'review-parcel', parcelId: accepted, baseRevision: base, review: recordOf(submit) })).toMatchObject({ status: 'applied' });
+      expect(await push('reviewer', { kind: 'review-parcel', parcelId: accepted, baseRevision: base + 1, review: recordOf(submit, accept) })).toMatchObject({ status: 'applied' });
+      const id = target.properties.id;
+      const original = target.geometry;
+      const moved = JSON.parse(JSON.stringify(original).replace(/\d+\.\d+/g, (n) => String(Number(n) + 0.00001))) as typeof original;
+      const reshaped = await push('surveyor', { kind: 'update-treated-geometry', id, baseRevision: 1, geometry: moved });
+      expect(reshaped).toMatchObject({ status: 'applied', revisions: expect.arrayContaining([{ layer: 'reviews', id: accepted, revision: base + 3 }]) });
+      const reopened = await reviewNow();
+      expect(reopened.review.events.map((e) => e.action)).toEqual(['submit', 'accept', 'reopen']);
+
+      // The undo as the app makes it: the reopening removed, the polygon back.
+      const reopen = step('reopen', 'treated', 'surveyor');
+      const undo: Edit = { kind: 'batch', label: '撤销', edits: [
+        { kind: 'review-parcel', parcelId: accepted, baseRevision: base + 3, review: recordOf(submit, accept) },
+        { kind: 'update-treated-geometry', id, baseRevision: 2, geometry: original },
+      ] };
+      expect(await push('surveyor', undo, 'undo-reshape')).toMatchObject({ status: 'applied' });
+      expect(await push('surveyor', undo, 'undo-reshape')).toMatchObject({ status: 'already_applied' });
+      const back = await reviewNow();
+      expect(back).toMatchObject({ revision: base + 4, review: { status: 'accepted' } });
+      expect(back.review.events.map((e) => e.action)).toEqual(['submit', 'accept']);
+      const polygon = (await server.call('surveyor', 'GET', `/api/programmes/${DEMO_ID}/treated/${id}`)).json() as { revision: number; feature: { geometry: unknown } };
+      expect(polygon).toMatchObject({ revision: 3, feature: { geometry: original } });
+
+      // Its redo: the polygon changes frozen work again, which the server reopens by its own rule.
+      const redo: Edit = { kind: 'batch', label: '重做', edits: [
+        { kind: 'update-treated-geometry', id, baseRevision: 3, geometry: moved },
+        { kind: 'review-parcel', parcelId: accepted, baseRevision: base + 4, review: recordOf(submit, accept, reopen) },
+      ] };
+      expect(await push('surveyor', redo)).toMatchObject({ status: 'applied' });
+      expect((await reviewNow()).review.events.map((e) => e.action)).toEqual(['submit', 'accept', 'reopen']);
+      // A batch may not take an acceptance step of its own.
+      expect(await push('surveyor', { kind: 'batch', label: '夹带', edits: [
+        { kind: 'update-treated-attributes', id, baseRevision: 4, attributes: { note: '夹带' } },
+        { kind: 'review-parcel', parcelId: accepted, baseRevision: base + 5, review: recordOf(submit, accept, reopen, accept) },
+      ] })).toMatchObject({ status: 'refused', code: 'not_synced' });
+    });
   });
 });
