@@ -20,7 +20,6 @@ import { reviewSlot } from './review-rows.ts';
 import { takeReviewStep, takeReviewSteps, undoReviewStep, undoStepOn } from './review-step.ts';
 import { ServerError } from './server-error.ts';
 import { serverVersion, syncTarget } from './sync-values.ts';
-
 import { applyTreatedEditOnServer, TREATED_EDIT_KINDS } from './treated-edit.ts';
 
 const REFERENCE_LAYERS = new Set(['parcels', 'zones', 'mines', 'townships']);
