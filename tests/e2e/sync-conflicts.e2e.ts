@@ -3,12 +3,15 @@
 // reshape the same treated polygon, both change the note of a second, and each changes a
 // different attribute of a third. The desk reconnects first; when the phone reconnects the third
 // merges unasked, and the other two are shown on the phone (both shapes on the map) and resolved
-// by their buttons: keep both, then mine. Afterwards every device and the server hold the same
-// treated polygons, feature by feature, and the versions not chosen stay in the history.
+// by their buttons: keep both, then mine. Meanwhile a reviewer offline sends a parcel back while
+// another reviewer accepts it on the server: theirs is chosen. Afterwards every device and the
+// server hold the same treated polygons and acceptance records, feature by feature, and the
+// versions not chosen stay in the history.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { transformTranslate } from '@turf/turf';
 import { launchBrowser, openApp, type OpenedApp } from './browser.ts';
+import { openReview } from './review-helpers.ts';
 import { sidewaysOverflow } from './touch.ts';
 import { download, loaded, logIn, press, publish, startTeamServer, type TeamServer } from './team-server.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
@@ -18,7 +21,11 @@ import type { Edit } from '../../src/store/edit.ts';
 
 const DEMO = 'QA-DEMO';
 const programme = demoProgramme();
-const [shaped, noted, merged] = programme.treated.features as [TreatedFeature, TreatedFeature, TreatedFeature];
+// A parcel awaiting acceptance, and treated polygons of parcels still in progress (no acceptance to reopen).
+const PARCEL = 'QA-M04-P1';
+const parcel = programme.parcels.features.find((p) => p.properties.id === PARCEL)!;
+const inProgress = new Set(programme.parcels.features.filter((p) => p.properties.status === 'in_progress').map((p) => p.properties.id));
+const [shaped, noted, merged] = programme.treated.features.filter((f) => inProgress.has(f.properties.parcel_id ?? '')) as [TreatedFeature, TreatedFeature, TreatedFeature];
 const moved = (f: TreatedFeature, metres: number) => transformTranslate(f, metres / 1000, 90, { units: 'kilometers' }).geometry;
 const deskShape = moved(shaped, -30);
 const phoneShape = moved(shaped, 30);
@@ -61,6 +68,28 @@ async function onServer(team: TeamServer): Promise<{ id: string; revision: numbe
   return rows.map((row) => ({ id: row.id, revision: row.revision, feature: treatedFeature(row) })).sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
+/** The acceptance record of PARCEL in the browser's IndexedDB. */
+const storedReview = (page: Page) => page.evaluate(async (id) => {
+  const name = (window as unknown as { __fulvStore: StoreHandle }).__fulvStore.dbName;
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open(name);
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const record = await new Promise<{ revision: number; review: unknown } | undefined>((resolve) => {
+    const r = db.transaction('reviews').objectStore('reviews').get(id);
+    r.onsuccess = () => resolve(r.result as { revision: number; review: unknown } | undefined);
+  });
+  db.close();
+  return record ? { revision: record.revision, review: record.review } : null;
+}, PARCEL);
+
+async function serverReview(team: TeamServer, login: string): Promise<{ revision: number; review: { status: string; events: unknown[] } | null }> {
+  const answer = await team.app.inject({ method: 'GET', url: `/api/programmes/${DEMO}/parcels/${PARCEL}/review`, headers: { authorization: `Bearer ${await team.tokenOf(login)}` } });
+  expect(answer.statusCode, answer.body).toBe(200);
+  return answer.json();
+}
+
 const mapShapes = (page: Page) => page.evaluate(() => {
   const map = (window as unknown as { __fulvMap: { getStyle(): { sources: Record<string, { data?: { features: { properties: { side: string }; geometry: unknown }[] } }> } } }).__fulvMap;
   return map.getStyle().sources['sync-conflict']?.data?.features.map((f) => ({ side: f.properties.side, geometry: f.geometry })) ?? [];
@@ -71,10 +100,11 @@ describe('sync conflicts between two surveyors offline', () => {
   let browser: Browser;
   let desk: OpenedApp;
   let phone: OpenedApp;
+  let reviewer: OpenedApp;
   const opened: OpenedApp[] = [];
 
   beforeAll(async () => {
-    team = await startTeamServer({ boss: '王局长', desk: '张工', phone: '李工' });
+    team = await startTeamServer({ boss: '王局长', desk: '张工', phone: '李工', checker: '赵审', checker2: '钱审' });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -83,7 +113,7 @@ describe('sync conflicts between two surveyors offline', () => {
     await team?.close();
   });
 
-  it('an admin publishes the demo; a surveyor at a desk and one on a phone download it', async () => {
+  it('an admin publishes the demo; a surveyor at a desk, one on a phone and a reviewer download it', async () => {
     const admin = await openApp({ browser });
     opened.push(admin);
     await loaded(admin.page);
@@ -91,19 +121,23 @@ describe('sync conflicts between two surveyors offline', () => {
     const name = await publish(admin.page);
     await team.addMember(DEMO, 'desk', 'surveyor');
     await team.addMember(DEMO, 'phone', 'surveyor');
+    await team.addMember(DEMO, 'checker', 'reviewer');
+    await team.addMember(DEMO, 'checker2', 'reviewer');
     await admin.close();
     opened.splice(0);
     desk = await openApp({ browser });
     phone = await openApp({ browser, viewport: 'phone' });
-    opened.push(desk, phone);
-    for (const [app, login, touch] of [[desk, 'desk', false], [phone, 'phone', true]] as const) {
+    reviewer = await openApp({ browser });
+    opened.push(desk, phone, reviewer);
+    // Side by side, as three people would.
+    await Promise.all(([[desk, 'desk', false], [phone, 'phone', true], [reviewer, 'checker', false]] as const).map(async ([app, login, touch]) => {
       await loaded(app.page);
       await logIn(app.page, team.serverUrl, login, touch);
       await download(app.page, name, touch);
       await press(app.page, '关闭设置', touch);
       await loaded(app.page);
       await expect.poll(() => syncState(app.page)).toMatchObject({ waiting: 0, conflicts: 0 });
-    }
+    }));
   });
 
   it('both offline: each reshapes the same polygon, changes the same note of a second and another attribute of a third', async () => {
@@ -118,6 +152,23 @@ describe('sync conflicts between two surveyors offline', () => {
     await edit(phone.page, (r) => ({ kind: 'update-treated-attributes', id: id(merged), baseRevision: r, attributes: { measure: otherMeasure } }));
     expect(await syncState(desk.page)).toMatchObject({ waiting: 3 });
     expect(await syncState(phone.page)).toMatchObject({ waiting: 3 });
+  });
+
+  it('a reviewer offline sends a parcel back while another reviewer accepts it on the server', async () => {
+    const { page, context } = reviewer;
+    await context.setOffline(true);
+    await openReview(page, '赵审');
+    await page.getByRole('region', { name: '待验收图斑' }).getByRole('button', { name: `在地图上查看图斑 ${parcel.properties.name}（${PARCEL}）` }).click();
+    const acceptance = page.getByRole('region', { name: '图斑验收' });
+    await acceptance.getByRole('textbox', { name: '审查意见' }).fill('覆土厚度不足');
+    await acceptance.getByRole('button', { name: '退回整改' }).click();
+    await expect.poll(() => syncState(page)).toMatchObject({ waiting: 1 });
+    const before = await serverReview(team, 'checker2');
+    const accepted = await team.app.inject({
+      method: 'POST', url: `/api/programmes/${DEMO}/parcels/${PARCEL}/review`, headers: { authorization: `Bearer ${await team.tokenOf('checker2')}` },
+      payload: { action: 'accept', note: '现场核实达标', baseRevision: before.revision },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
   });
 
   it('back online: the desk\'s edits apply; on the phone the third merges unasked and the other two are shown', async () => {
@@ -159,10 +210,23 @@ describe('sync conflicts between two surveyors offline', () => {
     await expect.poll(() => panel.count()).toBe(0);
   });
 
+  it('the reviewer reconnects: accept against send back is a conflict, shown with mine and theirs; theirs is chosen', async () => {
+    const { page, context } = reviewer;
+    await context.setOffline(false);
+    const panel = page.getByRole('region', { name: /同步冲突/ });
+    await panel.getByRole('button', { name: /查看冲突：图斑 QA-M04-P1 的验收/ }).click({ timeout: 20_000 });
+    const choices = panel.getByRole('group', { name: '选择保留哪个版本' }).getByRole('button');
+    expect(await choices.allTextContents()).toEqual(['保留我的', '采用对方的']);
+    await panel.getByRole('button', { name: '采用对方的' }).click();
+    await expect.poll(() => panel.count()).toBe(0);
+  });
+
   it('after syncing, both devices and the server hold the same polygons, and the versions not chosen are in the history', async () => {
     await expect.poll(() => syncState(phone.page), { timeout: 20_000 }).toMatchObject({ waiting: 0, conflicts: 0, refused: 0 });
     await desk.page.getByRole('button', { name: '立即同步' }).click();
+    await reviewer.page.getByRole('button', { name: '立即同步' }).click();
     const server = await onServer(team);
+    await expect.poll(() => storedTreated(reviewer.page), { timeout: 20_000 }).toEqual(server);
     await expect.poll(() => storedTreated(desk.page), { timeout: 20_000 }).toEqual(server);
     expect(await storedTreated(phone.page)).toEqual(server);
     expect(server).toHaveLength(programme.treated.features.length + 1);
@@ -171,6 +235,14 @@ describe('sync conflicts between two surveyors offline', () => {
     expect(server.filter((f) => JSON.stringify((f.feature as TreatedFeature).geometry) === JSON.stringify(phoneShape))).toHaveLength(1);
     expect(byId.get(noted.properties.id)!.properties.note).toBe('手机：西坡未覆土');
     expect(byId.get(merged.properties.id)!.properties).toMatchObject({ note: '桌面：补植', measure: otherMeasure });
+    // The acceptance: theirs everywhere; the send-back not chosen stays in the reviewer's journal.
+    const review = await serverReview(team, 'checker');
+    expect(review.review).toMatchObject({ status: 'accepted' });
+    await expect.poll(() => storedReview(reviewer.page)).toEqual(review);
+    await expect.poll(() => storedReview(desk.page)).toEqual(review);
+    await expect.poll(() => storedReview(phone.page)).toEqual(review);
+    const reviewerEdits = await reviewer.page.evaluate(async () => (await (window as unknown as { __fulvStore: StoreHandle }).__fulvStore.journal()).map((j) => j.edit));
+    expect(reviewerEdits).toContainEqual(expect.objectContaining({ kind: 'review-parcel', parcelId: PARCEL, review: expect.objectContaining({ status: 'rejected' }) }));
     // The phone's journal: its own edits, the merge, and each decision naming the version it replaced.
     const labels = await phone.page.evaluate(async () => (await (window as unknown as { __fulvStore: StoreHandle }).__fulvStore.journal()).map((j) => j.edit.label ?? j.edit.kind));
     expect(labels.filter((l) => l.startsWith('sync merged: my edit'))).toHaveLength(1);
