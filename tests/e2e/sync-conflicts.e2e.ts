@@ -138,7 +138,7 @@ describe('sync conflicts between two surveyors offline', () => {
       await loaded(app.page);
       await expect.poll(() => syncState(app.page)).toMatchObject({ waiting: 0, conflicts: 0 });
     }));
-  });
+  }, 180_000);
 
   it('both offline: each reshapes the same polygon, changes the same note of a second and another attribute of a third', async () => {
     await desk.context.setOffline(true);
