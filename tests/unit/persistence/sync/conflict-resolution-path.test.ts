@@ -204,6 +204,20 @@ describe('the conflict path', () => {
     expect(server.slots.get('T-T2')).toMatchObject({ revision: 3, value: { properties: { note: 'still here' } } });
   });
 
+  it('my edit against their delete, kept both: theirs stays deleted and my version comes back as a new polygon', async () => {
+    const server = new FakeSyncServer(fieldProgramme().treated.features);
+    const [a, b] = await both(server,
+      (a) => a.store.transact(deleteTreated(a.store.getSnapshot(), 'T-T2'), 'a'),
+      (b) => b.store.transact(changeTreatedAttributes(b.store.getSnapshot(), 'T-T2', { note: 'still here' }), 'b'));
+    const [conflict] = await b.source.list();
+    await b.source.resolve(conflict!, 'keep-both');
+    await converge(server, a, b);
+    expect(server.slots.get('T-T2')).toMatchObject({ revision: 2, value: null });
+    const restored = onServer(server).filter((f) => f.id !== 'T-T1');
+    expect(restored).toHaveLength(1);
+    expect(restored[0]!.feature).toMatchObject({ geometry: SQUARE_2, properties: { note: 'still here' } });
+  });
+
   it('settling twice, or from two tabs at once, applies the resolution once', async () => {
     const server = new FakeSyncServer(fieldProgramme().treated.features);
     const [, b] = await both(server,
