@@ -1,7 +1,8 @@
 // Sync conflicts made the real way: an admin publishes the demo to a real team server; two
 // surveyors download it, one at a desk, one on a phone (by touch); both go offline and both
 // reshape the same treated polygon, both change the note of a second, and each changes a
-// different attribute of a third. The desk reconnects first; when the phone reconnects the third
+// different attribute of a third (at the desk with the map editor and the form; the phone's
+// edits through the field store's write path, which the editor and form use). The desk reconnects first; when the phone reconnects the third
 // merges unasked, and the other two are shown on the phone (both shapes on the map) and resolved
 // by their buttons: keep both, then mine. Meanwhile a reviewer offline sends a parcel back while
 // another reviewer accepts it on the server: theirs is chosen. Afterwards every device and the
@@ -9,9 +10,10 @@
 // versions not chosen stay in the history.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { transformTranslate } from '@turf/turf';
-import { launchBrowser, openApp, type OpenedApp } from './browser.ts';
-import { openReview } from './review-helpers.ts';
+import { pointOnFeature, transformTranslate } from '@turf/turf';
+import { launchBrowser, openApp, screenPoint, waitForMapIdle, type OpenedApp } from './browser.ts';
+import { frame, openReview } from './review-helpers.ts';
+import { openSurvey } from './survey-helpers.ts';
 import { sidewaysOverflow } from './touch.ts';
 import { download, loaded, logIn, press, publish, startTeamServer, type TeamServer } from './team-server.ts';
 import { demoProgramme } from '../helpers/demo-files.ts';
@@ -27,7 +29,6 @@ const parcel = programme.parcels.features.find((p) => p.properties.id === PARCEL
 const inProgress = new Set(programme.parcels.features.filter((p) => p.properties.status === 'in_progress').map((p) => p.properties.id));
 const [shaped, noted, merged] = programme.treated.features.filter((f) => inProgress.has(f.properties.parcel_id ?? '')) as [TreatedFeature, TreatedFeature, TreatedFeature];
 const moved = (f: TreatedFeature, metres: number) => transformTranslate(f, metres / 1000, 90, { units: 'kilometers' }).geometry;
-const deskShape = moved(shaped, -30);
 const phoneShape = moved(shaped, 30);
 const otherMeasure = merged.properties.measure === 'landform' ? 'engineering' : 'landform';
 
@@ -37,6 +38,25 @@ type StoreHandle = {
   getSnapshot(): { treated: Map<string, { revision: number }>; sync: { waiting: number; conflicts: number; refused: number } | null };
   journal(): Promise<{ who: string; edit: Edit & { label?: string } }[]>;
 };
+
+/** At the desk: the survey tab, the polygon framed on the map and clicked; returns the point clicked. */
+async function select(page: Page, feature: TreatedFeature): Promise<{ x: number; y: number }> {
+  await openSurvey(page);
+  await frame(page, feature.geometry, 160);
+  await waitForMapIdle(page);
+  const inside = await screenPoint(page, pointOnFeature(feature).geometry.coordinates as [number, number]);
+  await page.mouse.click(inside.x, inside.y);
+  await page.getByRole('complementary', { name: '属性' }).getByRole('form', { name: '治理图斑属性' }).waitFor();
+  return inside;
+}
+
+async function saveNote(page: Page, feature: TreatedFeature, note: string, waiting: number): Promise<void> {
+  await select(page, feature);
+  const form = page.getByRole('complementary', { name: '属性' }).getByRole('form', { name: '治理图斑属性' });
+  await form.getByRole('textbox', { name: '备注' }).fill(note);
+  await form.getByRole('button', { name: '保存属性' }).click();
+  await expect.poll(() => syncState(page)).toMatchObject({ waiting });
+}
 
 /** An edit through the field store's one write path (the same the map editor and the form use). */
 async function edit(page: Page, make: (revision: number) => Edit): Promise<void> {
@@ -48,14 +68,14 @@ async function edit(page: Page, make: (revision: number) => Edit): Promise<void>
 const syncState = (page: Page) => page.evaluate(() => (window as unknown as { __fulvStore: StoreHandle }).__fulvStore.getSnapshot().sync);
 
 /** The live treated polygons in the browser's IndexedDB, by id. */
-const storedTreated = (page: Page) => page.evaluate(async () => {
+const storedTreated = (page: Page) => page.evaluate(async (): Promise<{ id: string; revision: number; feature: TreatedFeature | null }[]> => {
   const name = (window as unknown as { __fulvStore: StoreHandle }).__fulvStore.dbName;
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const r = indexedDB.open(name);
     r.onsuccess = () => resolve(r.result);
     r.onerror = () => reject(r.error);
   });
-  const records = await new Promise<{ id: string; revision: number; feature: unknown }[]>((resolve) => {
+  const records = await new Promise<{ id: string; revision: number; feature: TreatedFeature | null }[]>((resolve) => {
     const r = db.transaction('treated').objectStore('treated').getAll();
     r.onsuccess = () => resolve(r.result);
   });
@@ -101,6 +121,7 @@ describe('sync conflicts between two surveyors offline', () => {
   let desk: OpenedApp;
   let phone: OpenedApp;
   let reviewer: OpenedApp;
+  let deskShape: TreatedFeature['geometry'];
   const opened: OpenedApp[] = [];
 
   beforeAll(async () => {
@@ -144,9 +165,23 @@ describe('sync conflicts between two surveyors offline', () => {
     await desk.context.setOffline(true);
     await phone.context.setOffline(true);
     const id = (f: TreatedFeature) => f.properties.id;
-    await edit(desk.page, (r) => ({ kind: 'update-treated-geometry', id: id(shaped), baseRevision: r, geometry: deskShape }));
-    await edit(desk.page, (r) => ({ kind: 'update-treated-attributes', id: id(noted), baseRevision: r, attributes: { note: '桌面：东坡已覆土' } }));
-    await edit(desk.page, (r) => ({ kind: 'update-treated-attributes', id: id(merged), baseRevision: r, attributes: { note: '桌面：补植' } }));
+    // At the desk: the polygon moved with the shape editor (dragged from inside), two notes by the form.
+    const { page } = desk;
+    const inside = await select(page, shaped);
+    const inspector = page.getByRole('complementary', { name: '属性' });
+    await inspector.getByRole('button', { name: '编辑形状' }).click();
+    await page.waitForTimeout(300);
+    await page.mouse.move(inside.x, inside.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(inside.x - i * 5, inside.y + i * 3);
+    await page.waitForTimeout(200);
+    await page.mouse.up();
+    await inspector.getByRole('button', { name: '完成编辑形状' }).click();
+    await expect.poll(() => syncState(page)).toMatchObject({ waiting: 1 });
+    deskShape = (await storedTreated(page)).find((f) => f.id === id(shaped))!.feature!.geometry;
+    expect(deskShape).not.toEqual(shaped.geometry);
+    await saveNote(page, noted, '桌面：东坡已覆土', 2);
+    await saveNote(page, merged, '桌面：补植', 3);
     await edit(phone.page, (r) => ({ kind: 'update-treated-geometry', id: id(shaped), baseRevision: r, geometry: phoneShape }));
     await edit(phone.page, (r) => ({ kind: 'update-treated-attributes', id: id(noted), baseRevision: r, attributes: { note: '手机：西坡未覆土' } }));
     await edit(phone.page, (r) => ({ kind: 'update-treated-attributes', id: id(merged), baseRevision: r, attributes: { measure: otherMeasure } }));
