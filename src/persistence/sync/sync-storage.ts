@@ -71,15 +71,21 @@ export function recordPushOutcomes(db: IDBPDatabase<FieldDB>, outcomes: readonly
     const byId = new Map(outbox.map((e) => [e.clientEditId, e]));
     const answered = new Set(outcomes.map((o) => o.clientEditId));
     const waiting = outboxSlots(outbox.filter((e) => !answered.has(e.clientEditId)));
+    const conflicted = outboxSlots((await t.objectStore('sync_conflicts').getAll()).filter((c) => c.status === 'conflict'));
     for (const outcome of outcomes) {
       const entry = byId.get(outcome.clientEditId);
       if (!entry) continue;
       await t.objectStore('outbox').delete(entry.seq);
       if (outcome.status === 'applied' || outcome.status === 'already_applied') {
-        await t.objectStore('sync_pushed').put({ clientEditId: entry.clientEditId, serverSeq: outcome.seq });
+        // Mine on a slot whose earlier edit conflicted was based on my version, yet the server
+        // applied it on its own version of the same revision: the server's result differs from my
+        // record, so the pull must bring it rather than pass over it as mine.
+        const overTheirs = [...outboxSlots([entry])].some((slot) => conflicted.has(slot));
+        if (!overTheirs) await t.objectStore('sync_pushed').put({ clientEditId: entry.clientEditId, serverSeq: outcome.seq });
         if (outcome.status === 'applied') await adoptRevisions(t, entry, outcome.revisions);
       } else if (outcome.status === 'conflict') {
         await t.objectStore('sync_conflicts').put({ ...entry, at: at.toISOString(), status: 'conflict', theirs: outcome.current });
+        for (const slot of outboxSlots([entry])) conflicted.add(slot);
         for (const version of outcome.current) {
           if (waiting.has(slotKey(version.layer, version.id))) continue;
           await applyPulledChange(t, { seq: 0, layer: version.layer, id: version.id, revision: version.revision, value: version.value, clientEditId: null, who: version.who, at: version.at });

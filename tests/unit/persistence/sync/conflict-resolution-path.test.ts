@@ -120,6 +120,25 @@ describe('the conflict path', () => {
     expect(b.store.getSnapshot().sync).toMatchObject({ waiting: 1, conflicts: 1 });
   });
 
+  it('a later edit of mine the server applies on its own version (same revision) after the first conflicted: the pull brings the server\'s result', async () => {
+    const server = new FakeSyncServer(fieldProgramme().treated.features);
+    const [a, b] = await both(server,
+      (a) => a.store.transact(changeTreatedAttributes(a.store.getSnapshot(), 'T-T1', { note: 'a' }), 'a'),
+      async (b) => {
+        await b.store.transact(changeTreatedAttributes(b.store.getSnapshot(), 'T-T1', { note: 'b1' }), 'b');
+        await b.store.transact(changeTreatedAttributes(b.store.getSnapshot(), 'T-T1', { measure: 'engineering' }), 'b');
+      });
+    // The second, based on revision 2, met the server's revision 2 (a's): only its measure was written there.
+    expect(server.slots.get('T-T1')).toMatchObject({ revision: 3, value: { properties: { note: 'a', measure: 'engineering' } } });
+    expect(live(b)).toEqual(onServer(server));
+    const [conflict, ...more] = await b.source.list();
+    expect(more).toEqual([]);
+    expect(mergeConflict(conflict!)).toMatchObject({ kind: 'ask' });
+    await b.source.resolve(conflict!, 'mine');
+    await converge(server, a, b);
+    expect(server.slots.get('T-T1')!.value!.properties).toMatchObject({ note: 'b1', measure: 'engineering' });
+  });
+
   it('a third change pulled after the conflict: the resolution is based on it, so its push is applied', async () => {
     const server = new FakeSyncServer(fieldProgramme().treated.features);
     const [a, b] = await both(server,
