@@ -228,11 +228,11 @@ describe('sync conflicts between two surveyors offline', () => {
     const page = phone.page;
     const panel = page.getByRole('region', { name: /同步冲突/ });
     await panel.getByRole('button', { name: new RegExp(`查看冲突：治理图斑 ${shaped.properties.id}`) }).tap();
-    await expect.poll(() => mapShapes(page)).toEqual([{ side: 'theirs', geometry: deskShape }, { side: 'mine', geometry: phoneShape }]);
+    await expect.poll(() => mapShapes(page), { timeout: 15_000 }).toEqual([{ side: 'theirs', geometry: deskShape }, { side: 'mine', geometry: phoneShape }]);
     expect(await panel.getByRole('table', { name: '属性差异' }).getByRole('row', { name: /形状 \(冲突\)/ }).count()).toBe(1);
     await panel.getByRole('button', { name: '两者都保留' }).tap();
-    await expect.poll(() => panel.getByRole('heading', { level: 2 }).first().textContent()).toBe('同步冲突（1）');
-    await expect.poll(() => mapShapes(page)).toEqual([]);
+    await expect.poll(() => panel.getByRole('heading', { level: 2 }).first().textContent(), { timeout: 15_000 }).toBe('同步冲突（1）');
+    await expect.poll(() => mapShapes(page), { timeout: 15_000 }).toEqual([]);
   });
 
   it('mine for the note, by touch: my note replaces theirs', async () => {
@@ -242,7 +242,7 @@ describe('sync conflicts between two surveyors offline', () => {
     const note = panel.getByRole('table', { name: '属性差异' }).getByRole('row', { name: /备注 \(冲突\)/ });
     expect((await note.getByRole('cell').allTextContents()).slice(1)).toEqual(['手机：西坡未覆土', '桌面：东坡已覆土']);
     await panel.getByRole('button', { name: '保留我的' }).tap();
-    await expect.poll(() => panel.count()).toBe(0);
+    await expect.poll(() => panel.count(), { timeout: 15_000 }).toBe(0);
   });
 
   it('the reviewer reconnects: accept against send back is a conflict, shown with mine and theirs; theirs is chosen', async () => {
@@ -253,7 +253,7 @@ describe('sync conflicts between two surveyors offline', () => {
     const choices = panel.getByRole('group', { name: '选择保留哪个版本' }).getByRole('button');
     expect(await choices.allTextContents()).toEqual(['保留我的', '采用对方的']);
     await panel.getByRole('button', { name: '采用对方的' }).click();
-    await expect.poll(() => panel.count()).toBe(0);
+    await expect.poll(() => panel.count(), { timeout: 15_000 }).toBe(0);
   });
 
   it('after syncing, both devices and the server hold the same polygons, and the versions not chosen are in the history', async () => {
