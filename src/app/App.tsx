@@ -362,7 +362,7 @@ export function App() {
         <ImportDialog {...importer.dialog} />
         <ImportSummary text={importer.summary} onDismiss={importer.dismissSummary} />
         <NewProgrammeWizard wizard={wizard} />
-        {programme && <SyncConflictsDock programmeId={programme.id} map={map} />}
+        {store && <SyncConflictsDock store={store} map={map} who={who} />}
         {/* Only while open: it lists every mine, which at province scale is thousands of options. */}
         {programme && exporter.dialog.open && <ExportDialog {...exporter.dialog} archive={archiveExport} programme={programme} />}
         <AppSettings

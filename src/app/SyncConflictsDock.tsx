@@ -1,22 +1,25 @@
-// The sync conflicts of the open programme, wired to where they are stored and to the map: the
-// shown conflict's two shapes are drawn and brought into view.
-import { useCallback, useEffect, useMemo } from 'react';
+// The sync conflicts and refused edits of the open programme, read from the sync engine's store
+// and wired to the map: the shown conflict's two shapes are drawn and brought into view.
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { featureBounds } from '../domain/feature-bounds.ts';
 import type { ProgrammeMap } from '../map/programme-map.ts';
-import { syncConflictDatabaseSource } from '../persistence/sync-conflict-database.ts';
-import type { SyncConflictSource } from '../store/sync-conflict.ts';
+import type { FieldStore } from '../persistence/field-store.ts';
+import { fieldConflictSource } from '../persistence/sync/field-conflict-source.ts';
 import { SyncConflicts } from '../ui/SyncConflicts.tsx';
 import { useScreenClass } from '../ui/shells/screen-class.ts';
 import { useSyncConflicts } from './use-sync-conflicts.ts';
 
-/** `source` replaces the programme's own conflict database (the sync engine's store, a test's). */
-export function SyncConflictsDock(props: { programmeId: string; map: ProgrammeMap | null; source?: SyncConflictSource }) {
-  const { programmeId, map, source: given } = props;
+/** `who` names the user deciding, for the journal. */
+export function SyncConflictsDock(props: { store: FieldStore; map: ProgrammeMap | null; who: string }) {
+  const { store, map } = props;
   const screen = useScreenClass();
-  const own = useMemo(() => (given ? null : syncConflictDatabaseSource(programmeId)), [given, programmeId]);
-  useEffect(() => () => own?.close(), [own]);
-  const { conflicts, resolve } = useSyncConflicts(given ?? own);
+  const who = useRef(props.who);
+  useEffect(() => {
+    who.current = props.who;
+  }, [props.who]);
+  const source = useMemo(() => fieldConflictSource(store, () => who.current), [store]);
+  const { conflicts, refused, resolve, dismiss } = useSyncConflicts(source);
   const showShapes = useCallback((shapes: FeatureCollection | null) => {
     if (!map) return;
     map.showConflictShapes(shapes);
@@ -27,5 +30,5 @@ export function SyncConflictsDock(props: { programmeId: string; map: ProgrammeMa
     map.map.resize();
     map.map.fitBounds(bounds, { padding: { top: 48, left: 24, ...covered }, maxZoom: 18, duration: 600 });
   }, [map, screen]);
-  return <SyncConflicts conflicts={conflicts} onResolve={resolve} onShowShapes={showShapes} />;
+  return <SyncConflicts conflicts={conflicts} refused={refused} onResolve={resolve} onDismiss={dismiss} onShowShapes={showShapes} />;
 }

@@ -106,8 +106,12 @@ export interface FieldSync {
   conflicts(): Promise<SyncConflict[]>;
   recordPushOutcomes(outcomes: readonly PushOutcome[]): Promise<void>;
   applyPulledPage(changes: readonly PulledChange[], cursor: number): Promise<void>;
-  /** Removes a conflict or refusal its user has dealt with. */
-  settle(clientEditId: string): Promise<void>;
+  /**
+   * Removes a conflict or refusal its user has dealt with, in one transaction with the edits
+   * that carry out the decision (journaled and into the outbox); a refusal's slots go back to
+   * the server's version. Does nothing when it was settled already.
+   */
+  settle(clientEditId: string, resolution?: { edits: readonly Edit[]; who: string }): Promise<void>;
   /** The image of a photo, to upload before the edit that attaches it. */
   photoImage(photoId: string): Promise<Blob | null>;
 }

@@ -84,7 +84,16 @@ class OpenFieldStore implements FieldStore {
     recordPushOutcomes: (outcomes) => this.enqueue(async () => this.publishedSync(await recordPushOutcomes(this.db, outcomes, this.now()))),
     applyPulledPage: (changes, cursor) => this.enqueue(async () => this.publishedSync(await applyPulledPage(this.db, changes, cursor, this.now()))),
     photoImage: (photoId) => readPhotoImage(this.db, photoId),
-    settle: (clientEditId) => this.enqueue(async () => this.publishedSync(await settleConflict(this.db, clientEditId))),
+    settle: (clientEditId, resolution) => this.enqueue(async () => {
+      const at = this.now();
+      const edits = resolution?.edits ?? [];
+      for (const edit of edits) {
+        const problems = await preflightEdit(edit, resolution!.who, { checkGeometry: this.checkGeometry, maxPhotoBytes: this.maxPhotoBytes, now: at });
+        if (problems.length > 0) throw new FieldStoreError('invalid_edit', asSentence(`The resolution was refused: ${describeProblems(problems)}`), problems);
+      }
+      const request = { who: resolution?.who ?? '', at, reference: this.reference(at) };
+      await this.publishedSync(await settleConflict(this.db, clientEditId, resolution ? { edits, request } : undefined));
+    }),
   };
 
   private async publishedSync(write: SyncWrite): Promise<void> {

@@ -50,7 +50,7 @@ async function appendJournal(transaction: EditTransaction, meta: FieldMeta, who:
   return meta.lastSeq;
 }
 
-async function commitMeta(transaction: EditTransaction, meta: FieldMeta): Promise<FieldState> {
+export async function commitMeta(transaction: EditTransaction, meta: FieldMeta): Promise<FieldState> {
   meta.clock += 1;
   await transaction.objectStore('meta').put(meta, 'field');
   return readFieldState(transaction, meta);
@@ -61,21 +61,29 @@ function refusedError(application: Exclude<EditApplication, { ok: true }>): Fiel
   return new FieldStoreError(application.refusal.code, asSentence(`The edit was refused: ${application.refusal.reason}`));
 }
 
+/**
+ * One edit inside a transaction the caller holds: applied, journaled, entered into the outbox
+ * (when linked) and onto the undo stack. `meta` is the caller's, committed by it.
+ */
+export async function writeEditStep(transaction: EditTransaction, meta: FieldMeta, edit: Edit, request: EditRequest): Promise<Omit<WriteOutcome, 'state'>> {
+  if (request.blob) await transaction.objectStore('photo_blobs').put(request.blob);
+  const base = await readBase(transaction, edit);
+  const application = await applyEditInTransaction(transaction, edit, { reference: request.reference, who: request.who, at: request.at });
+  if (!application.ok) throw refusedError(application);
+  const seq = await appendJournal(transaction, meta, request.who, request.at, 'edit', edit);
+  if (base) await enterOutbox(transaction, seq, edit, request.at, base, application.applied);
+  await pushStep(transaction, meta, 'undo', application.applied.inverse, seq);
+  await clearRedo(transaction);
+  await trimUndo(transaction);
+  const { treated, photos, reviews, targets, distances, referenceChanged } = application.applied;
+  return { seq, treated, photos, reviews, targets, distances, referenceChanged };
+}
+
 export function writeEdit(db: IDBPDatabase<FieldDB>, edit: Edit, request: EditRequest): Promise<WriteOutcome> {
   return writeTransaction(db, editStores(), 'this edit', async (transaction) => {
     const meta = await readMeta(transaction);
-    if (request.blob) await transaction.objectStore('photo_blobs').put(request.blob);
-    const base = await readBase(transaction, edit);
-    const application = await applyEditInTransaction(transaction, edit, { reference: request.reference, who: request.who, at: request.at });
-    if (!application.ok) throw refusedError(application);
-    const seq = await appendJournal(transaction, meta, request.who, request.at, 'edit', edit);
-    if (base) await enterOutbox(transaction, seq, edit, request.at, base, application.applied);
-    await pushStep(transaction, meta, 'undo', application.applied.inverse, seq);
-    await clearRedo(transaction);
-    await trimUndo(transaction);
-    const state = await commitMeta(transaction, meta);
-    const { treated, photos, reviews, targets, distances, referenceChanged } = application.applied;
-    return { seq, treated, photos, reviews, targets, distances, referenceChanged, state };
+    const written = await writeEditStep(transaction, meta, edit, request);
+    return { ...written, state: await commitMeta(transaction, meta) };
   });
 }
 

@@ -27,13 +27,28 @@ export interface SyncConflict {
 export const CONFLICT_CHOICES = ['mine', 'theirs', 'keep-both'] as const;
 export type ConflictChoice = (typeof CONFLICT_CHOICES)[number];
 
+/** A pushed edit the server refused by a rule (a role, frozen work): shown with its reason until dismissed. */
+export interface RefusedEdit {
+  clientEditId: string;
+  edit: Edit;
+  /** The server's refusal code (docs/sync-protocol.md) and its message. */
+  code: string;
+  message: string;
+  /** ISO 8601: when the refusal arrived. */
+  at: string;
+}
+
 /**
- * Where the app reads conflicts from and hands back the user's decision: the sync engine's store,
- * or a test's. `resolve` pushes (or queues) the edits the resolution made and forgets the conflict.
+ * Where the app reads conflicts from and hands back the user's decision: the sync engine's store
+ * (persistence/sync/field-conflict-source.ts), or a test's. `resolve` applies the edits the
+ * resolution made (to be pushed) and forgets the conflict; `dismiss` forgets a refused edit,
+ * putting what it changed back to the server's version.
  */
 export interface SyncConflictSource {
   list(): Promise<SyncConflict[]>;
-  /** Called whenever the list may have changed; returns the unsubscribe. */
+  refused(): Promise<RefusedEdit[]>;
+  /** Called whenever the lists may have changed; returns the unsubscribe. */
   subscribe(callback: () => void): () => void;
   resolve(conflict: SyncConflict, choice: ConflictChoice): Promise<void>;
+  dismiss(clientEditId: string): Promise<void>;
 }
