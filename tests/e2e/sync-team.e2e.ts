@@ -171,7 +171,7 @@ describe('a team syncing through its server', () => {
       await expect.poll(() => syncLine(device.page), { timeout: 20_000 }).toMatch(/^已全部同步 · 上次同步/);
       expect(differences(await deviceHolding(device.page), await serverHolding(team))).toEqual([]);
     }
-  });
+  }, 240_000);
 
   it('both edit offline, different features; back online, each device and the server hold the same data', async () => {
     await a.context.setOffline(true);
