@@ -229,7 +229,7 @@ describe('a team syncing through its server', () => {
     // Both maps show it: one polygon more, one fewer.
     await expect.poll(async () => (await counts(a.page)).treated).toBe(before);
     await expect.poll(async () => (await counts(b.page)).treated).toBe(before);
-  });
+  }, 180_000);
 
   it('a reviewer accepts a parcel; surveyor A sees it accepted, and every device still holds what the server holds', async () => {
     const { page } = reviewer;
@@ -251,7 +251,7 @@ describe('a team syncing through its server', () => {
     for (const device of [a, b, reviewer]) {
       await expect.poll(async () => differences(await deviceHolding(device.page), await serverHolding(team)), { timeout: 30_000 }).toEqual([]);
     }
-  });
+  }, 180_000);
 
   it('an UPDATE typed in SQL shows in a connected browser within seconds', async () => {
     await openSurvey(a.page);
