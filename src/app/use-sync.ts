@@ -1,15 +1,18 @@
 // Runs the sync engine for the open programme while it is linked to a team server: on opening,
-// whenever an edit is saved (the outbox grew), when the browser comes back online, and every
-// minute for others' changes. Only one tab syncs a programme at a time (Web Locks); the rest
+// whenever an edit is saved (the outbox grew), when the browser comes back online, as soon as
+// the server tells of others' changes (a long poll, change-watch.ts), and every minute besides. Only one tab syncs a programme at a time (Web Locks); the rest
 // follow through the field store's tab channel.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldStore } from '../persistence/field-store.ts';
+import { ChangeWatch, type WatchTransport } from '../persistence/sync/change-watch.ts';
 import { SyncEngine, type SyncActivity, type SyncLock, type SyncTransport } from '../persistence/sync/sync-engine.ts';
 import type { FieldSnapshot } from '../store/field-snapshot.ts';
 
 const PULL_EVERY_MS = 60_000;
 
 const browserTransport: SyncTransport = async (url, init) => fetch(url, { ...init, credentials: 'omit', cache: 'no-store' });
+
+const watchTransport: WatchTransport = async (url, init) => fetch(url, { ...init, credentials: 'omit', cache: 'no-store' });
 
 const browserLock: SyncLock = async (name, work) => {
   // Without Web Locks (old browsers) each tab syncs; the server's idempotent ids keep that safe.
@@ -21,9 +24,12 @@ const browserLock: SyncLock = async (name, work) => {
 export function useSync(store: FieldStore | null, snapshot: FieldSnapshot | null, token: () => string | null): { activity: SyncActivity | null; syncNow: () => void } {
   const [activity, setActivity] = useState<SyncActivity | null>(null);
   const engine = useRef<SyncEngine | null>(null);
+  const watch = useRef<ChangeWatch | null>(null);
   const tokenRef = useRef(token);
   useEffect(() => {
     tokenRef.current = token;
+    // Logged in (again): the watch need not finish its nap.
+    watch.current?.wake();
   }, [token]);
   const linked = snapshot?.sync != null;
   const waiting = snapshot?.sync?.waiting ?? 0;
@@ -35,7 +41,15 @@ export function useSync(store: FieldStore | null, snapshot: FieldSnapshot | null
       lock: browserLock, programmeId: store.programmeId, onActivity: setActivity,
     });
     engine.current = running;
-    const poke = (): void => void running.poke();
+    const watching = new ChangeWatch({
+      sync: store.sync, transport: watchTransport, token: () => tokenRef.current(), isOnline: () => navigator.onLine, onChange: () => running.poke(),
+    });
+    watch.current = watching;
+    watching.start();
+    const poke = (): void => {
+      watching.wake();
+      void running.poke();
+    };
     const offline = (): void => setActivity({ state: 'offline' });
     window.addEventListener('online', poke);
     window.addEventListener('offline', offline);
@@ -43,7 +57,9 @@ export function useSync(store: FieldStore | null, snapshot: FieldSnapshot | null
     poke();
     return () => {
       running.stop();
+      void watching.stop();
       engine.current = null;
+      watch.current = null;
       window.removeEventListener('online', poke);
       window.removeEventListener('offline', offline);
       clearInterval(timer);

@@ -2,9 +2,10 @@
 // limit, logins rate-limited, every other /api route behind a bearer-token session.
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { Pool } from 'pg';
+import type { ClientConfig, Pool } from 'pg';
 import { serveAppFiles } from './app-files.ts';
 import { allowAppOrigins } from './app-origins.ts';
+import { ChangeNotifications } from './change-notifications.ts';
 import { authenticate } from './request-account.ts';
 import { changeLogRoutes } from './routes/change-log-routes.ts';
 import { editRoutes } from './routes/edit-routes.ts';
@@ -25,6 +26,11 @@ export interface ServerOptions {
   sessionHours?: number;
   /** Largest request body in bytes; larger ones are refused with 413. */
   bodyLimit?: number;
+  /**
+   * Where to LISTEN for change notifications: a direct connection to the primary (LISTEN does not
+   * pass pgbouncer's transaction mode). The primary pool's settings when not given.
+   */
+  listenConnection?: string | ClientConfig;
   /** The built app (dist/) to serve at /, for one origin of app and API. */
   appDir?: string;
   /** Origins of the Fulv app allowed to call from another origin (CORS). */
@@ -88,6 +94,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ code: 'not_found', message: `there is no ${request.method} ${request.url.split('?')[0]}` } satisfies ErrorBody));
 
+  const changes = new ChangeNotifications({ connection: options.listenConnection ?? options.pool.options, onError: (error) => app.log.warn(`change notifications: ${error.message}; reconnecting`) });
+  await changes.start();
+  // Waiting requests are answered before the server stops, or closing would wait for their timeout.
+  app.addHook('preClose', () => changes.close());
+
   allowAppOrigins(app, options.appOrigins ?? []);
   await serveAppFiles(app, options.appDir);
   await app.register(rateLimit, { global: false });
@@ -103,7 +114,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // GIS clients read from a replica when there is one; publishing and snapshots use the primary.
     await withLogin.register(ogcRoutes, { pool: options.readPool ?? options.pool });
     await withLogin.register(publishRoutes, { pool: options.pool, now, publishBodyLimit: options.publishBodyLimit ?? DEFAULT_PUBLISH_BODY_LIMIT });
-    await withLogin.register(syncRoutes, { pool: options.pool, now });
+    await withLogin.register(syncRoutes, { pool: options.pool, now, changes });
   });
   return app;
 }

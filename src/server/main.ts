@@ -58,7 +58,7 @@ async function serve(): Promise<number> {
   const pool = createPool(config.databaseUrl, config.poolSize);
   const readPool = config.readDatabaseUrl ? createPool(config.readDatabaseUrl, config.poolSize) : undefined;
   const app = await buildServer({
-    pool, readPool, sessionHours: config.sessionHours, bodyLimit: config.bodyLimit, trustProxy: config.trustProxy,
+    pool, readPool, listenConnection: config.migrationDatabaseUrl, sessionHours: config.sessionHours, bodyLimit: config.bodyLimit, trustProxy: config.trustProxy,
     loginAttemptsPerMinute: config.loginAttemptsPerMinute, appOrigins: parseAppOrigins(process.env['FULV_APP_ORIGINS']), appDir: process.env['FULV_APP_DIR'] || undefined, logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
   });
   if (applied.length > 0) app.log.info(`applied schema migrations ${applied.join(', ')}`);

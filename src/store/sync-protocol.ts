@@ -78,3 +78,9 @@ export interface PullResponse {
   /** More changes wait beyond this page. */
   more: boolean;
 }
+
+/** The answer to a wait (GET …/sync/wait?since=N): the programme's last change-log seq. */
+export interface WaitResponse {
+  /** Beyond the `since` asked with when the programme changed; equal to it when the wait timed out. */
+  latest: number;
+}

@@ -7,7 +7,7 @@
 // shared polygon's revision counts every shared edit once, and every device, after pulling,
 // holds exactly the server's state.
 //
-//   npm run bench:sync -- --devices 50 --edits 200 --batch 20 --shared 5
+//   npm run bench:sync -- --devices 50 --edits 200 --batch 20 --shared 5 --max-seconds 1200
 import { parseArgs } from 'node:util';
 import type { Polygon } from 'geojson';
 import pg from 'pg';
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     devices: { type: 'string', default: '50' }, edits: { type: 'string', default: '200' },
     batch: { type: 'string', default: '20' }, shared: { type: 'string', default: '5' },
     'shared-every': { type: 'string', default: '10' },
+    'max-seconds': { type: 'string', default: '1200' },
   },
 });
 const DEVICES = Number(values.devices);
@@ -31,6 +32,8 @@ const EDITS = Number(values.edits);
 const BATCH = Number(values.batch);
 const SHARED = Number(values.shared);
 const SHARED_EVERY = Number(values['shared-every']);
+/** The run is bounded in time as well as in count: past this the bench stops and fails. */
+const MAX_SECONDS = Number(values['max-seconds']);
 
 const square = (lon: number, lat: number): Polygon => ({ type: 'Polygon', coordinates: [[[lon, lat], [lon + 0.0002, lat], [lon + 0.0002, lat + 0.0002], [lon, lat + 0.0002], [lon, lat]]] });
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -121,7 +124,11 @@ async function main(): Promise<void> {
     await Promise.all(devices.map((d) => d.pullAll()));
     const lastNote = new Map<string, string>();
     const started = performance.now();
-    await Promise.all(devices.map(async (device, d) => {
+    let overtime: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      overtime = setTimeout(() => reject(new Error(`the devices were not done after ${MAX_SECONDS} s (--max-seconds): stopped`)), MAX_SECONDS * 1000);
+    });
+    const work = Promise.all(devices.map(async (device, d) => {
       const own = `${device.name}-poly`;
       const plan: { make: (base: number) => Edit; id: string; shared: boolean }[] = [];
       for (let e = 0; e < EDITS; e++) {
@@ -142,6 +149,9 @@ async function main(): Promise<void> {
         await device.pullAll();
       }
     }));
+    // Past the deadline the devices' requests fail as the server stops; the deadline's error is the one told.
+    work.catch(() => undefined);
+    await Promise.race([work, deadline]).finally(() => clearTimeout(overtime));
     const seconds = (performance.now() - started) / 1000;
     await Promise.all(devices.map((d) => d.pullAll()));
 

@@ -47,8 +47,8 @@ describe('schema migrations', () => {
   it('migrates the version-2 database to version 3 (sync), keeping its change log and logging device edits from then on', async () => {
     const before = await pool.query('select seq, layer, feature_id, revision, who from change_log order by seq');
     expect(before.rows.length).toBeGreaterThan(0);
-    expect(await migrate(pool)).toEqual([3]);
-    expect(await schemaVersion(pool)).toBe(LATEST_VERSION);
+    expect(await migrate(pool, 3)).toEqual([3]);
+    expect(await schemaVersion(pool)).toBe(3);
     const after = await pool.query('select seq, layer, feature_id, revision, who, client_edit_id, device_id from change_log order by seq');
     expect(after.rows).toEqual(before.rows.map((r: object) => ({ ...r, client_edit_id: null, device_id: null })));
     const client = await pool.connect();
@@ -62,7 +62,47 @@ describe('schema migrations', () => {
     }
     const logged = await pool.query('select who, client_edit_id, device_id, op from change_log order by seq desc limit 1');
     expect(logged.rows[0]).toEqual({ who: 'u1', client_edit_id: 'E-1', device_id: 'D-1', op: 'update' });
-    expect(await migrate(pool)).toEqual([]);
+    expect(await migrate(pool, 3)).toEqual([]);
+  });
+
+  it('migrates the version-3 database to version 4: a committed change notifies its programme once per transaction, a rolled-back one never', async () => {
+    const rows = async (): Promise<unknown[]> => (await pool.query('select seq, layer, feature_id, revision, who, client_edit_id, device_id from change_log order by seq')).rows;
+    const before = await rows();
+    const listener = new pg.Client({ connectionString: database.url });
+    await listener.connect();
+    const heard: { channel: string; payload?: string }[] = [];
+    listener.on('notification', ({ channel, payload }) => heard.push({ channel, payload }));
+    await listener.query('listen fulv_changes');
+    try {
+      // Version 3 does not notify.
+      await pool.query("update parcels set note = 'v3' where programme_id = 'P1' and id = 'M1-P1'");
+      expect(await migrate(pool)).toEqual([4]);
+      expect(await schemaVersion(pool)).toBe(LATEST_VERSION);
+      expect((await rows()).slice(0, before.length)).toEqual(before);
+      await listener.query('select 1');
+      expect(heard).toEqual([]);
+
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        // Two changes (parcel and township) in one transaction.
+        await client.query("update parcels set note = 'a' where programme_id = 'P1' and id = 'M1-P1'");
+        await client.query("update townships set name = '马兰庄镇 ' where programme_id = 'P1' and id = 'T1'");
+        await listener.query('select 1');
+        expect(heard).toEqual([]);
+        await client.query('commit');
+        await client.query('begin');
+        await client.query("update parcels set note = 'b' where programme_id = 'P1' and id = 'M1-P1'");
+        await client.query('rollback');
+      } finally {
+        client.release();
+      }
+      await expect.poll(() => heard.length).toBe(1);
+      await listener.query('select 1');
+      expect(heard).toEqual([{ channel: 'fulv_changes', payload: 'P1' }]);
+    } finally {
+      await listener.end();
+    }
   });
 
   it('bumps the revision and logs a change made straight in SQL, as a planner in QGIS would', async () => {

@@ -156,8 +156,10 @@ export function applyPulledPage(db: IDBPDatabase<FieldDB>, changes: readonly Pul
     const pending = outboxSlots(await t.objectStore('outbox').getAll());
     let referenceChanged = false;
     for (const change of changes) {
-      // This device's own edit, already here.
-      if (change.clientEditId && (await t.objectStore('sync_pushed').getKey(change.clientEditId)) !== undefined) continue;
+      // This device's own edit, already here — but an acceptance step is written by the server
+      // (its clock, the account's name), so its value is adopted while the record is at that revision.
+      if (change.clientEditId && (await t.objectStore('sync_pushed').getKey(change.clientEditId)) !== undefined
+        && !(change.layer === 'reviews' && (await t.objectStore('reviews').get(change.id))?.revision === change.revision)) continue;
       if (pending.has(slotKey(change.layer, change.id))) continue;
       if (await applyPulledChange(t, change)) referenceChanged = true;
     }
