@@ -7,7 +7,6 @@ import type { Polygon } from 'geojson';
 import type { TreatedFeature } from '../domain/model.ts';
 import { gpsFeatures } from '../map/gps-features.ts';
 import { createTreated, reshapeTreated } from '../store/edits-from-snapshot.ts';
-import { BUILT_IN_PRESETS } from '../domain/buffer-presets.ts';
 import { DEFAULT_CONFLICT_QUERY, type ConflictQuery } from '../domain/conflict-list.ts';
 import { featureBounds } from '../domain/feature-bounds.ts';
 import type { BasemapSettings } from '../map/basemap.ts';
@@ -15,26 +14,22 @@ import type { FeatureRef, ProgrammeMap } from '../map/programme-map.ts';
 import type { LayerGroup } from '../map/layer-groups.ts';
 import type { ParcelStyleMode } from '../map/programme-style.ts';
 import { MapView } from '../ui/MapView.tsx';
-import { PlannerPanel } from '../ui/PlannerPanel.tsx';
 import { useI18n } from '../ui/i18n/language-context.tsx';
-import { loadBasemap, saveBasemap } from './app-settings.ts';
 import { newTreatedFeature } from './new-treated.ts';
 import { useSurveySettings } from './survey-settings.ts';
 import { mineLabelPoints } from './mine-label-points.ts';
-import { allowsTileUrl } from './page-policy.ts';
 import { holeEdit, shortcutRefusalText, splitEdit, type ShortcutOutcome } from './geometry-shortcuts.ts';
 import { useAnalysis } from './use-analysis.ts';
+import { loadBasemap } from './app-settings.ts';
+import { AppDialogs } from './AppDialogs.tsx';
+import { RolePanels } from './RolePanels.tsx';
+import type { Role } from './RoleTabs.tsx';
 import { ReviewOverlay } from './ReviewOverlay.tsx';
-import { ReviewTab } from './ReviewTab.tsx';
 import { useReview } from './use-review.ts';
 import { useExport } from './use-export.ts';
 import { useArchiveExport } from './use-archive-export.ts';
 import { useImport } from './use-import.ts';
 import { useImportPreview } from './use-import-preview.ts';
-import { ImportSummary } from '../ui/ImportSummary.tsx';
-import { ExportDialog } from '../ui/ExportDialog.tsx';
-import { ImportDialog } from '../ui/ImportDialog.tsx';
-import { NewProgrammeWizard } from '../ui/NewProgrammeWizard.tsx';
 import { useNewProgramme } from './use-new-programme.ts';
 import { useFieldStore } from './use-field-store.ts';
 import { useProgrammes } from './use-programmes.ts';
@@ -57,14 +52,9 @@ import { PhoneShell } from '../ui/shells/PhoneShell.tsx';
 import { useScreenClass } from '../ui/shells/screen-class.ts';
 import { TabletShell } from '../ui/shells/TabletShell.tsx';
 import { AppHeader, StorageAlerts } from './AppHeader.tsx';
-import { AppSettings } from './AppSettings.tsx';
 import { useTeamServer } from './team-server/use-team-server.ts';
-import { SyncConflictsDock } from './SyncConflictsDock.tsx';
 import { useParcelOverlap } from './use-parcel-overlap.ts';
 import { InspectorPanel } from './InspectorPanel.tsx';
-import { LayersRole } from './LayersRole.tsx';
-import { RoleTabs, type Role } from './RoleTabs.tsx';
-import { SurveyRole } from './SurveyRole.tsx';
 import { SyncStatus } from '../ui/SyncStatus.tsx';
 import { syncToken } from './sync-token.ts';
 import { useSync } from './use-sync.ts';
@@ -103,11 +93,13 @@ export function App() {
   const [selection, setSelection] = useState<FeatureRef | null>(null);
   const [sideTab, setSideTab] = useState<Role>('layers');
   const showImported = useCallback(() => setVisible((v) => ({ ...v, imported: true })), []);
-  const { gem, context, imported, fileStatus, openFile } = useViewedFiles(map, t, visible.gem, showImported);
+  const viewed = useViewedFiles(map, t, visible.gem, showImported);
+  const { gem, context, imported } = viewed;
   const { showParcel, onPick, fitTo } = useMapFocus(map, programme, setSelection);
   const setImportedVisible = useCallback((v: boolean) => setVisible((old) => (old.imported === v ? old : { ...old, imported: v })), []);
   useImportPreview(map, importer.previewCollection, fitTo, visible.imported, setImportedVisible);
-  const { distances, userPresets, changeDistances, savePreset, deletePreset } = useBufferSettings(store, snapshot, who, track);
+  const bufferSettings = useBufferSettings(store, snapshot, who, track);
+  const { distances } = bufferSettings;
   const [conflictQuery, setConflictQuery] = useState<ConflictQuery>(DEFAULT_CONFLICT_QUERY);
   const analysis = useAnalysis(programme, distances);
   const review = useReview(programme, snapshot);
@@ -204,7 +196,6 @@ export function App() {
     (window as unknown as { __fulvMap?: unknown }).__fulvMap = m.map;
   }, []);
 
-
   const drawingNow = drawing.state === 'drawing';
   const drawingBar = drawingNow || drawing.liveAreaM2 !== null || drawing.refusal ? (
     <DrawingBar
@@ -239,77 +230,33 @@ export function App() {
       </AppHeader>
     ),
     roles: (
-      <RoleTabs
+      <RolePanels
         active={sideTab}
         onActivate={setSideTab}
-        panels={{
-          layers: (
-            <LayersRole
-              visible={visible}
-              fileOpen={imported !== null || importer.previewCollection !== null}
-              contextLoaded={context !== null}
-              buffersComputing={programme !== null && analysis.buffers === null && analysis.error === null}
-              asOf={review.asOf}
-              periodFrom={review.periodFrom}
-              onToggle={(g, v) => setVisible((old) => ({ ...old, [g]: v }))}
-              parcelStyle={parcelStyle}
-              onParcelStyle={setParcelStyle}
-              onOpenFile={(f) => void openFile(f)}
-              fileStatus={fileStatus}
-              canImport={store !== null}
-              canExport={programme !== null}
-              onImport={() => importer.setOpen(true)}
-              onExport={() => exporter.setOpen(true)}
-              distances={distances}
-            />
-          ),
-          survey: (
-            <SurveyRole
-              store={store}
-              snapshot={snapshot}
-              programme={programme}
-              map={map}
-              survey={survey}
-              onSurvey={changeSurvey}
-              who={who}
-              drawing={drawing}
-              drawingBar={barInPeek ? null : drawingBar}
-              parcel={surveyParcel}
-              gpsTrace={gpsTrace}
-              createFeature={createFeature}
-              createFromShape={createFromShape}
-              track={track}
-              save={save}
-              onUndo={undo}
-              onRedo={redo}
-            />
-          ),
-          planner: programme && (
-            <PlannerPanel
-              programme={programme}
-              results={analysis.results}
-              pending={analysis.pending}
-              progress={analysis.progress}
-              error={analysis.error}
-              buffers={{ distances, builtIn: BUILT_IN_PRESETS, userPresets, onChange: changeDistances, onSavePreset: savePreset, onDeletePreset: deletePreset }}
-              query={conflictQuery}
-              onQuery={setConflictQuery}
-              selectedId={selectedParcel}
-              onShow={showParcel}
-            />
-          ),
-          review: programme && (
-            <ReviewTab
-              review={review}
-              programme={programme}
-              store={store}
-              canUndo={snapshot?.canUndo ?? false}
-              canRedo={snapshot?.canRedo ?? false}
-              selectedParcel={selectedParcel}
-              onShowParcel={showParcel}
-            />
-          ),
+        programme={programme}
+        store={store}
+        snapshot={snapshot}
+        analysis={analysis}
+        review={review}
+        buffers={bufferSettings}
+        layers={{
+          visible,
+          onToggle: (g, v) => setVisible((old) => ({ ...old, [g]: v })),
+          parcelStyle,
+          onParcelStyle: setParcelStyle,
+          viewed,
+          importPreview: importer.previewCollection,
+          onImport: () => importer.setOpen(true),
+          onExport: () => exporter.setOpen(true),
         }}
+        survey={{
+          map, survey, onSurvey: changeSurvey, who, drawing, drawingBar: barInPeek ? null : drawingBar, parcel: surveyParcel,
+          gpsTrace, createFeature, createFromShape, track, save, onUndo: undo, onRedo: redo,
+        }}
+        conflictQuery={conflictQuery}
+        onConflictQuery={setConflictQuery}
+        selectedParcel={selectedParcel}
+        onShowParcel={showParcel}
       />
     ),
     overlay: programme && review.overlay && (
@@ -358,28 +305,15 @@ export function App() {
       </p>
     ),
     dialogs: (
-      <>
-        <ImportDialog {...importer.dialog} />
-        <ImportSummary text={importer.summary} onDismiss={importer.dismissSummary} />
-        <NewProgrammeWizard wizard={wizard} />
-        {programme && <SyncConflictsDock programmeId={programme.id} map={map} />}
-        {/* Only while open: it lists every mine, which at province scale is thousands of options. */}
-        {programme && exporter.dialog.open && <ExportDialog {...exporter.dialog} archive={archiveExport} programme={programme} />}
-        <AppSettings
-          map={map}
-          server={teamServer}
-          open={settingsOpen}
-          basemap={basemap}
-          onClose={() => setSettingsOpen(false)}
-          onSave={(b) => {
-            setBasemap(b);
-            saveBasemap(b);
-            setSettingsOpen(false);
-            // The page's security policy allows a new basemap origin only from its next start.
-            if (b.enabled && !allowsTileUrl(b.url)) location.reload();
-          }}
-        />
-      </>
+      <AppDialogs
+        programme={programme}
+        map={map}
+        importer={importer}
+        exporter={exporter}
+        archiveExport={archiveExport}
+        wizard={wizard}
+        settings={{ open: settingsOpen, onClose: () => setSettingsOpen(false), basemap, onBasemap: setBasemap, server: teamServer }}
+      />
     ),
   };
   const mapView = createPortal(
