@@ -2,11 +2,7 @@
 // inspector, search and settings around it, laid out by the shell for the screen's size.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { FeatureCollection } from 'geojson';
-import type { Polygon } from 'geojson';
-import type { TreatedFeature } from '../domain/model.ts';
 import { gpsFeatures } from '../map/gps-features.ts';
-import { createTreated, reshapeTreated } from '../store/edits-from-snapshot.ts';
 import { DEFAULT_CONFLICT_QUERY, type ConflictQuery } from '../domain/conflict-list.ts';
 import { featureBounds } from '../domain/feature-bounds.ts';
 import type { BasemapSettings } from '../map/basemap.ts';
@@ -15,11 +11,13 @@ import type { LayerGroup } from '../map/layer-groups.ts';
 import type { ParcelStyleMode } from '../map/programme-style.ts';
 import { MapView } from '../ui/MapView.tsx';
 import { useI18n } from '../ui/i18n/language-context.tsx';
-import { newTreatedFeature } from './new-treated.ts';
 import { useSurveySettings } from './survey-settings.ts';
-import { mineLabelPoints } from './mine-label-points.ts';
-import { holeEdit, shortcutRefusalText, splitEdit, type ShortcutOutcome } from './geometry-shortcuts.ts';
 import { useAnalysis } from './use-analysis.ts';
+import { useTreatedEditing } from './use-treated-editing.ts';
+import { useMapData } from './use-map-data.ts';
+import { useSurveyParcel } from './use-survey-parcel.ts';
+import { TreatedDrawingBar } from './TreatedDrawingBar.tsx';
+import { ProgrammeStatus } from './ProgrammeStatus.tsx';
 import { loadBasemap } from './app-settings.ts';
 import { AppDialogs } from './AppDialogs.tsx';
 import { RolePanels } from './RolePanels.tsx';
@@ -38,13 +36,10 @@ import type { ProgrammeContent } from '../domain/programme-content.ts';
 import { AppUpdateBanner } from './AppUpdateBanner.tsx';
 import { useGpsTrace } from './use-gps-trace.ts';
 import { useSaveState } from './use-save-state.ts';
-import { useTreatedDrawing } from './use-treated-drawing.ts';
-import { parcelStatusNow } from '../store/review-edits.ts';
 import { useUndoShortcuts } from './use-undo-shortcuts.ts';
 import { useBufferSettings } from './use-buffer-settings.ts';
 import { useMapFocus } from './use-map-focus.ts';
 import { useViewedFiles } from './use-viewed-files.ts';
-import { DrawingBar } from '../ui/DrawingBar.tsx';
 import { DesktopShell } from '../ui/shells/DesktopShell.tsx';
 import type { LayoutSlots } from '../ui/shells/layout-slots.ts';
 import { MapSlot } from '../ui/shells/MapSlot.tsx';
@@ -58,8 +53,6 @@ import { InspectorPanel } from './InspectorPanel.tsx';
 import { SyncStatus } from '../ui/SyncStatus.tsx';
 import { syncToken } from './sync-token.ts';
 import { useSync } from './use-sync.ts';
-
-const NOTHING: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export function App() {
   const { t, language } = useI18n();
@@ -120,35 +113,7 @@ export function App() {
     if (bounds) map.fitBounds(bounds, false);
   }, [map, programme]);
 
-  const createFeature = useCallback((feature: TreatedFeature) => {
-    if (!store) return;
-    // On the map at once, while the save runs; taken away again if it fails.
-    const unshow = map?.preview('treated', feature);
-    void track(store.transact(createTreated(store.getSnapshot(), feature), who)).then((saved) => {
-      if (saved) setSelection({ source: 'treated', id: feature.properties.id });
-      else unshow?.();
-    });
-  }, [store, map, who, track]);
-  const createFromShape = useCallback((shape: Polygon) => {
-    if (programme) createFeature(newTreatedFeature(programme, shape, survey.surveyor.trim(), survey.measure));
-  }, [programme, survey, createFeature]);
-
-  // Split and hole: GEOS makes the shapes, the store takes them as one edit or says why not.
-  const shortcut = (outcome: Promise<ShortcutOutcome>): void => {
-    void outcome.then((result) => {
-      if (!store) return;
-      if (result.ok) void track(store.transact(result.edit, who));
-      else drawing.setRefusal(shortcutRefusalText(t, result.refusal));
-    });
-  };
-  const drawing = useTreatedDrawing(map, programme, analysis.buffers, t, {
-    onDrawn: createFromShape,
-    onReshaped: (id, shape) => {
-      if (store) void track(store.transact(reshapeTreated(store.getSnapshot(), id, shape), who));
-    },
-    onHole: (id, shape) => { if (store) shortcut(holeEdit(store.getSnapshot(), id, shape)); },
-    onSplitLine: (id, line) => { if (store) shortcut(splitEdit(store.getSnapshot(), id, line)); },
-  });
+  const { drawing, createFeature, createFromShape } = useTreatedEditing(t, { store, map, programme, buffers: analysis.buffers, survey, who, track, onSelect: setSelection });
   const gpsTrace = useGpsTrace(t, survey.accuracyLimit);
   const gpsData = useMemo(() => gpsFeatures(gpsTrace.fix, gpsTrace.trace), [gpsTrace.fix, gpsTrace.trace]);
 
@@ -156,39 +121,10 @@ export function App() {
   const redo = useCallback(() => { if (store) void track(store.redo(who)); }, [store, who, track]);
   useUndoShortcuts(undo, redo);
 
-  const mines = programme?.mines;
-  const minePoints = useMemo(() => (mines ? mineLabelPoints(mines) : null), [mines]);
-  const data = useMemo(() => {
-    const d: Partial<Record<string, FeatureCollection>> = {};
-    // Parcels carry their current status (or the status as of the reviewer's date), and treated
-    // polygons are those of that date.
-    if (programme) Object.assign(d, { parcels: review.parcels ?? programme.parcels, treated: review.treated ?? programme.treated, zones: programme.zones });
-    if (analysis.buffers) d.buffers = analysis.buffers;
-    d.overlap = overlap;
-    d.gps = gpsData;
-    if (gem) d.gem = gem;
-    if (minePoints) d.mines = minePoints;
-    if (context) d.context = context;
-    // Always given, so that a preview taken away leaves the source empty rather than drawn.
-    d.imported = importer.previewCollection ?? imported ?? NOTHING;
-    return d;
-  }, [programme, review.parcels, review.treated, analysis.buffers, overlap, gpsData, gem, minePoints, context, imported, importer.previewCollection]);
-
-  const selectedFeature = useMemo(() => {
-    if (!selection) return null;
-    const fc = data[selection.source];
-    return fc?.features.find((f) => String(f.properties?.id) === selection.id) ?? null;
-  }, [selection, data]);
-
-  // The parcel the survey tab's parcel actions work on: the selected one, or the selected treated polygon's.
-  const surveyParcelId = selection?.source === 'parcels' ? selection.id
-    : selection?.source === 'treated' ? (snapshot?.treated.get(selection.id)?.feature?.properties.parcel_id ?? null) : null;
-  const surveyParcel = useMemo(() => {
-    if (!snapshot || !surveyParcelId) return null;
-    const parcel = snapshot.programme.parcels.features.find((p) => p.properties.id === surveyParcelId);
-    const status = parcelStatusNow(snapshot, surveyParcelId);
-    return parcel && status ? { id: surveyParcelId, name: parcel.properties.name, status } : null;
-  }, [snapshot, surveyParcelId]);
+  const { data, selectedFeature } = useMapData({
+    programme, review, buffers: analysis.buffers, overlap, gps: gpsData, gem, context, imported, importPreview: importer.previewCollection,
+  }, selection);
+  const surveyParcel = useSurveyParcel(snapshot, selection);
 
   const onReady = useCallback((m: ProgrammeMap) => {
     setMap(m);
@@ -197,21 +133,7 @@ export function App() {
   }, []);
 
   const drawingNow = drawing.state === 'drawing';
-  const drawingBar = drawingNow || drawing.liveAreaM2 !== null || drawing.refusal ? (
-    <DrawingBar
-      drawing={drawingNow}
-      crosshair={drawing.crosshair}
-      polygon={drawing.purpose.kind !== 'split'}
-      onAddVertex={drawing.addVertex}
-      onUndoVertex={drawing.undoVertex}
-      onFinish={drawing.finish}
-      onCancel={drawing.stop}
-      onGpsVertex={gpsTrace.fix ? () => { const f = gpsTrace.fix!; drawing.addVertexAt([f.lon, f.lat]); } : null}
-      liveAreaM2={drawing.liveAreaM2}
-      entered={drawing.entered}
-      refusal={drawing.refusal}
-    />
-  ) : null;
+  const drawingBar = <TreatedDrawingBar drawing={drawing} fix={gpsTrace.fix} />;
   // On a phone the drawing bar sits in the sheet's peek, above the map being drawn on.
   const barInPeek = screen === 'phone' && drawingNow;
   const closeInspector = () => { drawing.stop(); setSelection(null); };
@@ -290,20 +212,7 @@ export function App() {
         track={track}
       />
     ) : null,
-    status: (
-      <p role="status" className="programme-status">
-        {loadError ? t('app.loadFailed', { reason: loadError })
-          : programme ? t(review.asOf ? 'app.loadedAsOf' : 'app.loaded', {
-            mines: programme.mines.length,
-            parcels: programme.parcels.features.length,
-            // As the map shows them: the treated polygons as of the reviewer's date.
-            treated: (review.treated ?? programme.treated).features.length,
-            zones: programme.zones.features.length,
-            date: review.asOf ?? '',
-          })
-          : t('app.loading')}
-      </p>
-    ),
+    status: <ProgrammeStatus programme={programme} loadError={loadError} asOf={review.asOf} treated={review.treated} />,
     dialogs: (
       <AppDialogs
         programme={programme}
