@@ -29,6 +29,10 @@ export function useTeamServer(t: Translate, locale: string, open: boolean, progr
     setSession(null);
     setMe(null);
   }, []);
+  // Closed with the settings, so that members are read afresh when they are opened again.
+  useEffect(() => {
+    if (!open) setManaging(null);
+  }, [open]);
   const managed = list?.find((p) => p.id === managing);
   const members = useProgrammeMembers(t, url, session && me ? session : null, managed ? { id: managed.id, name: managed.name } : null, signedOut);
 
