@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openApp, type OpenedApp } from './browser.ts';
 import { clickPolygon, goToEmptyGround, mapOffsets, openSurvey } from './survey-helpers.ts';
 import { counts, download, loaded, logIn, press, publish, startTeamServer, type TeamServer } from './team-server.ts';
+import { labelInName, seriousAxeViolations } from './accessibility-checks.ts';
 import { addMember, expectMessage, memberships } from './team-members.ts';
 import { smallTargets } from './touch.ts';
 
@@ -61,6 +62,9 @@ describe('the team server', () => {
     await expectMessage(members, 'status', '已将 checker 添加为规划人员。');
     await members.getByRole('combobox', { name: '李审查（checker）的角色' }).selectOption({ label: '验收人员' });
     await expectMessage(members, 'status', 'checker 的角色已改为验收人员。');
+    // Every control of the members has a name holding its visible label; axe finds nothing serious.
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect((await labelInName(page)).offenders).toEqual([]);
     // An account the server does not have is named, and nothing is added.
     await addMember(page, members, 'nobody', '外业调查员', false);
     await expectMessage(members, 'alert', '服务器上没有账号“nobody”。如要新建，请同时填写姓名和初始密码。');
