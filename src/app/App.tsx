@@ -2,12 +2,7 @@
 // inspector, search and settings around it, laid out by the shell for the screen's size.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { FeatureCollection } from 'geojson';
-import type { Polygon } from 'geojson';
-import type { TreatedFeature } from '../domain/model.ts';
 import { gpsFeatures } from '../map/gps-features.ts';
-import { createTreated, reshapeTreated } from '../store/edits-from-snapshot.ts';
-import { BUILT_IN_PRESETS } from '../domain/buffer-presets.ts';
 import { DEFAULT_CONFLICT_QUERY, type ConflictQuery } from '../domain/conflict-list.ts';
 import { featureBounds } from '../domain/feature-bounds.ts';
 import type { BasemapSettings } from '../map/basemap.ts';
@@ -15,26 +10,24 @@ import type { FeatureRef, ProgrammeMap } from '../map/programme-map.ts';
 import type { LayerGroup } from '../map/layer-groups.ts';
 import type { ParcelStyleMode } from '../map/programme-style.ts';
 import { MapView } from '../ui/MapView.tsx';
-import { PlannerPanel } from '../ui/PlannerPanel.tsx';
 import { useI18n } from '../ui/i18n/language-context.tsx';
-import { loadBasemap, saveBasemap } from './app-settings.ts';
-import { newTreatedFeature } from './new-treated.ts';
 import { useSurveySettings } from './survey-settings.ts';
-import { mineLabelPoints } from './mine-label-points.ts';
-import { allowsTileUrl } from './page-policy.ts';
-import { holeEdit, shortcutRefusalText, splitEdit, type ShortcutOutcome } from './geometry-shortcuts.ts';
 import { useAnalysis } from './use-analysis.ts';
+import { useTreatedEditing } from './use-treated-editing.ts';
+import { useMapData } from './use-map-data.ts';
+import { useSurveyParcel } from './use-survey-parcel.ts';
+import { TreatedDrawingBar } from './TreatedDrawingBar.tsx';
+import { ProgrammeStatus } from './ProgrammeStatus.tsx';
+import { loadBasemap } from './app-settings.ts';
+import { AppDialogs } from './AppDialogs.tsx';
+import { RolePanels } from './RolePanels.tsx';
+import type { Role } from './RoleTabs.tsx';
 import { ReviewOverlay } from './ReviewOverlay.tsx';
-import { ReviewTab } from './ReviewTab.tsx';
 import { useReview } from './use-review.ts';
 import { useExport } from './use-export.ts';
 import { useArchiveExport } from './use-archive-export.ts';
 import { useImport } from './use-import.ts';
 import { useImportPreview } from './use-import-preview.ts';
-import { ImportSummary } from '../ui/ImportSummary.tsx';
-import { ExportDialog } from '../ui/ExportDialog.tsx';
-import { ImportDialog } from '../ui/ImportDialog.tsx';
-import { NewProgrammeWizard } from '../ui/NewProgrammeWizard.tsx';
 import { useNewProgramme } from './use-new-programme.ts';
 import { useFieldStore } from './use-field-store.ts';
 import { useProgrammes } from './use-programmes.ts';
@@ -43,13 +36,10 @@ import type { ProgrammeContent } from '../domain/programme-content.ts';
 import { AppUpdateBanner } from './AppUpdateBanner.tsx';
 import { useGpsTrace } from './use-gps-trace.ts';
 import { useSaveState } from './use-save-state.ts';
-import { useTreatedDrawing } from './use-treated-drawing.ts';
-import { parcelStatusNow } from '../store/review-edits.ts';
 import { useUndoShortcuts } from './use-undo-shortcuts.ts';
 import { useBufferSettings } from './use-buffer-settings.ts';
 import { useMapFocus } from './use-map-focus.ts';
 import { useViewedFiles } from './use-viewed-files.ts';
-import { DrawingBar } from '../ui/DrawingBar.tsx';
 import { DesktopShell } from '../ui/shells/DesktopShell.tsx';
 import type { LayoutSlots } from '../ui/shells/layout-slots.ts';
 import { MapSlot } from '../ui/shells/MapSlot.tsx';
@@ -57,19 +47,12 @@ import { PhoneShell } from '../ui/shells/PhoneShell.tsx';
 import { useScreenClass } from '../ui/shells/screen-class.ts';
 import { TabletShell } from '../ui/shells/TabletShell.tsx';
 import { AppHeader, StorageAlerts } from './AppHeader.tsx';
-import { AppSettings } from './AppSettings.tsx';
 import { useTeamServer } from './team-server/use-team-server.ts';
-import { SyncConflictsDock } from './SyncConflictsDock.tsx';
 import { useParcelOverlap } from './use-parcel-overlap.ts';
 import { InspectorPanel } from './InspectorPanel.tsx';
-import { LayersRole } from './LayersRole.tsx';
-import { RoleTabs, type Role } from './RoleTabs.tsx';
-import { SurveyRole } from './SurveyRole.tsx';
 import { SyncStatus } from '../ui/SyncStatus.tsx';
 import { syncToken } from './sync-token.ts';
 import { useSync } from './use-sync.ts';
-
-const NOTHING: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export function App() {
   const { t, language } = useI18n();
@@ -103,11 +86,13 @@ export function App() {
   const [selection, setSelection] = useState<FeatureRef | null>(null);
   const [sideTab, setSideTab] = useState<Role>('layers');
   const showImported = useCallback(() => setVisible((v) => ({ ...v, imported: true })), []);
-  const { gem, context, imported, fileStatus, openFile } = useViewedFiles(map, t, visible.gem, showImported);
+  const viewed = useViewedFiles(map, t, visible.gem, showImported);
+  const { gem, context, imported } = viewed;
   const { showParcel, onPick, fitTo } = useMapFocus(map, programme, setSelection);
   const setImportedVisible = useCallback((v: boolean) => setVisible((old) => (old.imported === v ? old : { ...old, imported: v })), []);
   useImportPreview(map, importer.previewCollection, fitTo, visible.imported, setImportedVisible);
-  const { distances, userPresets, changeDistances, savePreset, deletePreset } = useBufferSettings(store, snapshot, who, track);
+  const bufferSettings = useBufferSettings(store, snapshot, who, track);
+  const { distances } = bufferSettings;
   const [conflictQuery, setConflictQuery] = useState<ConflictQuery>(DEFAULT_CONFLICT_QUERY);
   const analysis = useAnalysis(programme, distances);
   const review = useReview(programme, snapshot);
@@ -128,35 +113,7 @@ export function App() {
     if (bounds) map.fitBounds(bounds, false);
   }, [map, programme]);
 
-  const createFeature = useCallback((feature: TreatedFeature) => {
-    if (!store) return;
-    // On the map at once, while the save runs; taken away again if it fails.
-    const unshow = map?.preview('treated', feature);
-    void track(store.transact(createTreated(store.getSnapshot(), feature), who)).then((saved) => {
-      if (saved) setSelection({ source: 'treated', id: feature.properties.id });
-      else unshow?.();
-    });
-  }, [store, map, who, track]);
-  const createFromShape = useCallback((shape: Polygon) => {
-    if (programme) createFeature(newTreatedFeature(programme, shape, survey.surveyor.trim(), survey.measure));
-  }, [programme, survey, createFeature]);
-
-  // Split and hole: GEOS makes the shapes, the store takes them as one edit or says why not.
-  const shortcut = (outcome: Promise<ShortcutOutcome>): void => {
-    void outcome.then((result) => {
-      if (!store) return;
-      if (result.ok) void track(store.transact(result.edit, who));
-      else drawing.setRefusal(shortcutRefusalText(t, result.refusal));
-    });
-  };
-  const drawing = useTreatedDrawing(map, programme, analysis.buffers, t, {
-    onDrawn: createFromShape,
-    onReshaped: (id, shape) => {
-      if (store) void track(store.transact(reshapeTreated(store.getSnapshot(), id, shape), who));
-    },
-    onHole: (id, shape) => { if (store) shortcut(holeEdit(store.getSnapshot(), id, shape)); },
-    onSplitLine: (id, line) => { if (store) shortcut(splitEdit(store.getSnapshot(), id, line)); },
-  });
+  const { drawing, createFeature, createFromShape } = useTreatedEditing(t, { store, map, programme, buffers: analysis.buffers, survey, who, track, onSelect: setSelection });
   const gpsTrace = useGpsTrace(t, survey.accuracyLimit);
   const gpsData = useMemo(() => gpsFeatures(gpsTrace.fix, gpsTrace.trace), [gpsTrace.fix, gpsTrace.trace]);
 
@@ -164,39 +121,10 @@ export function App() {
   const redo = useCallback(() => { if (store) void track(store.redo(who)); }, [store, who, track]);
   useUndoShortcuts(undo, redo);
 
-  const mines = programme?.mines;
-  const minePoints = useMemo(() => (mines ? mineLabelPoints(mines) : null), [mines]);
-  const data = useMemo(() => {
-    const d: Partial<Record<string, FeatureCollection>> = {};
-    // Parcels carry their current status (or the status as of the reviewer's date), and treated
-    // polygons are those of that date.
-    if (programme) Object.assign(d, { parcels: review.parcels ?? programme.parcels, treated: review.treated ?? programme.treated, zones: programme.zones });
-    if (analysis.buffers) d.buffers = analysis.buffers;
-    d.overlap = overlap;
-    d.gps = gpsData;
-    if (gem) d.gem = gem;
-    if (minePoints) d.mines = minePoints;
-    if (context) d.context = context;
-    // Always given, so that a preview taken away leaves the source empty rather than drawn.
-    d.imported = importer.previewCollection ?? imported ?? NOTHING;
-    return d;
-  }, [programme, review.parcels, review.treated, analysis.buffers, overlap, gpsData, gem, minePoints, context, imported, importer.previewCollection]);
-
-  const selectedFeature = useMemo(() => {
-    if (!selection) return null;
-    const fc = data[selection.source];
-    return fc?.features.find((f) => String(f.properties?.id) === selection.id) ?? null;
-  }, [selection, data]);
-
-  // The parcel the survey tab's parcel actions work on: the selected one, or the selected treated polygon's.
-  const surveyParcelId = selection?.source === 'parcels' ? selection.id
-    : selection?.source === 'treated' ? (snapshot?.treated.get(selection.id)?.feature?.properties.parcel_id ?? null) : null;
-  const surveyParcel = useMemo(() => {
-    if (!snapshot || !surveyParcelId) return null;
-    const parcel = snapshot.programme.parcels.features.find((p) => p.properties.id === surveyParcelId);
-    const status = parcelStatusNow(snapshot, surveyParcelId);
-    return parcel && status ? { id: surveyParcelId, name: parcel.properties.name, status } : null;
-  }, [snapshot, surveyParcelId]);
+  const { data, selectedFeature } = useMapData({
+    programme, review, buffers: analysis.buffers, overlap, gps: gpsData, gem, context, imported, importPreview: importer.previewCollection,
+  }, selection);
+  const surveyParcel = useSurveyParcel(snapshot, selection);
 
   const onReady = useCallback((m: ProgrammeMap) => {
     setMap(m);
@@ -204,23 +132,8 @@ export function App() {
     (window as unknown as { __fulvMap?: unknown }).__fulvMap = m.map;
   }, []);
 
-
   const drawingNow = drawing.state === 'drawing';
-  const drawingBar = drawingNow || drawing.liveAreaM2 !== null || drawing.refusal ? (
-    <DrawingBar
-      drawing={drawingNow}
-      crosshair={drawing.crosshair}
-      polygon={drawing.purpose.kind !== 'split'}
-      onAddVertex={drawing.addVertex}
-      onUndoVertex={drawing.undoVertex}
-      onFinish={drawing.finish}
-      onCancel={drawing.stop}
-      onGpsVertex={gpsTrace.fix ? () => { const f = gpsTrace.fix!; drawing.addVertexAt([f.lon, f.lat]); } : null}
-      liveAreaM2={drawing.liveAreaM2}
-      entered={drawing.entered}
-      refusal={drawing.refusal}
-    />
-  ) : null;
+  const drawingBar = <TreatedDrawingBar drawing={drawing} fix={gpsTrace.fix} />;
   // On a phone the drawing bar sits in the sheet's peek, above the map being drawn on.
   const barInPeek = screen === 'phone' && drawingNow;
   const closeInspector = () => { drawing.stop(); setSelection(null); };
@@ -239,77 +152,33 @@ export function App() {
       </AppHeader>
     ),
     roles: (
-      <RoleTabs
+      <RolePanels
         active={sideTab}
         onActivate={setSideTab}
-        panels={{
-          layers: (
-            <LayersRole
-              visible={visible}
-              fileOpen={imported !== null || importer.previewCollection !== null}
-              contextLoaded={context !== null}
-              buffersComputing={programme !== null && analysis.buffers === null && analysis.error === null}
-              asOf={review.asOf}
-              periodFrom={review.periodFrom}
-              onToggle={(g, v) => setVisible((old) => ({ ...old, [g]: v }))}
-              parcelStyle={parcelStyle}
-              onParcelStyle={setParcelStyle}
-              onOpenFile={(f) => void openFile(f)}
-              fileStatus={fileStatus}
-              canImport={store !== null}
-              canExport={programme !== null}
-              onImport={() => importer.setOpen(true)}
-              onExport={() => exporter.setOpen(true)}
-              distances={distances}
-            />
-          ),
-          survey: (
-            <SurveyRole
-              store={store}
-              snapshot={snapshot}
-              programme={programme}
-              map={map}
-              survey={survey}
-              onSurvey={changeSurvey}
-              who={who}
-              drawing={drawing}
-              drawingBar={barInPeek ? null : drawingBar}
-              parcel={surveyParcel}
-              gpsTrace={gpsTrace}
-              createFeature={createFeature}
-              createFromShape={createFromShape}
-              track={track}
-              save={save}
-              onUndo={undo}
-              onRedo={redo}
-            />
-          ),
-          planner: programme && (
-            <PlannerPanel
-              programme={programme}
-              results={analysis.results}
-              pending={analysis.pending}
-              progress={analysis.progress}
-              error={analysis.error}
-              buffers={{ distances, builtIn: BUILT_IN_PRESETS, userPresets, onChange: changeDistances, onSavePreset: savePreset, onDeletePreset: deletePreset }}
-              query={conflictQuery}
-              onQuery={setConflictQuery}
-              selectedId={selectedParcel}
-              onShow={showParcel}
-            />
-          ),
-          review: programme && (
-            <ReviewTab
-              review={review}
-              programme={programme}
-              store={store}
-              canUndo={snapshot?.canUndo ?? false}
-              canRedo={snapshot?.canRedo ?? false}
-              selectedParcel={selectedParcel}
-              onShowParcel={showParcel}
-            />
-          ),
+        programme={programme}
+        store={store}
+        snapshot={snapshot}
+        analysis={analysis}
+        review={review}
+        buffers={bufferSettings}
+        layers={{
+          visible,
+          onToggle: (g, v) => setVisible((old) => ({ ...old, [g]: v })),
+          parcelStyle,
+          onParcelStyle: setParcelStyle,
+          viewed,
+          importPreview: importer.previewCollection,
+          onImport: () => importer.setOpen(true),
+          onExport: () => exporter.setOpen(true),
         }}
+        survey={{
+          map, survey, onSurvey: changeSurvey, who, drawing, drawingBar: barInPeek ? null : drawingBar, parcel: surveyParcel,
+          gpsTrace, createFeature, createFromShape, track, save, onUndo: undo, onRedo: redo,
+        }}
+        conflictQuery={conflictQuery}
+        onConflictQuery={setConflictQuery}
+        selectedParcel={selectedParcel}
+        onShowParcel={showParcel}
       />
     ),
     overlay: programme && review.overlay && (
@@ -343,43 +212,19 @@ export function App() {
         track={track}
       />
     ) : null,
-    status: (
-      <p role="status" className="programme-status">
-        {loadError ? t('app.loadFailed', { reason: loadError })
-          : programme ? t(review.asOf ? 'app.loadedAsOf' : 'app.loaded', {
-            mines: programme.mines.length,
-            parcels: programme.parcels.features.length,
-            // As the map shows them: the treated polygons as of the reviewer's date.
-            treated: (review.treated ?? programme.treated).features.length,
-            zones: programme.zones.features.length,
-            date: review.asOf ?? '',
-          })
-          : t('app.loading')}
-      </p>
-    ),
+    status: <ProgrammeStatus programme={programme} loadError={loadError} asOf={review.asOf} treated={review.treated} />,
     dialogs: (
-      <>
-        <ImportDialog {...importer.dialog} />
-        <ImportSummary text={importer.summary} onDismiss={importer.dismissSummary} />
-        <NewProgrammeWizard wizard={wizard} />
-        {store && <SyncConflictsDock store={store} map={map} who={who} />}
-        {/* Only while open: it lists every mine, which at province scale is thousands of options. */}
-        {programme && exporter.dialog.open && <ExportDialog {...exporter.dialog} archive={archiveExport} programme={programme} />}
-        <AppSettings
-          map={map}
-          server={teamServer}
-          open={settingsOpen}
-          basemap={basemap}
-          onClose={() => setSettingsOpen(false)}
-          onSave={(b) => {
-            setBasemap(b);
-            saveBasemap(b);
-            setSettingsOpen(false);
-            // The page's security policy allows a new basemap origin only from its next start.
-            if (b.enabled && !allowsTileUrl(b.url)) location.reload();
-          }}
-        />
-      </>
+      <AppDialogs
+        programme={programme}
+        map={map}
+        store={store}
+        who={who}
+        importer={importer}
+        exporter={exporter}
+        archiveExport={archiveExport}
+        wizard={wizard}
+        settings={{ open: settingsOpen, onClose: () => setSettingsOpen(false), basemap, onBasemap: setBasemap, server: teamServer }}
+      />
     ),
   };
   const mapView = createPortal(

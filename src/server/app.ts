@@ -9,6 +9,7 @@ import { ChangeNotifications } from './change-notifications.ts';
 import { authenticate } from './request-account.ts';
 import { changeLogRoutes } from './routes/change-log-routes.ts';
 import { editRoutes } from './routes/edit-routes.ts';
+import { memberRoutes } from './routes/member-routes.ts';
 import { ogcRoutes } from './routes/ogc-routes.ts';
 import { photoRoutes } from './routes/photo-routes.ts';
 import { programmeRoutes } from './routes/programme-routes.ts';
@@ -108,6 +109,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     withLogin.addHook('onRequest', authenticate(options.pool));
     await withLogin.register(sessionRoutes, sessionOptions);
     await withLogin.register(programmeRoutes, { pool: options.pool });
+    await withLogin.register(memberRoutes, { pool: options.pool });
     await withLogin.register(editRoutes, { pool: options.pool, readPool: options.readPool ?? options.pool, now });
     await withLogin.register(photoRoutes, { pool: options.pool, readPool: options.readPool ?? options.pool, now });
     await withLogin.register(changeLogRoutes, { pool: options.pool, readPool: options.readPool ?? options.pool });

@@ -1,8 +1,10 @@
 // Settings → team server: its address, a login form, and once logged in "publish the open
 // programme" (server admins) and the user's programmes on the server, each with a download for
-// offline use showing progress and size. Messages come translated from the caller.
+// offline use showing progress and size, and for its admins its members (ProgrammeMembers).
+// Messages come translated from the caller.
 import { useId, useState } from 'react';
 import { byteSize } from './byte-size.ts';
+import { ProgrammeMembers, type ProgrammeMembersProps } from './ProgrammeMembers.tsx';
 import { useI18n } from './i18n/language-context.tsx';
 import type { MessageKey } from './i18n/zh.ts';
 
@@ -20,6 +22,9 @@ export interface ServerSectionProps {
   busy: boolean;
   download: { id: string; received: number; total: number | null } | null;
   message: { text: string; error: boolean } | null;
+  /** The members of the programme opened for managing (its admins and server admins only). */
+  members: ProgrammeMembersProps | null;
+  onManageMembers: (programmeId: string | null) => void;
   onSaveUrl: (text: string) => void;
   onRemoveUrl: () => void;
   onLogIn: (login: string, password: string) => void;
@@ -84,6 +89,16 @@ export function ServerSection(props: ServerSectionProps) {
                     <span>{t('server.progress', { received: byteSize(props.download.received, locale), total: props.download.total === null ? '?' : byteSize(props.download.total, locale) })}</span>
                   </>
                 )}
+                {(props.account?.isServerAdmin || p.roles.includes('admin')) && (
+                  <button
+                    type="button"
+                    aria-expanded={props.members?.programmeId === p.id}
+                    onClick={() => props.onManageMembers(props.members?.programmeId === p.id ? null : p.id)}
+                  >
+                    {t('members.manage', { name: p.name })}
+                  </button>
+                )}
+                {props.members?.programmeId === p.id && <ProgrammeMembers {...props.members} />}
               </li>
             ))}
           </ul>

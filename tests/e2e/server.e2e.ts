@@ -1,14 +1,17 @@
 // The team server as its users meet it (issue 16): an admin sets the server's address and logs in
 // from Settings and publishes the demo programme; a surveyor in another browser logs in, downloads
 // it for offline use, goes offline, and the app works as before (parcels on the map, a treated
-// polygon drawn and saved); a reviewer on a phone, by touch, downloads and sees it too; the admin's
-// own published programme is linked for sync, so a polygon drawn after publishing reaches the
-// server's table. A real
+// polygon drawn and saved); a reviewer on a phone, by touch, downloads and sees it too. The admin
+// makes them members in Settings, on a desktop and on a phone by touch; the admin's own published
+// programme is linked for sync, so a polygon drawn after publishing reaches the server's table. A real
 // PostgreSQL + PostGIS and the real server on a free port; the app from the e2e preview server.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openApp, type OpenedApp } from './browser.ts';
 import { clickPolygon, goToEmptyGround, mapOffsets, openSurvey } from './survey-helpers.ts';
 import { counts, download, loaded, logIn, press, publish, startTeamServer, type TeamServer } from './team-server.ts';
+import { labelInName, seriousAxeViolations } from './accessibility-checks.ts';
+import { addMember, expectMessage, memberships } from './team-members.ts';
+import { smallTargets } from './touch.ts';
 
 const DEMO = 'QA-DEMO';
 
@@ -43,8 +46,39 @@ describe('the team server', () => {
     // Publishing again is refused in the UI's language, and overwrites nothing.
     await press(page, '将当前项目发布到服务器', false);
     await expect.poll(() => settings.getByRole('alert').textContent().catch(() => ''), { timeout: 15_000 }).toBe(`服务器上已有编号为 ${DEMO} 的项目，未覆盖。`);
-    await team.addMember(DEMO, 'field', 'surveyor');
-    await team.addMember(DEMO, 'checker', 'reviewer');
+  });
+
+  it('the admin adds the surveyor and the reviewer in Settings, changes a role, and cannot remove the last admin', async () => {
+    const { page } = opened[0]!;
+    const settings = page.getByRole('dialog', { name: '设置' });
+    await press(page, `管理成员：${demoName}`, false);
+    const members = settings.getByRole('region', { name: `“${demoName}”的成员` });
+    await expect.poll(() => members.getByRole('listitem').allTextContents(), { timeout: 15_000 }).toEqual([expect.stringContaining('王局长（boss）')]);
+    expect(await members.getByRole('combobox', { name: '王局长（boss）的角色' }).inputValue()).toBe('admin');
+
+    await addMember(page, members, 'field', '外业调查员', false);
+    await expectMessage(members, 'status', '已将 field 添加为外业调查员。');
+    // The reviewer first as a planner, then given the right role.
+    await addMember(page, members, 'checker', '规划人员', false);
+    await expectMessage(members, 'status', '已将 checker 添加为规划人员。');
+    await members.getByRole('combobox', { name: '李审查（checker）的角色' }).selectOption({ label: '验收人员' });
+    await expectMessage(members, 'status', 'checker 的角色已改为验收人员。');
+    // Every control of the members has a name holding its visible label; axe finds nothing serious.
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect((await labelInName(page)).offenders).toEqual([]);
+    // An account the server does not have is named, and nothing is added.
+    await addMember(page, members, 'nobody', '外业调查员', false);
+    await expectMessage(members, 'alert', '服务器上没有账号“nobody”。如要新建，请同时填写姓名和初始密码。');
+
+    // Removing asks first; the programme's only admin stays.
+    await press(page, '移除 王局长（boss）：管理员', false, members);
+    const confirm = page.getByRole('dialog', { name: '移除成员？' });
+    await press(page, '取消', false, confirm);
+    expect(await confirm.isVisible()).toBe(false);
+    await press(page, '移除 王局长（boss）：管理员', false, members);
+    await press(page, '确认移除', false, confirm);
+    await expectMessage(members, 'alert', '这是项目唯一的管理员，不能移除或改为其他角色：请先添加另一位管理员。');
+    expect(await memberships(team)).toEqual(['boss:admin', 'checker:reviewer', 'field:surveyor']);
   });
 
   it('a surveyor downloads it, goes offline, and works as before', async () => {
@@ -114,5 +148,39 @@ describe('the team server', () => {
       "select who, device_id from change_log where programme_id = $1 and layer = 'treated' order by seq desc limit 1", [DEMO]);
     expect(rows[0]).toMatchObject({ who: 'boss', device_id: expect.any(String) });
     await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^已全部同步 · 上次同步/);
+  });
+
+  it('an admin on a phone, by touch, creates an account as a member, changes its role and removes it', async () => {
+    const admin = await openApp({ viewport: 'phone' });
+    opened.push(admin);
+    const { page } = admin;
+    await loaded(page);
+    await logIn(page, team.serverUrl, 'boss', true);
+    const settings = page.getByRole('dialog', { name: '设置' });
+    await press(page, `管理成员：${demoName}`, true);
+    const members = settings.getByRole('region', { name: `“${demoName}”的成员` });
+    await expect.poll(() => members.getByRole('listitem').count(), { timeout: 15_000 }).toBe(3);
+
+    await addMember(page, members, 'zhao', '规划人员', true, { name: '赵助理', password: 'short' });
+    await expectMessage(members, 'alert', '初始密码至少需要 10 个字符。');
+    await addMember(page, members, 'zhao', '规划人员', true, { name: '赵助理', password: 'a long first password' });
+    await expectMessage(members, 'status', '已将 zhao 添加为规划人员。');
+    expect(await memberships(team)).toEqual(['boss:admin', 'checker:reviewer', 'field:surveyor', 'zhao:planner']);
+    await members.getByRole('combobox', { name: '赵助理（zhao）的角色' }).selectOption({ label: '外业调查员' });
+    await expectMessage(members, 'status', 'zhao 的角色已改为外业调查员。');
+
+    // Every control of the members fits the screen and takes a fingertip.
+    const overflow = await members.evaluate((section) => [...section.querySelectorAll('button, select, input')]
+      .map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && (r.left < 0 || r.right > innerWidth)).length);
+    expect(overflow).toBe(0);
+    for (let i = 0; i < 6; i += 1) {
+      await members.evaluate((section, at) => section.querySelectorAll('li, form')[at]?.scrollIntoView({ block: 'center' }), i);
+      expect(await smallTargets(page, '.programme-members')).toEqual([]);
+    }
+
+    await press(page, '移除 赵助理（zhao）：外业调查员', true, members);
+    await press(page, '确认移除', true, page.getByRole('dialog', { name: '移除成员？' }));
+    await expectMessage(members, 'status', '已将 zhao 的外业调查员角色移除。');
+    expect(await memberships(team)).toEqual(['boss:admin', 'checker:reviewer', 'field:surveyor']);
   });
 });

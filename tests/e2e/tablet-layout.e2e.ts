@@ -1,6 +1,7 @@
 // A planner on a tablet held upright (768×1024, touch): the conflict list in the side panel, a
 // tapped row opens the inspector, and the map keeps at least half the width; the side panel
 // collapses and stays collapsed after a reload; nothing reaches past the screen's edge.
+// The header fits in both languages at every size (see "tablet header" below).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type OpenedApp, waitForMapIdle } from './browser.ts';
@@ -89,3 +90,63 @@ describe('tablet layout', () => {
     expect((await sidewaysOverflow(page)).wide).toEqual([]);
   });
 });
+
+// The header in both languages (English is the longer): the subtitle stays on at most two lines
+// (or is left out), nothing in it overlaps, and the open programme menu leaves Settings uncovered.
+describe('tablet header', () => {
+  const words = {
+    zh: { settings: '设置', actions: '项目操作' },
+    en: { settings: 'Settings', actions: 'Programme actions' },
+  } as const;
+  for (const lang of ['zh', 'en'] as const) {
+    it(`fits at 768×1024 and beside it, in ${lang === 'zh' ? 'Chinese' : 'English'}`, async () => {
+      const app = await openApp({ viewport: { width: WIDTH, height: 1024 }, touch: true, query: lang === 'en' ? '?lang=en' : '' });
+      try {
+        const page = app.page;
+        const header = page.getByRole('banner');
+        for (const size of [{ width: WIDTH, height: 1024 }, { width: 1024, height: 768 }, { width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+          await page.setViewportSize(size);
+          await page.waitForTimeout(300);
+          const where = `${lang} ${size.width}×${size.height}`;
+          const subtitle = await header.locator('.subtitle').evaluate((p) => {
+            const box = p.getBoundingClientRect();
+            return { height: box.height, line: parseFloat(getComputedStyle(p).lineHeight) || parseFloat(getComputedStyle(p).fontSize) * 1.2 };
+          });
+          expect(Math.round(subtitle.height / subtitle.line), `${where}: lines of the subtitle`).toBeLessThanOrEqual(2);
+          // No two of the header's parts overlap (a hidden part has no box).
+          const overlaps = await header.evaluate((h) => {
+            const parts = [...h.children].map((c) => ({ name: `${c.tagName.toLowerCase()}.${c.className}`, r: c.getBoundingClientRect() })).filter((p) => p.r.width > 0 && p.r.height > 0);
+            const found: string[] = [];
+            for (const [i, a] of parts.entries()) {
+              for (const b of parts.slice(i + 1)) {
+                if (a.r.left < b.r.right - 1 && b.r.left < a.r.right - 1 && a.r.top < b.r.bottom - 1 && b.r.top < a.r.bottom - 1) found.push(`${a.name} / ${b.name}`);
+              }
+            }
+            return found;
+          });
+          expect(overlaps, where).toEqual([]);
+          const toggle = header.getByRole('button', { name: words[lang].actions, exact: true });
+          await toggle.tap();
+          const menu = header.getByRole('group', { name: words[lang].actions });
+          await menu.waitFor();
+          const settings = header.getByRole('button', { name: words[lang].settings, exact: true });
+          const [m, b] = [(await menu.boundingBox())!, (await settings.boundingBox())!];
+          const apart = m.x + m.width <= b.x || b.x + b.width <= m.x || m.y + m.height <= b.y || b.y + b.height <= m.y;
+          expect(apart, `${where}: the programme menu ${JSON.stringify(m)} covers Settings ${JSON.stringify(b)}`).toBe(true);
+          // And Settings is what a finger on it touches.
+          const onTop = await settings.evaluate((button) => {
+            const r = button.getBoundingClientRect();
+            return button.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+          });
+          expect(onTop, where).toBe(true);
+          expect(b.x + b.width, where).toBeLessThanOrEqual(size.width);
+          await toggle.tap();
+          await menu.waitFor({ state: 'hidden' });
+        }
+      } finally {
+        await app.close();
+      }
+    });
+  }
+});
+

@@ -9,7 +9,9 @@ import type { ServerSession } from './server-settings.ts';
 
 export type ServerFailureCode =
   | 'unreachable' | 'bad_credentials' | 'login_throttled' | 'too_many_requests' | 'unauthenticated' | 'forbidden'
-  | 'programme_exists' | 'invalid_request' | 'not_found' | 'body_too_large' | 'bad_snapshot' | 'other';
+  | 'programme_exists' | 'invalid_request' | 'not_found' | 'body_too_large' | 'bad_snapshot' | 'other'
+  // Managing members (member-client.ts).
+  | 'no_account' | 'last_admin';
 
 export class ServerFailure extends Error {
   constructor(readonly code: ServerFailureCode, message: string, readonly status = 0) {
@@ -38,9 +40,9 @@ export interface Downloaded {
   bytes: number;
 }
 
-const KNOWN: readonly ServerFailureCode[] = ['bad_credentials', 'login_throttled', 'too_many_requests', 'unauthenticated', 'forbidden', 'programme_exists', 'invalid_request', 'not_found', 'body_too_large'];
+const KNOWN: readonly ServerFailureCode[] = ['bad_credentials', 'login_throttled', 'too_many_requests', 'unauthenticated', 'forbidden', 'programme_exists', 'invalid_request', 'not_found', 'body_too_large', 'no_account', 'last_admin'];
 
-async function request(url: string, init: RequestInit): Promise<Response> {
+export async function request(url: string, init: RequestInit): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, credentials: 'omit', cache: 'no-store' });
@@ -58,7 +60,7 @@ async function request(url: string, init: RequestInit): Promise<Response> {
   throw new ServerFailure(code, body.message ?? `HTTP ${response.status}`, response.status);
 }
 
-const auth = (session: ServerSession): Record<string, string> => ({ authorization: `Bearer ${session.token}` });
+export const auth = (session: ServerSession): Record<string, string> => ({ authorization: `Bearer ${session.token}` });
 
 export async function logIn(base: string, login: string, password: string): Promise<ServerSession> {
   const response = await request(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });

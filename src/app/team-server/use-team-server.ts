@@ -15,6 +15,7 @@ import type { Translate } from '../../ui/i18n/translate.ts';
 import { allowsTileUrl } from '../page-policy.ts';
 import type { Programmes } from '../use-programmes.ts';
 import { downloadProgramme, listProgrammes, logIn, logOut, publishProgramme, ServerFailure, whoAmI, type Me, type ServerProgramme } from './server-client.ts';
+import { useProgrammeMembers } from './use-programme-members.ts';
 import { clearServerSession, loadServerSession, loadServerUrl, saveServerSession, saveServerUrl, serverBaseUrl, type ServerSession } from './server-settings.ts';
 
 export function useTeamServer(t: Translate, locale: string, open: boolean, programmes: Programmes, store: FieldStore | null, snapshot: FieldSnapshot | null, areaLevel: ProgrammeAreaLevel): ServerSectionProps {
@@ -25,18 +26,26 @@ export function useTeamServer(t: Translate, locale: string, open: boolean, progr
   const [busy, setBusy] = useState(false);
   const [download, setDownload] = useState<ServerSectionProps['download']>(null);
   const [message, setMessage] = useState<ServerSectionProps['message']>(null);
+  const [managing, setManaging] = useState<string | null>(null);
+  const signedOut = useCallback(() => {
+    clearServerSession();
+    setSession(null);
+    setMe(null);
+  }, []);
+  // Closed with the settings, so that members are read afresh when they are opened again.
+  useEffect(() => {
+    if (!open) setManaging(null);
+  }, [open]);
+  const managed = list?.find((p) => p.id === managing);
+  const members = useProgrammeMembers(t, url, session && me ? session : null, managed ? { id: managed.id, name: managed.name } : null, signedOut);
 
   const failure = useCallback((error: unknown, id = '') => {
     if (error instanceof ServerFailure) {
-      if (error.code === 'unauthenticated') {
-        clearServerSession();
-        setSession(null);
-        setMe(null);
-      }
+      if (error.code === 'unauthenticated') signedOut();
       setMessage({ text: t(`server.error.${error.code}`, { reason: error.message, id }), error: true });
     } else if (error instanceof FieldStoreError && error.code === 'stale_publish') setMessage({ text: t('server.error.stale_publish'), error: true });
     else setMessage({ text: t('server.error.other', { reason: error instanceof Error ? error.message : String(error) }), error: true });
-  }, [t]);
+  }, [t, signedOut]);
 
   const run = useCallback(async (work: () => Promise<void>, id?: string) => {
     setBusy(true);
@@ -69,6 +78,8 @@ export function useTeamServer(t: Translate, locale: string, open: boolean, progr
     busy,
     download,
     message,
+    members,
+    onManageMembers: setManaging,
     onSaveUrl: (text) => {
       const base = serverBaseUrl(text);
       if (!base) return setMessage({ text: t('server.urlInvalid'), error: true });

@@ -14,6 +14,8 @@ import { enServer } from './en/server.ts';
 import { enSync } from './en/sync.ts';
 // Sync conflicts (issue 17)
 import { enConflicts } from './en/conflicts.ts';
+// Programme members on the team server
+import { enMembers } from './en/members.ts';
 import type { MessageKey } from './zh.ts';
 
-export const en: Record<MessageKey, string> = { ...enCommon, ...enSurvey, ...enPlanner, ...enReview, ...enFiles, ...enOffline, ...enWizard, ...enProgrammes, ...enServer, ...enSync, ...enConflicts };
+export const en: Record<MessageKey, string> = { ...enCommon, ...enSurvey, ...enPlanner, ...enReview, ...enFiles, ...enOffline, ...enWizard, ...enProgrammes, ...enServer, ...enSync, ...enConflicts, ...enMembers };

@@ -16,7 +16,9 @@ import { zhServer } from './zh/server.ts';
 import { zhSync } from './zh/sync.ts';
 // Sync conflicts (issue 17)
 import { zhConflicts } from './zh/conflicts.ts';
+// Programme members on the team server
+import { zhMembers } from './zh/members.ts';
 
-export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline, ...zhWizard, ...zhProgrammes, ...zhServer, ...zhSync, ...zhConflicts };
+export const zh = { ...zhCommon, ...zhSurvey, ...zhPlanner, ...zhReview, ...zhFiles, ...zhOffline, ...zhWizard, ...zhProgrammes, ...zhServer, ...zhSync, ...zhConflicts, ...zhMembers };
 
 export type MessageKey = keyof typeof zh;

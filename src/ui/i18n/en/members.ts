@@ -1,0 +1,31 @@
+// Managing a programme's members on the team server (Settings → Team server) (English).
+import type { zhMembers } from '../zh/members.ts';
+
+export const enMembers: Record<keyof typeof zhMembers, string> = {
+  'members.manage': 'Manage members: {name}',
+  'members.title': 'Members of “{name}”',
+  'members.loading': 'Reading the members…',
+  'members.none': 'This programme has no members yet.',
+  'members.who': '{name} ({login})',
+  'members.roleOf': 'Role of {name} ({login})',
+  'members.remove': 'Remove {name} ({login}): {role}',
+  'members.add': 'Add member',
+  'members.login': 'Account (login)',
+  'members.role': 'Role',
+  'members.newAccount': 'If the account is not on the server yet:',
+  'members.displayName': 'Name for the new account',
+  'members.password': 'First password for the new account',
+  'members.passwordHint': 'At least 10 characters; tell it to them in person and ask them to change it after logging in.',
+  'members.loginInvalid': 'A login has only letters, digits and _ . @ - (at most 100), and starts with a letter or digit.',
+  'members.accountHalf': 'To create an account, give both a name and a first password.',
+  'members.passwordShort': 'The first password needs at least 10 characters.',
+  'members.added': '{login} added as {role}.',
+  'members.changed': '{login} is now {role}.',
+  'members.removed': '{login} no longer has the role {role}.',
+  'members.confirmTitle': 'Remove member?',
+  'members.confirmText': 'Remove {name} ({login}) as {role} of “{programme}”? What they downloaded stays on their device, but they can no longer sync this programme with the server.',
+  'members.confirmRemove': 'Remove',
+  'members.cancel': 'Cancel',
+  'server.error.no_account': 'There is no account “{id}” on the server. To create it, give a name and a first password as well.',
+  'server.error.last_admin': 'This is the programme’s only admin, who can be neither removed nor given another role: add another admin first.',
+};
