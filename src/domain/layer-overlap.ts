@@ -3,6 +3,7 @@
 // a feature straddling cells is clipped against the whole layer, cut first to a rectangle just
 // outside the feature. Either way the result has exactly the vertices PostGIS's ST_Intersection
 // would give, so its geodesic area matches. The cost grows with crossings, not features × zones.
+import { INSIDE, NEAR, sideOf } from './edge-index.ts';
 import { geosArea } from './geos/geos-area.ts';
 import type { Geos } from './geos/geos-loader.ts';
 import { takeGeosError } from './geos/geos-loader.ts';
@@ -59,6 +60,8 @@ export function layerOverlap(geos: Geos, layer: TiledLayer, item: AreaItem, coun
   const tile = layer.tiles[tileHolding(layer, item.bbox)];
   if (!tile) return Math.min(item.area, straddlingOverlap(geos, layer.whole, item, counter));
   if (tile.full) return item.area;
+  const side = tile.edges ? sideOf(tile.edges, item.bbox) : NEAR;
+  if (side !== NEAR) return side === INSIDE ? item.area : 0;
   if (geos.GEOSPreparedIntersects(tile.prepared, item.geometry) !== 1) return 0;
   if (geos.GEOSPreparedContains(tile.prepared, item.geometry) === 1) return item.area;
   return Math.min(item.area, measureOverlay(geos, geos.GEOSIntersection(tile.geometry, item.geometry), counter));

@@ -3,6 +3,7 @@
 // indexed with flatbush. Parcels then meet only the few small tiles under them, and the parcels
 // wholly inside or outside (most of them) are answered without clipping (PERF.md).
 import Flatbush from 'flatbush';
+import { edgeIndex, type EdgeIndex } from './edge-index.ts';
 import type { Geos } from './geos/geos-loader.ts';
 import type { GeosPtr } from './geos/geos-geometry.ts';
 import { geosExtent, geosPlanarArea } from './geos/geos-measure.ts';
@@ -18,6 +19,8 @@ export interface Tile {
   cell: BBox;
   /** The tile covers its whole cell, so anything inside the cell is inside the layer. */
   full: boolean;
+  /** Its outline, to settle features far from it without GEOS. */
+  edges: EdgeIndex | null;
 }
 
 export interface TiledLayer {
@@ -57,7 +60,7 @@ function split(geos: Geos, geometry: GeosPtr, cell: BBox, depth: number, tiles: 
   if (geos.GEOSGetNumCoordinates(geometry) <= MAX_TILE_VERTICES || depth >= MAX_DEPTH) {
     const cellArea = (cell[2] - cell[0]) * (cell[3] - cell[1]);
     const full = Math.abs(geosPlanarArea(geos, geometry) - cellArea) <= cellArea * 1e-12;
-    tiles.push({ geometry, prepared: geos.GEOSPrepare(geometry), cell, full });
+    tiles.push({ geometry, prepared: geos.GEOSPrepare(geometry), cell, full, edges: full ? null : edgeIndex(geos, geometry) });
     return;
   }
   const [x0, y0, x1, y1] = cell;
