@@ -43,6 +43,8 @@ const PROGRESS_EVERY = 500;
 export class Analysis {
   /** GEOS overlay operations so far; tests read it to see that an update reused untouched parcels. */
   readonly counter: OverlayCounter = { clips: 0 };
+  /** How many times each zone type's layer was built; tests read it to see what an edit rebuilt. */
+  readonly layerBuilds = Object.fromEntries(ZONE_TYPES.map((t) => [t, 0])) as Record<ZoneType, number>;
   /** Ids of the parcels the last update recomputed. */
   lastRecomputed: string[] = [];
   private distances: BufferDistances;
@@ -84,6 +86,7 @@ export class Analysis {
     this.progress('buffering', 0, ZONE_TYPES.length);
     this.layers = Object.fromEntries(ZONE_TYPES.map((t, i) => {
       this.progress('buffering', i, ZONE_TYPES.length);
+      this.layerBuilds[t]++;
       return [t, buildTypeLayer(geos, t, this.zones, this.distances[t])];
     })) as Record<ZoneType, TypeLayer>;
     this.all = buildAllLayer(geos, ZONE_TYPES.map((t) => this.layers[t]));
@@ -126,6 +129,7 @@ export class Analysis {
       if (!f || f.overlap[type].area > 0) affected.add(i);
     });
     const layer = buildTypeLayer(this.geos, type, this.zones, metres);
+    this.layerBuilds[type]++;
     for (const b of layer.buffers) for (const i of searchBBox(this.parcelIndex, b.bbox)) affected.add(i);
     destroyTypeLayer(this.geos, this.layers[type]);
     this.layers[type] = layer;
