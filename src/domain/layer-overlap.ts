@@ -9,7 +9,7 @@ import type { Geos } from './geos/geos-loader.ts';
 import { takeGeosError } from './geos/geos-loader.ts';
 import type { GeosPtr } from './geos/geos-geometry.ts';
 import type { BBox } from './packed-geometry.ts';
-import { tileHolding, type TiledLayer } from './tiled-layer.ts';
+import { NO_TILE, tileUnder, type TiledLayer } from './tiled-layer.ts';
 
 /** A validated area feature already in GEOS, with its ellipsoidal area. */
 export interface AreaItem {
@@ -54,10 +54,9 @@ function straddlingOverlap(geos: Geos, whole: NonNullable<TiledLayer['whole']>, 
 
 export function layerOverlap(geos: Geos, layer: TiledLayer, item: AreaItem, counter: OverlayCounter): number {
   if (!layer.index || !layer.whole) return 0;
-  const [minX, minY, maxX, maxY] = item.bbox;
-  const hits = layer.index.search(minX, minY, maxX, maxY);
-  if (hits.length === 0) return 0;
-  const tile = layer.tiles[tileHolding(layer, item.bbox)];
+  const under = tileUnder(layer, item.bbox);
+  if (under === NO_TILE) return 0;
+  const tile = layer.tiles[under];
   if (!tile) return Math.min(item.area, straddlingOverlap(geos, layer.whole, item, counter));
   if (tile.full) return item.area;
   const side = tile.edges ? sideOf(tile.edges, item.bbox) : NEAR;

@@ -94,13 +94,28 @@ function within(inner: BBox, outer: BBox): boolean {
   return inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
 }
 
+/** No tile meets the bbox: the feature is clear of the layer. */
+export const NO_TILE = -2;
+/** Tiles meet the bbox but no tile's cell holds it: the feature straddles cells. */
+export const STRADDLING = -1;
+
 /**
- * The position of the tile whose cell holds `bbox`, or -1: tiles' extents lie inside their cells,
- * so a feature inside one cell can only meet that tile.
+ * The position of the tile whose cell holds `bbox`, else NO_TILE or STRADDLING; one index search.
+ * Tiles' extents lie inside their cells, so a feature inside one cell can only meet that tile.
  */
+export function tileUnder(layer: TiledLayer, bbox: BBox): number {
+  if (!layer.index) return NO_TILE;
+  let found = NO_TILE;
+  layer.index.search(bbox[0], bbox[1], bbox[2], bbox[3], (i) => {
+    if (found < 0) found = within(bbox, layer.tiles[i]!.cell) ? i : STRADDLING;
+    return false;
+  });
+  return found;
+}
+
+/** The position of the tile whose cell holds `bbox`, or -1. */
 export function tileHolding(layer: TiledLayer, bbox: BBox): number {
-  if (!layer.index) return -1;
-  return layer.index.search(bbox[0], bbox[1], bbox[2], bbox[3]).find((i) => within(bbox, layer.tiles[i]!.cell)) ?? -1;
+  return Math.max(-1, tileUnder(layer, bbox));
 }
 
 export function destroyTiledLayer(geos: Geos, layer: TiledLayer): void {
