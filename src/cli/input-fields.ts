@@ -80,23 +80,33 @@ function chooseFields(layer: InputLayer, features: readonly InputFeature[], over
   return used;
 }
 
-function mineId(value: string, mines: readonly Mine[] | undefined): string {
-  const mine = mines?.find((m) => m.id === value) ?? mines?.find((m) => m.name === value || m.name_en === value);
-  return mine?.id ?? value;
+/**
+ * A mine's id from its id, else from its name (Chinese or English); looked up in maps, since a
+ * province's parcels name a mine each (searching the list per parcel grew as parcels × mines).
+ */
+function mineIds(mines: readonly Mine[] | undefined): (value: string) => string {
+  const ids = new Set<string>();
+  const byName = new Map<string, string>();
+  for (const m of mines ?? []) {
+    ids.add(m.id);
+    for (const name of [m.name, m.name_en]) if (typeof name === 'string' && !byName.has(name)) byName.set(name, m.id);
+  }
+  return (value) => (ids.has(value) ? value : (byName.get(value) ?? value));
 }
 
 /** The value of a role as the analysis reads it; unreadable values stay as given. */
-function roleValue(role: Role, raw: unknown, mines: readonly Mine[] | undefined): unknown {
+function roleValue(role: Role, raw: unknown, mineId: (value: string) => string): unknown {
   const text = valueKey(raw);
   if (text === null || typeof raw === 'object') return raw;
   if (role === 'zone_type') return codeForValue('zone_type', text) ?? raw;
   if (role === 'date') return importDate(text) ?? raw;
-  if (role === 'mine_id') return mineId(text, mines);
+  if (role === 'mine_id') return mineId(text);
   return raw;
 }
 
 export function mapInputFields(layer: InputLayer, features: readonly InputFeature[], overrides: FieldOverrides, mines?: readonly Mine[]): MappedLayer {
   const used = chooseFields(layer, features, overrides);
+  const mineId = mineIds(mines);
   const mapped = features.map((feature): InputFeature => {
     if (typeof feature !== 'object' || feature === null) return feature;
     const source = propertiesOf(feature);
@@ -104,7 +114,7 @@ export function mapInputFields(layer: InputLayer, features: readonly InputFeatur
     for (const [role, field] of Object.entries(used) as [Role, string | null][]) {
       // A role with no field is left out, so that nothing of the same name is read by mistake.
       if (field === null) delete properties[role];
-      else properties[role] = roleValue(role, source[field], mines);
+      else properties[role] = roleValue(role, source[field], mineId);
     }
     return { ...feature, properties };
   });

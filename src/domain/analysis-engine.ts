@@ -21,7 +21,7 @@ import { bboxIndex, searchBBox } from './spatial-index.ts';
 import { destroyTiledLayer, type TiledLayer } from './tiled-layer.ts';
 import { parcelTreated } from './treated-area.ts';
 import { treatedClusters } from './treated-clusters.ts';
-import { clusterOutside, insideOneParcel, type OutsideContext, type OutsideShare } from './treated-outside.ts';
+import { clusterOutside, coveringParcel, type OutsideContext, type OutsideShare } from './treated-outside.ts';
 import { buildAllLayer, buildTypeLayer, destroyTypeLayer, type TypeLayer, type ZoneItem } from './zone-layers.ts';
 
 export type TreatedChange = { feature: InputFeature } | { deleted: string };
@@ -43,6 +43,8 @@ const PROGRESS_EVERY = 500;
 export class Analysis {
   /** GEOS overlay operations so far; tests read it to see that an update reused untouched parcels. */
   readonly counter: OverlayCounter = { clips: 0 };
+  /** How many times each zone type's layer was built; tests read it to see what an edit rebuilt. */
+  readonly layerBuilds = Object.fromEntries(ZONE_TYPES.map((t) => [t, 0])) as Record<ZoneType, number>;
   /** Ids of the parcels the last update recomputed. */
   lastRecomputed: string[] = [];
   private distances: BufferDistances;
@@ -84,17 +86,19 @@ export class Analysis {
     this.progress('buffering', 0, ZONE_TYPES.length);
     this.layers = Object.fromEntries(ZONE_TYPES.map((t, i) => {
       this.progress('buffering', i, ZONE_TYPES.length);
+      this.layerBuilds[t]++;
       return [t, buildTypeLayer(geos, t, this.zones, this.distances[t])];
     })) as Record<ZoneType, TypeLayer>;
     this.all = buildAllLayer(geos, ZONE_TYPES.map((t) => this.layers[t]));
     this.figures = this.parcels.map(() => null);
     this.rows = this.parcels.map(() => null);
+    // Before the parcels: their treated area uses which parcel covers each polygon.
+    for (const t of this.treated) this.markWithin(t);
     this.parcels.forEach((_, i) => {
       if (i % PROGRESS_EVERY === 0) this.progress('overlaps', i, this.parcels.length);
       this.computeParcel(i, 'everything');
     });
     this.progress('treated', 0, this.treated.length);
-    for (const t of this.treated) if (insideOneParcel(geos, t, this.outsideContext())) this.inside.add(t);
     for (const members of this.clustersOf(this.treated)) this.computeCluster(members);
     this.progress('treated', this.treated.length, this.treated.length);
   }
@@ -125,6 +129,7 @@ export class Analysis {
       if (!f || f.overlap[type].area > 0) affected.add(i);
     });
     const layer = buildTypeLayer(this.geos, type, this.zones, metres);
+    this.layerBuilds[type]++;
     for (const b of layer.buffers) for (const i of searchBBox(this.parcelIndex, b.bbox)) affected.add(i);
     destroyTypeLayer(this.geos, this.layers[type]);
     this.layers[type] = layer;
@@ -260,12 +265,19 @@ export class Analysis {
 
   /** A new polygon inside one parcel stays out of the clusters; else it joins those it meets. */
   private place(item: TreatedItem, regroup: Set<TreatedItem>): void {
-    if (insideOneParcel(this.geos, item, this.outsideContext())) return void this.inside.add(item);
+    if (this.markWithin(item)) return;
     regroup.add(item);
     for (const i of searchBBox(this.treatedIndex, item.bbox)) {
       const u = this.treated[i]!;
       if (u !== item && this.geos.GEOSPreparedIntersects(item.prepared, u.geometry) === 1) this.dropCluster(u, regroup);
     }
+  }
+
+  /** Records the parcel covering `t` (if any); such a polygon stays out of the clusters. */
+  private markWithin(t: TreatedItem): boolean {
+    t.within = coveringParcel(this.geos, t, this.outsideContext());
+    if (t.within) this.inside.add(t);
+    return t.within !== null;
   }
 
   /** Forgets the cluster holding `t` (if any), adding its members to `regroup`. */

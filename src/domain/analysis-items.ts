@@ -25,6 +25,12 @@ export interface TreatedItem extends AreaItem {
   /** The date's year, or UNKNOWN_YEAR. */
   year: string;
   prepared: number;
+  /**
+   * The parcel that covers it, null when none does; set by the engine (left undefined elsewhere,
+   * where the treated area tests it in GEOS). Then it adds nothing outside parcels, and the
+   * treated area of that parcel needs no overlay for it.
+   */
+  within?: ParcelItem | null;
 }
 
 function text(value: unknown): string | null {

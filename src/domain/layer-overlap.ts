@@ -3,12 +3,13 @@
 // a feature straddling cells is clipped against the whole layer, cut first to a rectangle just
 // outside the feature. Either way the result has exactly the vertices PostGIS's ST_Intersection
 // would give, so its geodesic area matches. The cost grows with crossings, not features × zones.
+import { INSIDE, NEAR, sideOf } from './edge-index.ts';
 import { geosArea } from './geos/geos-area.ts';
 import type { Geos } from './geos/geos-loader.ts';
 import { takeGeosError } from './geos/geos-loader.ts';
 import type { GeosPtr } from './geos/geos-geometry.ts';
 import type { BBox } from './packed-geometry.ts';
-import { tileHolding, type TiledLayer } from './tiled-layer.ts';
+import { NO_TILE, tileUnder, type TiledLayer } from './tiled-layer.ts';
 
 /** A validated area feature already in GEOS, with its ellipsoidal area. */
 export interface AreaItem {
@@ -53,12 +54,13 @@ function straddlingOverlap(geos: Geos, whole: NonNullable<TiledLayer['whole']>, 
 
 export function layerOverlap(geos: Geos, layer: TiledLayer, item: AreaItem, counter: OverlayCounter): number {
   if (!layer.index || !layer.whole) return 0;
-  const [minX, minY, maxX, maxY] = item.bbox;
-  const hits = layer.index.search(minX, minY, maxX, maxY);
-  if (hits.length === 0) return 0;
-  const tile = layer.tiles[tileHolding(layer, item.bbox)];
+  const under = tileUnder(layer, item.bbox);
+  if (under === NO_TILE) return 0;
+  const tile = layer.tiles[under];
   if (!tile) return Math.min(item.area, straddlingOverlap(geos, layer.whole, item, counter));
   if (tile.full) return item.area;
+  const side = tile.edges ? sideOf(tile.edges, item.bbox) : NEAR;
+  if (side !== NEAR) return side === INSIDE ? item.area : 0;
   if (geos.GEOSPreparedIntersects(tile.prepared, item.geometry) !== 1) return 0;
   if (geos.GEOSPreparedContains(tile.prepared, item.geometry) === 1) return item.area;
   return Math.min(item.area, measureOverlay(geos, geos.GEOSIntersection(tile.geometry, item.geometry), counter));

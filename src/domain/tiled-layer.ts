@@ -3,6 +3,7 @@
 // indexed with flatbush. Parcels then meet only the few small tiles under them, and the parcels
 // wholly inside or outside (most of them) are answered without clipping (PERF.md).
 import Flatbush from 'flatbush';
+import { edgeIndex, type EdgeIndex } from './edge-index.ts';
 import type { Geos } from './geos/geos-loader.ts';
 import type { GeosPtr } from './geos/geos-geometry.ts';
 import { geosExtent, geosPlanarArea } from './geos/geos-measure.ts';
@@ -18,6 +19,8 @@ export interface Tile {
   cell: BBox;
   /** The tile covers its whole cell, so anything inside the cell is inside the layer. */
   full: boolean;
+  /** Its outline, to settle features far from it without GEOS. */
+  edges: EdgeIndex | null;
 }
 
 export interface TiledLayer {
@@ -57,7 +60,7 @@ function split(geos: Geos, geometry: GeosPtr, cell: BBox, depth: number, tiles: 
   if (geos.GEOSGetNumCoordinates(geometry) <= MAX_TILE_VERTICES || depth >= MAX_DEPTH) {
     const cellArea = (cell[2] - cell[0]) * (cell[3] - cell[1]);
     const full = Math.abs(geosPlanarArea(geos, geometry) - cellArea) <= cellArea * 1e-12;
-    tiles.push({ geometry, prepared: geos.GEOSPrepare(geometry), cell, full });
+    tiles.push({ geometry, prepared: geos.GEOSPrepare(geometry), cell, full, edges: full ? null : edgeIndex(geos, geometry) });
     return;
   }
   const [x0, y0, x1, y1] = cell;
@@ -91,13 +94,28 @@ function within(inner: BBox, outer: BBox): boolean {
   return inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
 }
 
+/** No tile meets the bbox: the feature is clear of the layer. */
+export const NO_TILE = -2;
+/** Tiles meet the bbox but no tile's cell holds it: the feature straddles cells. */
+export const STRADDLING = -1;
+
 /**
- * The position of the tile whose cell holds `bbox`, or -1: tiles' extents lie inside their cells,
- * so a feature inside one cell can only meet that tile.
+ * The position of the tile whose cell holds `bbox`, else NO_TILE or STRADDLING; one index search.
+ * Tiles' extents lie inside their cells, so a feature inside one cell can only meet that tile.
  */
+export function tileUnder(layer: TiledLayer, bbox: BBox): number {
+  if (!layer.index) return NO_TILE;
+  let found = NO_TILE;
+  layer.index.search(bbox[0], bbox[1], bbox[2], bbox[3], (i) => {
+    if (found < 0) found = within(bbox, layer.tiles[i]!.cell) ? i : STRADDLING;
+    return false;
+  });
+  return found;
+}
+
+/** The position of the tile whose cell holds `bbox`, or -1. */
 export function tileHolding(layer: TiledLayer, bbox: BBox): number {
-  if (!layer.index) return -1;
-  return layer.index.search(bbox[0], bbox[1], bbox[2], bbox[3]).find((i) => within(bbox, layer.tiles[i]!.cell)) ?? -1;
+  return Math.max(-1, tileUnder(layer, bbox));
 }
 
 export function destroyTiledLayer(geos: Geos, layer: TiledLayer): void {

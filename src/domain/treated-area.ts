@@ -33,8 +33,14 @@ export function yearGain(now: number, before: number): number | null {
 function treatedUnder(geos: Geos, item: AreaItem, treated: readonly TreatedItem[], index: Flatbush | null): TreatedItem[] {
   return searchBBox(index, item.bbox)
     .map((i) => treated[i]!)
-    .filter((t) => geos.GEOSPreparedIntersects(t.prepared, item.geometry) === 1)
+    .filter((t) => t.within === item || geos.GEOSPreparedIntersects(t.prepared, item.geometry) === 1)
     .sort((a, b) => (treatedBefore(a, b) ? -1 : 1));
+}
+
+/** Is `t` inside the parcel? Known when the engine recorded the parcel covering it. */
+function lies(geos: Geos, t: TreatedItem, parcel: AreaItem): boolean {
+  if (t.within !== undefined) return t.within === parcel;
+  return geos.GEOSPreparedCoveredBy(t.prepared, parcel.geometry) === 1;
 }
 
 /** Consecutive runs of one year, in the order given. */
@@ -71,17 +77,24 @@ export function parcelTreated(
   geos: Geos, parcel: AreaItem, treated: readonly TreatedItem[], index: Flatbush | null, counter: OverlayCounter,
 ): TreatedFigures {
   const byYear: Record<string, number> = {};
+  const under = treatedUnder(geos, parcel, treated, index);
+  // One polygon inside the parcel (the usual case): its own area, measured when it was read.
+  if (under.length === 1 && lies(geos, under[0]!, parcel)) {
+    const only = under[0]!;
+    if (only.area > 0) byYear[only.year] = only.area;
+    return { area: only.area, byYear };
+  }
   let area = 0;
   let prefix: GeosPtr | null = null;
   // While every polygon so far lies in the parcel, parcel ∩ union is the union: no overlay needed.
   let inside = true;
   try {
-    for (const run of byYearRuns(treatedUnder(geos, parcel, treated, index))) {
+    for (const run of byYearRuns(under)) {
       // The union consumes the previous prefix: if it throws, `finally` must not free it again.
       const previous = prefix;
       prefix = null;
       prefix = unionWith(geos, previous, run, counter);
-      inside &&= run.every((t) => geos.GEOSPreparedCoveredBy(t.prepared, parcel.geometry) === 1);
+      inside &&= run.every((t) => lies(geos, t, parcel));
       const now = inside ? geosArea(geos, prefix) : coveredArea(geos, parcel, prefix, run, counter);
       const gain = yearGain(now, area);
       if (gain !== null) byYear[run[0]!.year] = gain;

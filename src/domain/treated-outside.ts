@@ -14,6 +14,7 @@ import { createCollection, GEOS_TYPE, type GeosPtr } from './geos/geos-geometry.
 import type { Geos } from './geos/geos-loader.ts';
 import { takeGeosError } from './geos/geos-loader.ts';
 import { OverlayError, type OverlayCounter } from './layer-overlap.ts';
+import type { BBox } from './packed-geometry.ts';
 import { searchBBox } from './spatial-index.ts';
 import { byYearRuns, yearGain } from './treated-area.ts';
 
@@ -28,8 +29,17 @@ export interface OutsideShare {
   area: number;
 }
 
-export function insideOneParcel(geos: Geos, t: TreatedItem, ctx: OutsideContext): boolean {
-  return searchBBox(ctx.parcelIndex, t.bbox).some((i) => geos.GEOSPreparedCoveredBy(t.prepared, ctx.parcels[i]!.geometry) === 1);
+function boxWithin(inner: BBox, outer: BBox): boolean {
+  return inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
+}
+
+/** The first parcel (in index order) that covers `t`, or null. */
+export function coveringParcel(geos: Geos, t: TreatedItem, ctx: OutsideContext): ParcelItem | null {
+  for (const i of searchBBox(ctx.parcelIndex, t.bbox)) {
+    const parcel = ctx.parcels[i]!;
+    if (boxWithin(t.bbox, parcel.bbox) && geos.GEOSPreparedCoveredBy(t.prepared, parcel.geometry) === 1) return parcel;
+  }
+  return null;
 }
 
 /** The parcels that meet the cluster, in index order so that an edit and a fresh run cut alike. */

@@ -3,6 +3,7 @@
 // Rebuilt on its own when the planner changes that type's distance.
 import Flatbush from 'flatbush';
 import type { Geos } from './geos/geos-loader.ts';
+import { edgeIndex, INSIDE, NEAR, sideOf, type EdgeIndex } from './edge-index.ts';
 import type { GeosPtr } from './geos/geos-geometry.ts';
 import { geosExtent } from './geos/geos-measure.ts';
 import type { ZoneType } from './model.ts';
@@ -21,6 +22,7 @@ interface ZoneBuffer {
   geometry: GeosPtr;
   prepared: number;
   bbox: BBox;
+  edges: EdgeIndex | null;
 }
 
 export interface TypeLayer {
@@ -39,7 +41,7 @@ export function buildTypeLayer(geos: Geos, type: ZoneType, zones: readonly ZoneI
   for (const zone of zones) {
     if (zone.type !== type) continue;
     const geometry = zoneBuffer(geos, zone.packed, metres);
-    if (geometry) buffers.push({ zoneId: zone.id, geometry, prepared: geos.GEOSPrepare(geometry), bbox: geosExtent(geos, geometry) });
+    if (geometry) buffers.push({ zoneId: zone.id, geometry, prepared: geos.GEOSPrepare(geometry), bbox: geosExtent(geos, geometry), edges: edgeIndex(geos, geometry) });
   }
   let bufferIndex: Flatbush | null = null;
   if (buffers.length > 0) {
@@ -65,19 +67,36 @@ export function destroyTypeLayer(geos: Geos, layer: TypeLayer): void {
   destroyTiledLayer(geos, layer.tiles);
 }
 
+function boxesMeet(a: BBox, b: BBox): boolean {
+  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+}
+
 /**
  * Ids of the zones whose buffer shares area with a feature that shares area with the layer
  * (touching along an edge is not enough). Where one buffer alone can be under the feature (the
  * only one meeting the tile of its cell, or near its bbox) the shared area must be its, with no
- * test; else a buffer it meets counts when it contains the feature or does more than touch it.
+ * test. A buffer whose outline is nowhere near the feature holds it wholly or misses it; only the
+ * buffers whose outline passes near it are tested in GEOS: one counts when it contains the
+ * feature or does more than touch it.
  */
 export function zonesSharingArea(geos: Geos, layer: TypeLayer, geometry: GeosPtr, bbox: BBox): string[] {
   if (!layer.bufferIndex) return [];
   const tile = tileHolding(layer.tiles, bbox);
-  const near = tile >= 0 ? layer.tileBuffers[tile]! : layer.bufferIndex.search(...bbox).map((i) => layer.buffers[i]!);
+  const candidates = tile >= 0 ? layer.tileBuffers[tile]! : layer.bufferIndex.search(...bbox).map((i) => layer.buffers[i]!);
+  // A tile is met by every buffer crossing its cell; most of them miss a small feature's bbox.
+  const near = candidates.length === 1 ? candidates : candidates.filter((b) => boxesMeet(b.bbox, bbox));
   if (near.length === 1) return [near[0]!.zoneId];
-  const met = near.filter((b) => geos.GEOSPreparedIntersects(b.prepared, geometry) === 1);
-  const sharing = met.length === 1 ? met : met.filter((b) => geos.GEOSPreparedContains(b.prepared, geometry) === 1 || geos.GEOSPreparedTouches(b.prepared, geometry) !== 1);
+  const holding: ZoneBuffer[] = [];
+  const crossing: ZoneBuffer[] = [];
+  for (const b of near) {
+    const side = b.edges ? sideOf(b.edges, bbox) : NEAR;
+    if (side === INSIDE) holding.push(b);
+    else if (side === NEAR) crossing.push(b);
+  }
+  const met = crossing.filter((b) => geos.GEOSPreparedIntersects(b.prepared, geometry) === 1);
+  const sharing = holding.length === 0 && met.length === 1
+    ? met
+    : [...holding, ...met.filter((b) => geos.GEOSPreparedContains(b.prepared, geometry) === 1 || geos.GEOSPreparedTouches(b.prepared, geometry) !== 1)];
   return [...new Set(sharing.map((b) => b.zoneId))];
 }
 

@@ -1,0 +1,92 @@
+// The edges of a polygon (a zone's buffer, a tile of a layer) indexed by their bboxes, to answer
+// "is this feature wholly inside, wholly outside, or near the outline?" in JavaScript. A feature
+// whose bbox meets no edge's bbox cannot cross the outline, so one ray cast from a corner of its
+// bbox settles it; only features near the outline go on to GEOS's exact predicates. Crossing
+// GEOS's WebAssembly boundary for each of those tests cost more than the test itself.
+import Flatbush from 'flatbush';
+import { forEachRing, type GeosPtr } from './geos/geos-geometry.ts';
+import type { Geos } from './geos/geos-loader.ts';
+import type { BBox } from './packed-geometry.ts';
+
+export interface EdgeIndex {
+  index: Flatbush;
+  /** Edge k runs from (xy[4k], xy[4k+1]) to (xy[4k+2], xy[4k+3]). */
+  xy: Float64Array;
+}
+
+export const INSIDE = 1;
+export const OUTSIDE = -1;
+export const NEAR = 0;
+export type Side = typeof INSIDE | typeof OUTSIDE | typeof NEAR;
+
+/** The edges of every ring of the polygons of `geometry`; null when it has none. */
+export function edgeIndex(geos: Geos, geometry: GeosPtr): EdgeIndex | null {
+  const rings: Float64Array[] = [];
+  let edges = 0;
+  forEachRing(geos, geometry, (xy, n) => {
+    rings.push(xy.slice(0, 2 * n));
+    edges += n - 1;
+  });
+  if (edges === 0) return null;
+  const xy = new Float64Array(4 * edges);
+  const index = new Flatbush(edges);
+  let k = 0;
+  for (const ring of rings) {
+    for (let i = 2; i < ring.length; i += 2) {
+      const x1 = ring[i - 2]!;
+      const y1 = ring[i - 1]!;
+      const x2 = ring[i]!;
+      const y2 = ring[i + 1]!;
+      xy[4 * k] = x1;
+      xy[4 * k + 1] = y1;
+      xy[4 * k + 2] = x2;
+      xy[4 * k + 3] = y2;
+      index.add(Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2));
+      k++;
+    }
+  }
+  index.finish();
+  return { index, xy };
+}
+
+/** Closer than this (degrees) to a crossing, the ray cast is not trusted and GEOS decides. */
+const RAY_GUARD = 1e-9;
+
+/**
+ * Where a feature with this bbox lies: INSIDE or OUTSIDE the polygon when its bbox meets no edge
+ * (so the feature cannot cross the outline), else NEAR. The even-odd rule on all rings counts
+ * holes and several parts as GEOS does for a valid polygon. The ray leaves the bbox's corner
+ * towards the nearest side of the polygon's extent, meeting the fewest edges.
+ */
+export function sideOf(edges: EdgeIndex, bbox: BBox): Side {
+  const { index, xy } = edges;
+  const [x0, y0, x1, y1] = bbox;
+  if (index.collides(x0, y0, x1, y1)) return NEAR;
+  const toWest = x0 - index.minX;
+  const toEast = index.maxX - x0;
+  const toSouth = y0 - index.minY;
+  const toNorth = index.maxY - y0;
+  const shortest = Math.min(toWest, toEast, toSouth, toNorth);
+  if (shortest < 0) return OUTSIDE;
+  // Along x (east or west) the crossings are of edges straddling y0, else of edges straddling x0.
+  const alongX = shortest === toWest || shortest === toEast;
+  const forward = shortest === toEast || shortest === toNorth;
+  const [u0, v0, a, b] = alongX ? [x0, y0, 0, 1] : [y0, x0, 1, 0];
+  let inside = false;
+  let unsure = false;
+  const count = (k: number): boolean => {
+    const av = xy[4 * k + b]!;
+    const bv = xy[4 * k + 2 + b]!;
+    if (av > v0 === bv > v0) return false;
+    const au = xy[4 * k + a]!;
+    const bu = xy[4 * k + 2 + a]!;
+    const u = au + ((v0 - av) * (bu - au)) / (bv - av);
+    if (Math.abs(u - u0) <= RAY_GUARD) unsure = true;
+    else if (u > u0 === forward) inside = !inside;
+    return false;
+  };
+  if (alongX) index.search(forward ? x0 : index.minX, y0, forward ? index.maxX : x0, y0, count);
+  else index.search(x0, forward ? y0 : index.minY, x0, forward ? index.maxY : y0, count);
+  if (unsure) return NEAR;
+  return inside ? INSIDE : OUTSIDE;
+}
