@@ -229,13 +229,29 @@ describe('sync without loss, with faults', () => {
     expect(createHash('sha256').update(blob.rows[0]!.bytes).digest('hex')).toBe(pngSha256);
     expect((await team.database.query('select sha256 from photo_uploads')).rowCount).toBe(0);
 
-    // The office pulls it, image and all, and can see it with the network gone.
+    // The office pulls it; the first download of the image fails, which holds up nothing: the
+    // photo is listed, its image marked as not here yet, and the next sync brings it.
+    const content = /\/photos\/[^/]+\/content$/;
+    await office.page.route(content, (route) => route.abort('connectionreset'));
     await syncNow(office.page);
-    await expect.poll(async () => Object.values((await deviceState(office.page)).images), { timeout: 30_000 }).toContain(pngSha256);
-    await office.context.setOffline(true);
+    await expect.poll(async () => (await deviceState(office.page)).photos.filter((p) => p.photo !== null).length, { timeout: 30_000 }).toBe(1);
     await openSurvey(office.page, '王局长');
     await openPolygonAt(office.page, centre);
-    await office.page.getByRole('complementary', { name: '属性' }).locator('img[alt*="东坡.png"]').waitFor();
+    const panel = office.page.getByRole('complementary', { name: '属性' });
+    await panel.getByRole('img', { name: /东坡\.png.*（图像尚未下载到本机，联网同步后显示）$/ }).waitFor();
+    expect(Object.values((await deviceState(office.page)).images)).not.toContain(pngSha256);
+    await office.page.unroute(content);
+    await syncNow(office.page);
+    await expect.poll(async () => Object.values((await deviceState(office.page)).images), { timeout: 30_000 }).toContain(pngSha256);
+    // The open panel shows it without being opened again, and it stays with the network gone.
+    await panel.locator('img[alt*="东坡.png"]').waitFor({ timeout: 15_000 });
+    await office.page.evaluate(async () => { await navigator.serviceWorker.ready; });
+    await office.context.setOffline(true);
+    await office.page.reload();
+    await loaded(office.page);
+    await openSurvey(office.page, '王局长');
+    await openPolygonAt(office.page, centre);
+    await panel.locator('img[alt*="东坡.png"]').waitFor();
   }, 120_000);
 
   it('a pull cut off by the connection dropping resumes; then the device holds what the server holds, feature by feature', async () => {
