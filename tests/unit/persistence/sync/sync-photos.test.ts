@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FieldStore } from '../../../../src/persistence/field-store.ts';
 import type { PhotoDownloadResult } from '../../../../src/persistence/sync/photo-download.ts';
+import { uploadPhotoBytes } from '../../../../src/persistence/sync/photo-upload.ts';
+import { SyncFailure } from '../../../../src/persistence/sync/sync-transport.ts';
 import { SyncEngine, type SyncActivity, type SyncEngineOptions, type SyncTransport } from '../../../../src/persistence/sync/sync-engine.ts';
 import { fieldProgramme, image, testDatabase, type TestDatabase } from '../../../helpers/field-store.ts';
 import { FakeSyncServer, memoryLocks } from '../../../helpers/sync-server.ts';
@@ -179,5 +181,21 @@ describe('photos through sync', () => {
     expect(server.requests.filter((r) => r.includes('/content'))).toEqual([]);
     expect(b.images.at(-1)).toEqual({ stored: 0, failed: [{ photoId: photo.id, reason: 'the photo is 1001 bytes, more than a photo may be (1000)' }] });
     expect(b.store.getSnapshot().photoRecords.get(photo.id)?.photo).toEqual(photo);
+  });
+
+  it('sends nothing when the server holds an upload of another size under the same SHA-256, or answers nonsense', async () => {
+    const bytes = image(3000);
+    const sha256 = await sha256Of(bytes);
+    const url = `https://fulv.test/api/programmes/TEST/photo-bytes/${sha256}`;
+    const server = new FakeSyncServer([]);
+    server.uploads.set(sha256, { received: new Uint8Array(10), total: 4000 });
+    const refused = await uploadPhotoBytes(server.transport(), url, 'user-a', bytes, 1024).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SyncFailure);
+    expect(refused).toMatchObject({ status: 409, message: 'the server holds an upload of 4000 bytes under this photo\'s SHA-256, not 3000' });
+    const nonsense: SyncTransport = () => Promise.resolve({
+      ok: true, status: 200, headers: new Headers(), json: () => Promise.resolve({ received: 5000, complete: false }), blob: () => Promise.resolve(new Blob()),
+    });
+    await expect(uploadPhotoBytes(nonsense, url, 'user-a', bytes, 1024)).rejects.toThrow('the server\'s upload state {"received":5000,"complete":false} does not fit a photo of 3000 bytes');
+    expect(puts(server)).toEqual([]);
   });
 });
