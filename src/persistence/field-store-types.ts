@@ -114,4 +114,8 @@ export interface FieldSync {
   settle(clientEditId: string, resolution?: { edits: readonly Edit[]; who: string }): Promise<void>;
   /** The image of a photo, to upload before the edit that attaches it. */
   photoImage(photoId: string): Promise<Blob | null>;
+  /** Attached photos (pulled from others) whose image this device lacks, at most `limit`. */
+  photosWithoutImage(limit: number): Promise<PhotoMeta[]>;
+  /** Stores a pulled photo's downloaded image, unless the photo changed meanwhile; whether it was stored. */
+  storePhotoImage(photo: PhotoMeta, image: Blob): Promise<boolean>;
 }

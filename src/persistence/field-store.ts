@@ -41,6 +41,7 @@ import { SnapshotKeeper } from './snapshot-keeper.ts';
 import { openTabChannel, type TabChannel } from './tab-channel.ts';
 import { writeEdit, writeHistoryStep, type WriteOutcome } from './write-edit.ts';
 import { linkPublishedProgramme } from './sync/link-published.ts';
+import { photosWithoutImage, storePhotoImage } from './sync/pulled-photo-images.ts';
 import { applyPulledPage, linkProgramme, readConflicts, readLink, readOutbox, recordPushOutcomes, settleConflict, type SyncWrite } from './sync/sync-storage.ts';
 import type { FieldStore, FieldStoreOptions, FieldSync, PhotoDetails, Saved } from './field-store-types.ts';
 
@@ -84,6 +85,8 @@ class OpenFieldStore implements FieldStore {
     recordPushOutcomes: (outcomes) => this.enqueue(async () => this.publishedSync(await recordPushOutcomes(this.db, outcomes, this.now()))),
     applyPulledPage: (changes, cursor) => this.enqueue(async () => this.publishedSync(await applyPulledPage(this.db, changes, cursor, this.now()))),
     photoImage: (photoId) => readPhotoImage(this.db, photoId),
+    photosWithoutImage: (limit) => photosWithoutImage(this.db, limit),
+    storePhotoImage: (photo, image) => this.enqueue(() => storePhotoImage(this.db, photo, image)),
     settle: (clientEditId, resolution) => this.enqueue(async () => {
       const at = this.now();
       const edits = resolution?.edits ?? [];

@@ -4,7 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import { ConfigError } from './server-config.ts';
 
-const EXPOSED = ['content-length', 'x-fulv-change-seq', 'x-fulv-uncompressed-length'];
+// etag: a photo's SHA-256, checked by the device; upload-offset: where a photo upload resumes.
+const EXPOSED = ['content-length', 'x-fulv-change-seq', 'x-fulv-uncompressed-length', 'etag', 'upload-offset'];
 
 /** FULV_APP_ORIGINS: origins such as https://fulv.example.gov.cn, separated by commas. */
 export function parseAppOrigins(text: string | undefined): string[] {
@@ -33,7 +34,8 @@ export function allowAppOrigins(app: FastifyInstance, origins: readonly string[]
     return reply.code(204).headers({
       'access-control-allow-origin': origin,
       'access-control-allow-methods': 'GET, POST, PUT, DELETE',
-      'access-control-allow-headers': 'authorization, content-type',
+      // content-range: the pieces of a resumable photo upload.
+      'access-control-allow-headers': 'authorization, content-type, content-range',
       'access-control-max-age': '600',
       vary: 'Origin',
     }).send();

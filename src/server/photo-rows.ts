@@ -68,10 +68,10 @@ export async function storeBlob(db: Db, sha256: string, bytes: Buffer): Promise<
   await db.query('insert into photo_blobs (sha256, bytes) values ($1, $2) on conflict (sha256) do nothing', [Buffer.from(sha256, 'hex'), bytes]);
 }
 
-/** The bytes and type of a photo attached in the programme, or null. */
-export async function photoContent(db: Db, programmeId: string, id: string): Promise<{ bytes: Buffer; type: string } | null> {
-  const { rows } = await db.query<{ bytes: Buffer; mime_type: string }>(
-    `select b.bytes, p.mime_type from photos p join photo_blobs b on b.sha256 = p.sha256
+/** The bytes, type and SHA-256 (hex) of a photo attached in the programme, or null. */
+export async function photoContent(db: Db, programmeId: string, id: string): Promise<{ bytes: Buffer; type: string; sha256: string } | null> {
+  const { rows } = await db.query<{ bytes: Buffer; mime_type: string; sha256: string }>(
+    `select b.bytes, p.mime_type, encode(p.sha256, 'hex') as sha256 from photos p join photo_blobs b on b.sha256 = p.sha256
      where p.programme_id = $1 and p.id = $2 and not p.removed`, [programmeId, id]);
-  return rows[0] ? { bytes: rows[0].bytes, type: rows[0].mime_type } : null;
+  return rows[0] ? { bytes: rows[0].bytes, type: rows[0].mime_type, sha256: rows[0].sha256 } : null;
 }

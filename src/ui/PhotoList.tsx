@@ -3,6 +3,8 @@
 import { useEffect, useId, useState } from 'react';
 
 const THUMBNAIL_PX = 192;
+/** How often a thumbnail whose image is not stored yet looks again. */
+const IMAGE_RECHECK_MS = 5_000;
 
 /**
  * A small JPEG of a photo: a dozen 12-megapixel originals decoded at full size would take
@@ -23,28 +25,38 @@ import { useI18n } from './i18n/language-context.tsx';
 function Thumbnail(props: { photo: PhotoMeta; load: (id: string) => Promise<Blob | null>; onRemove: () => void }) {
   const { t, language } = useI18n();
   const [url, setUrl] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
   const { photo, load } = props;
   useEffect(() => {
     let objectUrl: string | null = null;
     let alive = true;
-    void load(photo.id)
-      .then((blob) => (blob ? thumbnail(blob) : null))
+    let recheck: ReturnType<typeof setTimeout> | undefined;
+    // A photo pulled from another device may be here before its image, which sync fetches after.
+    const show = (): void => void load(photo.id)
+      .then((blob) => {
+        if (alive && !blob) recheck = setTimeout(show, IMAGE_RECHECK_MS);
+        if (alive) setPending(!blob);
+        return blob ? thumbnail(blob) : null;
+      })
       .then((small) => {
         if (!alive || !small) return;
         objectUrl = URL.createObjectURL(small);
         setUrl(objectUrl);
       }, () => undefined);
+    show();
     return () => {
       alive = false;
+      clearTimeout(recheck);
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
   }, [photo.id, load]);
   const time = new Date(photo.taken_at).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB');
   const slot = photo.slot ? `${t(`photos.slot.${photo.slot}`)} · ` : '';
   const label = `${slot}${t('photos.thumbnail', { name: photo.name || photo.id, time })}`;
+  const placeholderLabel = pending ? t('photos.pendingImage', { label }) : label;
   return (
     <li>
-      {url ? <img src={url} alt={label} /> : <span className="placeholder" role="img" aria-label={label} />}
+      {url ? <img src={url} alt={label} /> : <span className="placeholder" role="img" aria-label={placeholderLabel} />}
       <span className="note">{slot}{t('photos.takenAt', { time })}</span>
       <button type="button" className="icon" aria-label={t('photos.remove', { name: photo.name || photo.id })} onClick={props.onRemove}>×</button>
     </li>

@@ -1,47 +1,17 @@
 // "Saved" means on disk: the browser process is killed (SIGKILL) the moment the UI says so, then
 // started again on the same profile, twenty times over; and two pages of one profile see each
 // other's edits without a reload, and concurrent edits to different polygons both survive.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, loadApp, openApp, waitForMapIdle } from './browser.ts';
-import { clickPolygon, goToEmptyGround, mapOffsets, openSurvey } from './survey-helpers.ts';
+import type { Page } from 'playwright-core';
+import { loadApp, openApp } from './browser.ts';
+import { killChromium as kill, startChromium, type RunningChromium as Running } from './killable-chromium.ts';
+import { clickPolygon, goToEmptyGround, mapOffsets, openPolygonAt, openSurvey } from './survey-helpers.ts';
 
 const baseUrl = inject('baseUrl');
 const KILLS = 20;
-
-interface Running { browser: Browser; process: ChildProcess }
-
-async function startChromium(profile: string): Promise<Running> {
-  const child = spawn(CHROMIUM, [...CHROMIUM_ARGS, '--headless=new', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], {
-    detached: true, stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${output}`)), 30_000);
-    child.stderr!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /DevTools listening on (ws:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.on('exit', () => reject(new Error(`Chromium exited: ${output}`)));
-  });
-  return { browser: await chromium.connectOverCDP(endpoint), process: child };
-}
-
-function kill(running: Running): Promise<void> {
-  return new Promise((resolve) => {
-    running.process.once('exit', () => resolve());
-    // The whole process group: the browser and its renderer, GPU and storage processes.
-    process.kill(-running.process.pid!, 'SIGKILL');
-  });
-}
 
 async function appPage(running: Running): Promise<Page> {
   const page = await running.browser.contexts()[0]!.newPage();
@@ -50,15 +20,6 @@ async function appPage(running: Running): Promise<Page> {
   await loadApp(page, baseUrl);
   await openSurvey(page);
   return page;
-}
-
-/** Opens the treated polygon drawn at `centre` by clicking it. */
-async function openPolygonAt(page: Page, centre: [number, number]): Promise<void> {
-  await page.evaluate((c) => (window as unknown as { __fulvMap: { jumpTo(o: object): void } }).__fulvMap.jumpTo({ center: c, zoom: 16 }), centre);
-  await waitForMapIdle(page);
-  const [p] = await mapOffsets(page, [[0, 0]]);
-  await page.mouse.click(p!.x, p!.y);
-  await page.getByRole('form', { name: '治理图斑属性' }).waitFor();
 }
 
 async function saved(page: Page): Promise<void> {

@@ -57,6 +57,15 @@ export async function clickPolygon(page: Page, points: { x: number; y: number }[
   }
 }
 
+/** Opens the treated polygon drawn at `centre` by clicking it. */
+export async function openPolygonAt(page: Page, centre: [number, number]): Promise<void> {
+  await page.evaluate((c) => (window as unknown as { __fulvMap: MapHandle }).__fulvMap.jumpTo({ center: c, zoom: 16 }), centre);
+  await waitForMapIdle(page);
+  const [p] = await mapOffsets(page, [[0, 0]]);
+  await page.mouse.click(p!.x, p!.y);
+  await page.getByRole('form', { name: '治理图斑属性' }).waitFor();
+}
+
 export function parseNumber(text: string): number {
   return Number(text.replace(/[^\d.-]/g, ''));
 }

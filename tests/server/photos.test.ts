@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PhotoMeta } from '../../src/store/photo.ts';
-import { DEMO_ID, startTestServer, type TestServer } from '../helpers/server-app.ts';
+import { DEMO_ID, OTHER_ID, startTestServer, type TestServer } from '../helpers/server-app.ts';
 
 function png(): Buffer {
   const image = new PNG({ width: 2, height: 2 });
@@ -58,8 +58,16 @@ describe('photos', () => {
     expect(content.statusCode).toBe(200);
     expect(content.headers['content-type']).toBe('image/png');
     expect(content.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
+    // Its ETag names the bytes' SHA-256: a device checks the image it downloads against it.
+    expect(content.headers.etag).toBe(`"${sha256}"`);
     expect(Buffer.compare(content.rawPayload, bytes)).toBe(0);
     expect((await server.call('outsider', 'GET', `${base}/photos/${photo.id}/content`)).statusCode).toBe(404);
+    // A member of another programme asking through that programme finds nothing either.
+    expect((await server.call('outsider', 'GET', `/api/programmes/${OTHER_ID}/photos/${photo.id}/content`)).statusCode).toBe(404);
+    const forged = await server.app.inject({ method: 'GET', url: `${base}/photos/${photo.id}/content`, headers: { authorization: `Bearer ${'A'.repeat(43)}` } });
+    expect(forged.statusCode).toBe(401);
+    expect(forged.body).not.toContain(bytes.toString('latin1'));
+    expect((await server.app.inject({ method: 'GET', url: `${base}/photos/${photo.id}/content` })).statusCode).toBe(401);
     const { rows } = await server.pool.query(`select name, slot, sha256 from gis_photos where id = $1`, [photo.id]);
     expect(rows).toEqual([{ name: '治理后.png', slot: 'after', sha256 }]);
   });

@@ -5,14 +5,13 @@
 // waits with exponential backoff and jitter before the next try. One tab at a time syncs a
 // programme (a Web Lock); the others see the results through the field store's tab channel.
 import { SYNC_PROTOCOL_VERSION, type PullResponse, type PushedEdit, type PushRequest, type PushResponse } from '../../store/sync-protocol.ts';
+import { DEFAULT_MAX_PHOTO_BYTES } from '../../store/photo.ts';
 import type { FieldSync } from '../field-store.ts';
+import { downloadPhotoImages, type PhotoDownloadResult } from './photo-download.ts';
+import { sha256Hex, uploadPhotoBytes } from './photo-upload.ts';
+import { bearer, failureOf, SyncFailure, type SyncTransport } from './sync-transport.ts';
 
-/** The part of `fetch` the engine uses; tests pass an in-memory server. */
-export type SyncTransport = (url: string, init: { method: 'GET' | 'POST' | 'PUT'; headers: Record<string, string>; body?: string | Blob }) => Promise<{
-  ok: boolean;
-  status: number;
-  json(): Promise<unknown>;
-}>;
+export { SyncFailure, type SyncTransport } from './sync-transport.ts';
 
 /** Runs `work` holding the named lock, or returns null at once when another holder has it. */
 export type SyncLock = <T>(name: string, work: () => Promise<T>) => Promise<T | null>;
@@ -41,12 +40,12 @@ export interface SyncEngineOptions {
   backoff?: { firstMs: number; maxMs: number };
   random?: () => number;
   schedule?: (ms: number, run: () => void) => () => void;
-}
-
-export class SyncFailure extends Error {
-  constructor(message: string, readonly status: number) {
-    super(message);
-  }
+  /** Photo uploads go in pieces of this many bytes (resumable). */
+  photoPieceBytes?: number;
+  /** The largest photo image downloaded. */
+  maxPhotoBytes?: number;
+  /** After each sync: the images of pulled photos stored, and those that failed (tried again next time). */
+  onPhotoImages?: (result: PhotoDownloadResult) => void;
 }
 
 const defaultSchedule = (ms: number, run: () => void): (() => void) => {
@@ -121,28 +120,23 @@ export class SyncEngine {
   }
 
   private async call<T>(url: string, token: string, method: 'GET' | 'POST' | 'PUT', body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-    if (body instanceof Blob) headers['content-type'] = body.type || 'application/octet-stream';
-    else if (body !== undefined) headers['content-type'] = 'application/json';
-    const payload = body instanceof Blob ? body : body !== undefined ? JSON.stringify(body) : undefined;
-    const response = await this.options.transport(url, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
-    if (!response.ok) {
-      const detail = (await response.json().catch(() => null)) as { message?: unknown } | null;
-      throw new SyncFailure(typeof detail?.message === 'string' ? detail.message : `the server answered HTTP ${response.status}`, response.status);
-    }
+    const headers = bearer(token);
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await this.options.transport(url, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    if (!response.ok) throw await failureOf(response);
     return (await response.json()) as T;
   }
 
   /**
-   * Uploads a photo's bytes under their SHA-256 before the edit that attaches it: named by its
-   * content, a repeated upload (a retry) never makes a second copy. Null when the image is gone.
+   * Uploads a photo's bytes under their SHA-256 before the edit that attaches it, resuming from
+   * what the server holds (photo-upload.ts): named by its content, a repeated upload (a retry)
+   * never makes a second copy. Null when the image is gone.
    */
   private async uploadPhoto(programmes: string, token: string, photoId: string): Promise<string | null> {
     const image = await this.options.sync.photoImage(photoId);
     if (!image) return null;
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await image.arrayBuffer()));
-    const sha256 = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
-    await this.call<unknown>(`${programmes}/photo-bytes/${sha256}`, token, 'PUT', image);
+    const sha256 = await sha256Hex(image);
+    await uploadPhotoBytes(this.options.transport, `${programmes}/photo-bytes/${sha256}`, token, image, this.options.photoPieceBytes);
     return sha256;
   }
 
@@ -175,5 +169,8 @@ export class SyncEngine {
       cursor = page.cursor;
       if (!page.more) break;
     }
+    // Last, so that missing images never hold up the data; what fails is tried on the next sync.
+    const images = await downloadPhotoImages(this.options.transport, programmes, token, sync, this.options.maxPhotoBytes ?? DEFAULT_MAX_PHOTO_BYTES);
+    this.options.onPhotoImages?.(images);
   }
 }

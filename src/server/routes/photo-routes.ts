@@ -73,8 +73,11 @@ export async function photoRoutes(app: FastifyInstance, options: { pool: Pool; r
     await programmeRoles(pool, requestAccount(request), programmeId);
     const content = await photoContent(readPool, programmeId, photoId);
     if (!content) throw new ServerError(404, 'not_found', `photo ${photoId} is not attached in programme ${programmeId}`);
+    // The ETag is the bytes' SHA-256, so a device checks what it downloaded against its name.
     return reply
       .header('content-type', content.type)
+      .header('etag', `"${content.sha256}"`)
+      .header('cache-control', 'private, no-cache')
       .header('content-security-policy', "default-src 'none'; sandbox")
       .send(content.bytes);
   });

@@ -111,4 +111,6 @@ export const enSurvey: Record<keyof typeof zhSurvey, string> = {
   'photos.addAfter': 'Add an after photo',
   'photos.slot.before': 'Before',
   'photos.slot.after': 'After',
+  // Sync: a photo pulled from another device whose image has not arrived yet (h-syncphotos)
+  'photos.pendingImage': '{label} (the image is not on this device yet; it appears after syncing online)',
 };

@@ -109,4 +109,6 @@ export const zhSurvey = {
   'photos.addAfter': '添加治理后照片',
   'photos.slot.before': '治理前',
   'photos.slot.after': '治理后',
+  // Sync: a photo pulled from another device whose image has not arrived yet (h-syncphotos)
+  'photos.pendingImage': '{label}（图像尚未下载到本机，联网同步后显示）',
 } as const;

@@ -1,12 +1,11 @@
 // The sync engine against an in-memory server that honours the protocol: devices exchange
 // edits; faults (a lost push answer, a failed pull page, a server down) lose and duplicate
 // nothing; one tab syncs at a time.
-import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FieldStore } from '../../../../src/persistence/field-store.ts';
 import { backoffDelay, SyncEngine, type SyncActivity, type SyncEngineOptions } from '../../../../src/persistence/sync/sync-engine.ts';
 import { changeTreatedAttributes } from '../../../../src/store/edits-from-snapshot.ts';
-import { fieldProgramme, image, testDatabase, treatedFeature, type TestDatabase } from '../../../helpers/field-store.ts';
+import { fieldProgramme, testDatabase, treatedFeature, type TestDatabase } from '../../../helpers/field-store.ts';
 import { FakeSyncServer, memoryLocks } from '../../../helpers/sync-server.ts';
 
 const open: FieldStore[] = [];
@@ -199,25 +198,5 @@ describe('sync engine', () => {
     await tab1.engine.poke();
     await expect.poll(() => noteOf(tab2Store, 'T-T2')).toBe('from the office');
     expect(tab2Store.getSnapshot().sync).toMatchObject({ waiting: 0 });
-  });
-
-  it('uploads a photo\'s bytes under their SHA-256 before the edit that attaches it; a replay makes no second copy', async () => {
-    const server = new FakeSyncServer(fieldProgramme().treated.features);
-    const a = await device(server, 'a');
-    const bytes = image(5000);
-    const photo = await a.store.addPhoto('T-T1', bytes, {}, '赵军');
-    const sha256 = createHash('sha256').update(new Uint8Array(await bytes.arrayBuffer())).digest('hex');
-    server.loseNextPushAnswer = true;
-    await a.engine.poke();
-    await a.engine.poke();
-    expect(server.requests.filter((r) => r.startsWith('PUT'))).toEqual([
-      `PUT https://fulv.test/api/programmes/TEST/photo-bytes/${sha256}`,
-      `PUT https://fulv.test/api/programmes/TEST/photo-bytes/${sha256}`,
-    ]);
-    expect([...server.photoBytes.keys()]).toEqual([sha256]);
-    expect(server.photoBytes.get(sha256)).toEqual(new Uint8Array(await bytes.arrayBuffer()));
-    expect(server.photos.get(photo.id)).toEqual({ sha256, featureId: 'T-T1' });
-    expect(server.log.filter((c) => c.layer === 'photos')).toHaveLength(1);
-    expect(a.store.getSnapshot().sync).toMatchObject({ waiting: 0, refused: 0 });
   });
 });
