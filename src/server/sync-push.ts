@@ -17,7 +17,7 @@ import { programmeRoles, requirePermission, reviewRoleFor, type ProgrammeRole } 
 import { setBufferDistances, setTargets } from './programme-settings.ts';
 import { applyReferenceEditsOnServer, type ReferenceEdit } from './reference-edit.ts';
 import { reviewSlot } from './review-rows.ts';
-import { takeReviewStep, takeReviewSteps, undoReviewStep, undoStepOn } from './review-step.ts';
+import { takeReviewStep, takeReviewSteps, undoReviewStep, undoReviewSteps, undoStepOn } from './review-step.ts';
 import { ServerError } from './server-error.ts';
 import { serverVersion, syncTarget } from './sync-values.ts';
 import { applyTreatedEditOnServer, TREATED_EDIT_KINDS } from './treated-edit.ts';
@@ -45,11 +45,12 @@ async function isReviewUndo(pool: Pool, programmeId: string, edit: ReviewParcel)
 
 async function applyReviewEdits(pool: Pool, programmeId: string, account: Account, roles: readonly ProgrammeRole[], singles: readonly ReviewParcel[], now: Date): Promise<void> {
   const undos = await Promise.all(singles.map((e) => isReviewUndo(pool, programmeId, e)));
-  if (undos.every(Boolean) && singles.length === 1) {
-    await undoReviewStep(pool, programmeId, singles[0]!.parcelId, account, roles, singles[0]!);
+  if (undos.every(Boolean)) {
+    if (singles.length === 1) await undoReviewStep(pool, programmeId, singles[0]!.parcelId, account, roles, singles[0]!);
+    else await undoReviewSteps(pool, programmeId, account, roles, singles);
     return;
   }
-  if (undos.some(Boolean)) throw new ServerError(400, 'not_synced', 'undoing a decision on several parcels at once is not pushed by sync; undo them one by one');
+  if (undos.some(Boolean)) throw new ServerError(400, 'not_synced', 'a batch both undoing and taking acceptance steps is not pushed by sync');
   const steps = singles.map(reviewStepOf);
   const { action, note } = steps[0]!;
   if (action === 'reopen' || steps.some((s) => s.action !== action)) throw new ServerError(400, 'not_synced', 'a pushed review edit must add one acceptance step (submit, accept, send back or close), the same for every parcel');
