@@ -1,7 +1,8 @@
 // Every edit kind a device makes is pushed: a planner's import of parcels, zones and mines and its
-// undo (remove-features), and the undo of an acceptance step (of one decision on several parcels too). Each is applied under the role rules
-// (reference layers: planner or admin; acceptance: the role that may take the step), answered
-// "already applied" when repeated, and pulled by other devices from the change log.
+// undo (remove-features), and the undo of an acceptance step (of one decision on several parcels
+// too). Each is applied under the role rules (reference layers: planner or admin; acceptance: the
+// role that may take the step), answered "already applied" when repeated, and pulled by other
+// devices from the change log.
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mine, ParcelFeature, ZoneFeature } from '../../src/domain/model.ts';
