@@ -1,6 +1,7 @@
 // The conflicts and refused edits waiting for this user, read from a SyncConflictSource and kept
 // current. Conflicts that merge by themselves (different attributes, steps the review flow lets
-// follow) are resolved at once through the same path, unasked; only the rest wait for the user.
+// follow) are resolved at once through the same path, unasked; only the rest wait for the user,
+// and so does a merge this device's store refused.
 import { useCallback, useEffect, useState } from 'react';
 import { mergeConflict } from '../store/conflict-resolution.ts';
 import type { ConflictChoice, RefusedEdit, SyncConflict, SyncConflictSource } from '../store/sync-conflict.ts';
@@ -25,13 +26,21 @@ export function useSyncConflicts(source: SyncConflictSource | null): SyncConflic
     // A merge already on its way is not started again by the reads its own write causes
     // (settling twice would change nothing, but would show a needless failure).
     const merging = new Set<string>();
-    const load = () => void Promise.all([source.list(), source.refused()]).then(([list, refusals]) => {
+    // A merge this device's store refused (frozen work, its validation), with the store's reason:
+    // shown for the user to choose, never hidden while it still counts as a conflict.
+    const refusedMerges = new Map<string, string>();
+    const load = (): void => void Promise.all([source.list(), source.refused()]).then(([stored, refusals]) => {
       if (!alive) return;
+      const list = stored.map((c) => (refusedMerges.has(c.clientEditId) ? { ...c, mergeRefused: refusedMerges.get(c.clientEditId)! } : c));
       const merged = list.filter((c) => mergeConflict(c).kind === 'merged');
       for (const c of merged) {
         if (merging.has(c.clientEditId)) continue;
         merging.add(c.clientEditId);
-        void source.resolve(c, 'mine').catch(() => merging.delete(c.clientEditId));
+        void source.resolve(c, 'mine').catch((error: unknown) => {
+          merging.delete(c.clientEditId);
+          refusedMerges.set(c.clientEditId, error instanceof Error ? error.message : String(error));
+          load();
+        });
       }
       setConflicts(list.filter((c) => !merged.includes(c)));
       setRefused(refusals);

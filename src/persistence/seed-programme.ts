@@ -19,8 +19,8 @@ export interface SeedOutcome {
   added: number;
 }
 
-const SEED_STORES: ('meta' | 'programme' | 'townships' | 'mines' | 'parcels' | 'zones' | 'treated' | 'seed_ids')[] = [
-  'meta', 'programme', 'townships', 'mines', 'parcels', 'zones', 'treated', 'seed_ids',
+const SEED_STORES: ('meta' | 'programme' | 'townships' | 'mines' | 'parcels' | 'zones' | 'treated' | 'seed_ids' | 'sync_link')[] = [
+  'meta', 'programme', 'townships', 'mines', 'parcels', 'zones', 'treated', 'seed_ids', 'sync_link',
 ];
 
 export function freshMeta(programmeId: string): FieldMeta {
@@ -34,7 +34,7 @@ export function freshMeta(programmeId: string): FieldMeta {
  * programme), asked only when `fingerprint` is new to the database. When the database applied
  * the seed under that version, nothing is reseeded and the new version is recorded beside it, so
  * an update of the app does not replace reference layers (imported parcels among them) with the
- * very seed they came from.
+ * very seed they came from. A programme linked to a server is never reseeded.
  */
 export function seedProgramme(db: IDBPDatabase<FieldDB>, programme: Programme, fingerprint: string, at: Date, formerVersion?: () => string): Promise<SeedOutcome> {
   return writeTransaction(db, SEED_STORES, 'the programme', async (transaction): Promise<SeedOutcome> => {
@@ -44,7 +44,11 @@ export function seedProgramme(db: IDBPDatabase<FieldDB>, programme: Programme, f
     }
     const decision = reseedDecision(stored ? { applied: stored.seedsApplied } : null, fingerprint);
     if (decision === 'none') return { decision, added: 0 };
-    if (stored && decision === 'reseed' && formerVersion && stored.seedsApplied.includes(formerVersion())) {
+    // A programme linked to a server (published or downloaded) has the server as its source: a
+    // reseed would rewrite records with nothing entering the outbox, and the device would part
+    // from the server silently.
+    const linked = (await transaction.objectStore('sync_link').getKey('link')) !== undefined;
+    if (stored && decision === 'reseed' && (linked || (formerVersion && stored.seedsApplied.includes(formerVersion())))) {
       await transaction.objectStore('meta').put({ ...stored, seedsApplied: [...stored.seedsApplied, fingerprint] }, 'field');
       return { decision: 'none', added: 0 };
     }

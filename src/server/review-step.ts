@@ -75,11 +75,34 @@ export async function takeReviewSteps(pool: Pool, programmeId: string, parcels: 
  * so its work is no longer frozen.
  */
 export async function undoReviewStep(pool: Pool, programmeId: string, parcelId: string, account: Account, roles: readonly ProgrammeRole[], edit: { baseRevision: number; review: ParcelReview | null }): Promise<{ revision: number }> {
-  return inTransaction(pool, account.login, (client) => undoStepOn(client, programmeId, parcelId, roles, edit));
+  return inTransaction(pool, account.login, async (client) => ({ revision: (await undoStepOn(client, programmeId, parcelId, roles, edit)).revision }));
+}
+
+/**
+ * The undo of one decision taken on several parcels at once (a mine accepted as a whole), all or
+ * nothing: each part an allowed undo of its parcel's last step, and that step the same decision
+ * on every parcel (a `reopen` is no decision: the store's own, undone with its polygons).
+ */
+export async function undoReviewSteps(pool: Pool, programmeId: string, account: Account, roles: readonly ProgrammeRole[], edits: readonly { parcelId: string; baseRevision: number; review: ParcelReview | null }[]): Promise<{ parcelId: string; revision: number }[]> {
+  const ids = edits.map((e) => e.parcelId);
+  if (new Set(ids).size !== ids.length) throw invalid('a parcel is named twice in one decision');
+  return inTransaction(pool, account.login, async (client) => {
+    const results = [];
+    const undone = new Set<ReviewAction>();
+    for (const edit of edits) {
+      const { revision, action } = await undoStepOn(client, programmeId, edit.parcelId, roles, edit);
+      undone.add(action);
+      results.push({ parcelId: edit.parcelId, revision });
+    }
+    if (undone.size !== 1 || undone.has('reopen')) {
+      throw new ServerError(409, 'invalid_step', `undoing one decision on several parcels needs the same last step on each, not ${[...undone].join(', ')}`);
+    }
+    return results;
+  });
 }
 
 /** The same inside the caller's transaction; `only`: the one action the undone step may be. */
-export async function undoStepOn(client: PoolClient, programmeId: string, parcelId: string, roles: readonly ProgrammeRole[], edit: { baseRevision: number; review: ParcelReview | null }, only?: ReviewAction): Promise<{ revision: number }> {
+export async function undoStepOn(client: PoolClient, programmeId: string, parcelId: string, roles: readonly ProgrammeRole[], edit: { baseRevision: number; review: ParcelReview | null }, only?: ReviewAction): Promise<{ revision: number; action: ReviewAction }> {
   const slot = await reviewSlot(client, programmeId, parcelId, true);
   const stale = revisionRefusal(`the acceptance record of parcel ${parcelId}`, slot, edit.baseRevision);
   if (stale) throw new ServerError(409, stale.code, stale.reason);
@@ -96,5 +119,5 @@ export async function undoStepOn(client: PoolClient, programmeId: string, parcel
   if (last.action === 'reopen') requirePermission(roles, 'editTreated');
   else reviewRoleFor(roles, last.action);
   const revision = expected ? await writeReview(client, programmeId, expected) : await removeReview(client, programmeId, parcelId);
-  return { revision };
+  return { revision, action: last.action };
 }

@@ -9,7 +9,7 @@ import type { ReviewAction } from '../domain/review.ts';
 import { editTarget, singleEdits, type Edit, type EditLayer, type ReviewParcel, type SingleEdit, type TreatedEdit } from '../store/edit.ts';
 import { editShapeProblems } from '../store/edit-shape.ts';
 import { describeProblems } from '../store/problem.ts';
-import type { PushOutcome, PushedEdit } from '../store/sync-protocol.ts';
+import type { PushOutcome, PushedEdit, ServerVersion } from '../store/sync-protocol.ts';
 import type { Account } from './accounts.ts';
 import { appliedSeq, asPushedEdit, type PushedEditContext } from './database.ts';
 import { applyPhotoEditOnServer } from './photo-edit.ts';
@@ -17,7 +17,7 @@ import { programmeRoles, requirePermission, reviewRoleFor, type ProgrammeRole } 
 import { setBufferDistances, setTargets } from './programme-settings.ts';
 import { applyReferenceEditsOnServer, type ReferenceEdit } from './reference-edit.ts';
 import { reviewSlot } from './review-rows.ts';
-import { takeReviewStep, takeReviewSteps, undoReviewStep, undoStepOn } from './review-step.ts';
+import { takeReviewStep, takeReviewSteps, undoReviewStep, undoReviewSteps, undoStepOn } from './review-step.ts';
 import { ServerError } from './server-error.ts';
 import { serverVersion, syncTarget } from './sync-values.ts';
 import { applyTreatedEditOnServer, TREATED_EDIT_KINDS } from './treated-edit.ts';
@@ -45,11 +45,12 @@ async function isReviewUndo(pool: Pool, programmeId: string, edit: ReviewParcel)
 
 async function applyReviewEdits(pool: Pool, programmeId: string, account: Account, roles: readonly ProgrammeRole[], singles: readonly ReviewParcel[], now: Date): Promise<void> {
   const undos = await Promise.all(singles.map((e) => isReviewUndo(pool, programmeId, e)));
-  if (undos.every(Boolean) && singles.length === 1) {
-    await undoReviewStep(pool, programmeId, singles[0]!.parcelId, account, roles, singles[0]!);
+  if (undos.every(Boolean)) {
+    if (singles.length === 1) await undoReviewStep(pool, programmeId, singles[0]!.parcelId, account, roles, singles[0]!);
+    else await undoReviewSteps(pool, programmeId, account, roles, singles);
     return;
   }
-  if (undos.some(Boolean)) throw new ServerError(400, 'not_synced', 'undoing a decision on several parcels at once is not pushed by sync; undo them one by one');
+  if (undos.some(Boolean)) throw new ServerError(400, 'not_synced', 'a batch both undoing and taking acceptance steps is not pushed by sync');
   const steps = singles.map(reviewStepOf);
   const { action, note } = steps[0]!;
   if (action === 'reopen' || steps.some((s) => s.action !== action)) throw new ServerError(400, 'not_synced', 'a pushed review edit must add one acceptance step (submit, accept, send back or close), the same for every parcel');
@@ -127,6 +128,17 @@ async function alreadyApplied(pool: Pool, programmeId: string, clientEditId: str
   return rows[0] ? Number(rows[0].seq) : null;
 }
 
+/** The server's version of each thing the edit writes, once each; reference records carry none. */
+async function currentVersions(pool: Pool, programmeId: string, edit: Edit): Promise<ServerVersion[]> {
+  const current: ServerVersion[] = [];
+  for (const single of singleEdits(edit)) {
+    const target = editTarget(single);
+    if (target.layer === 'reference' || current.some((v) => v.layer === target.layer && v.id === target.id)) continue;
+    current.push(await serverVersion(pool, programmeId, target.layer, target.id));
+  }
+  return current;
+}
+
 async function conflictOutcome(pool: Pool, programmeId: string, clientEditId: string, edit: Edit): Promise<PushOutcome> {
   const current = [];
   for (const single of singleEdits(edit)) {
@@ -168,7 +180,9 @@ export async function pushOne(pool: Pool, programmeId: string, account: Account,
       // "Not found" of a thing that never existed is a mistake, not someone else's newer version.
       if (error.code !== 'not_found' || (outcome.status === 'conflict' && outcome.current.some((v) => v.revision > 0))) return outcome;
     }
-    return { clientEditId, status: 'refused', code: error.code, message: error.message };
+    // The device's record may lag the server (a pull passed over the slot while this edit
+    // waited): the server's versions let a dismissal leave it equal to the server.
+    return { clientEditId, status: 'refused', code: error.code, message: error.message, current: await currentVersions(pool, programmeId, pushed.edit) };
   }
   return { clientEditId, status: 'applied', seq: appliedSeq(context) ?? 0, revisions: await appliedRevisions(pool, programmeId, clientEditId) };
 }

@@ -8,7 +8,7 @@ import type { Edit, EditLayer, SingleEdit, TreatedAttributeChange } from './edit
 import { editTarget, singleEdits } from './edit.ts';
 import { isFrozen, parcelsOfChange, workChange } from './reopen-rule.ts';
 import type { ConflictChoice, SyncConflict } from './sync-conflict.ts';
-import { mergeTarget, sameValue, stepsAfter, type TargetMerge } from './three-way-merge.ts';
+import { mergeTarget, refusedMerge, sameValue, stepsAfter, type TargetMerge } from './three-way-merge.ts';
 
 /** One thing my edit wrote to, seen three ways. */
 export interface ConflictTarget {
@@ -75,7 +75,8 @@ export function conflictTargets(conflict: SyncConflict): ConflictTarget[] {
     const mine = appliedValue(edit, baseValue);
     // A target the server did not report is as it was when my edit was made.
     const theirs = server ? server.value : baseValue;
-    const merge: TargetMerge = layer === 'reference' ? { status: 'merged', value: mine } : mergeTarget(layer, baseValue, mine, theirs);
+    const merged: TargetMerge = layer === 'reference' ? { status: 'merged', value: mine } : mergeTarget(layer, baseValue, mine, theirs);
+    const merge = conflict.mergeRefused !== undefined && merged.status === 'merged' && layer !== 'reference' ? refusedMerge(layer, baseValue, mine, theirs) : merged;
     return {
       layer, id, edit, base: baseValue, mine, theirs,
       theirsRevision: server?.revision ?? base?.revision ?? 0,
@@ -175,7 +176,8 @@ function mineOverTheirs(target: ConflictTarget): unknown {
 /** What the user can choose: keeping both only makes sense for treated polygons I did not delete. */
 export function choicesFor(targets: readonly ConflictTarget[]): ConflictChoice[] {
   const asked = targets.filter((t) => t.merge.status === 'conflict');
-  const both = asked.length > 0 && asked.every((t) => t.layer === 'treated' && t.mine !== null);
+  // A refused merge is mine or theirs: my version as a new polygon would meet the same refusal.
+  const both = asked.length > 0 && asked.every((t) => t.layer === 'treated' && t.mine !== null && !(t.merge.status === 'conflict' && t.merge.reasons.includes('merge-refused')));
   // A decision the flow does not let follow theirs cannot be kept: theirs stands, mine stays in the history.
   const mine = asked.every((t) => t.layer !== 'reviews' || t.mine === null || myStepsOnTheirs(t) !== null);
   return [...(mine ? ['mine' as const] : []), 'theirs', ...(both ? ['keep-both' as const] : [])];

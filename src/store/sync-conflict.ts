@@ -21,6 +21,11 @@ export interface SyncConflict {
   base: BaseVersion[];
   /** The server's current version of each target that moved on. */
   theirs: ServerVersion[];
+  /**
+   * Why this device's store refused the conflict's automatic merge (frozen work, its validation):
+   * set by the app after trying it, so the user chooses mine or theirs instead.
+   */
+  mergeRefused?: string;
 }
 
 /** mine: my version replaces theirs; theirs: mine is dropped; keep-both: my shape becomes a new polygon. */

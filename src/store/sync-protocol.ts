@@ -47,8 +47,12 @@ export type PushOutcome =
   | { clientEditId: string; status: 'already_applied'; seq: number }
   /** Based on an old revision: nothing applied; the device merges or asks, then pushes a new edit. */
   | { clientEditId: string; status: 'conflict'; current: ServerVersion[] }
-  /** Against a rule (role, frozen work, validation): never retried as it is; the user is told why. */
-  | { clientEditId: string; status: 'refused'; code: string; message: string };
+  /**
+   * Against a rule (role, frozen work, validation): never retried as it is; the user is told why.
+   * `current` is the server's version of each thing the edit writes (none for reference records),
+   * which the device takes when its user dismisses the edit; absent from older servers.
+   */
+  | { clientEditId: string; status: 'refused'; code: string; message: string; current?: ServerVersion[] };
 
 export interface PushResponse {
   /** One per pushed edit up to and including the first that was not applied; the rest wait. */

@@ -47,5 +47,5 @@ export interface SyncPushed {
 /** An edit the server did not apply, kept aside (out of the outbox) until the user resolves it. */
 export type SyncConflict = OutboxEntry & { at: string } & (
   | { status: 'conflict'; theirs: ServerVersion[] }
-  | { status: 'refused'; code: string; message: string }
+  | { status: 'refused'; code: string; message: string; theirs?: ServerVersion[] }
 );

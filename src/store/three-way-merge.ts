@@ -7,7 +7,7 @@ import type { Target, TargetTable, TreatedFeature } from '../domain/model.ts';
 import { REVIEW_FLOW, type ParcelReview, type ReviewEvent } from '../domain/review.ts';
 import type { EditLayer } from './edit.ts';
 
-export type ConflictReason = 'delete-vs-edit' | 'same-attribute' | 'both-geometry' | 'review-decisions' | 'target-rows' | 'both-created';
+export type ConflictReason = 'delete-vs-edit' | 'same-attribute' | 'both-geometry' | 'review-decisions' | 'target-rows' | 'both-created' | 'merge-refused';
 
 /** One attribute (or row, or step list) as it was, as I made it and as the server has it. */
 export interface FieldDifference {
@@ -170,6 +170,27 @@ export function mergeReview(base: ParcelReview | null, mine: ParcelReview | null
       { field: 'steps', base: '', mine: steps(mineSteps), theirs: steps(theirSteps), conflicting: true },
     ],
   };
+}
+
+/**
+ * A merge that was clean yet the store refused to apply (frozen work, its validation): the user
+ * chooses between mine and theirs, shown field by field where both are records.
+ */
+export function refusedMerge(layer: EditLayer, base: unknown, mine: unknown, theirs: unknown): Extract<TargetMerge, { status: 'conflict' }> {
+  const record = (v: unknown): Fields | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v as Fields : null);
+  let fields: FieldDifference[];
+  if (layer === 'treated' && record(mine) && record(theirs)) {
+    const [b, m, t] = [base as TreatedFeature | null, mine as TreatedFeature, theirs as TreatedFeature];
+    fields = [
+      ...mergeFields({ geometry: b?.geometry ?? null }, { geometry: m.geometry }, { geometry: t.geometry }).fields,
+      ...mergeFields((b?.properties ?? {}) as Fields, m.properties as unknown as Fields, t.properties as unknown as Fields, ['id']).fields,
+    ];
+  } else if (record(mine) && record(theirs)) {
+    fields = mergeFields(record(base) ?? {}, record(mine)!, record(theirs)!).fields;
+  } else {
+    fields = [{ field: 'exists', base: base !== null, mine: mine !== null, theirs: theirs !== null, conflicting: false }];
+  }
+  return { status: 'conflict', reasons: ['merge-refused'], fields: fields.map((f) => ({ ...f, conflicting: !sameValue(f.mine, f.base) && !sameValue(f.mine, f.theirs) })) };
 }
 
 export function mergeTarget(layer: EditLayer, base: unknown, mine: unknown, theirs: unknown): TargetMerge {

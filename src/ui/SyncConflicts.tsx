@@ -111,6 +111,7 @@ export function SyncConflicts(props: SyncConflictsProps) {
       ) : (
         <div role="group" aria-label={t('conflicts.detail')}>
           <button type="button" className="link" onClick={() => setOpenId(null)}>{t('conflicts.back')}</button>
+          {open.conflict.mergeRefused !== undefined && <p>{t('conflicts.mergeRefused', { reason: open.conflict.mergeRefused })}</p>}
           {open.targets.filter((x) => x.merge.status === 'conflict').map((target) => (
             <div key={`${target.layer}/${target.id}`}>
               <h3>{targetName(target, t)}</h3>

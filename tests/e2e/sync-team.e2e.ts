@@ -4,7 +4,8 @@
 // deletes another — and come back: every device and the server then hold the same data, compared
 // feature by feature (the server's tables, each browser's IndexedDB). The reviewer accepts a
 // parcel and surveyor A sees it accepted; an UPDATE typed in SQL shows in A's open form within seconds (the
-// server's change notification, not the minute's poll). Conflicting edits are sync-conflicts'.
+// server's change notification, not the minute's poll); a device downloading late then holds what the server
+// holds. Conflicting edits are sync-conflicts'.
 import type { Page } from 'playwright-core';
 import { pointOnFeature } from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -264,4 +265,22 @@ describe('a team syncing through its server', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     await expect.poll(async () => differences(await deviceHolding(a.page), await serverHolding(team)), { timeout: 10_000 }).toEqual([]);
   });
+
+  it('a device downloading late holds what the server holds, revisions included; deleted features are absent', async () => {
+    const late = await openApp();
+    opened.push(late);
+    await loaded(late.page);
+    await logIn(late.page, team.serverUrl, 'checker', false);
+    await download(late.page, demoName, false);
+    await press(late.page, '关闭设置', false);
+    await loaded(late.page);
+    const server = await serverHolding(team);
+    const live: Holding = { ...server, treated: Object.fromEntries(Object.entries(server.treated).filter(([, r]) => r.feature !== null)) };
+    const held = await deviceHolding(late.page);
+    expect(differences(held, live)).toEqual([]);
+    expect(held!.treated[DELETED]).toBeUndefined();
+    expect(held!.treated[CHANGED]!.revision).toBe(2);
+    expect(held!.treated[SQL_EDITED]!.revision).toBe(2);
+    expect(held!.reviews[ACCEPTED_PARCEL]).toMatchObject({ review: { status: 'accepted' } });
+  }, 120_000);
 });

@@ -33,6 +33,8 @@ export class FakeSyncServer {
   /** Photo images that fail to download (by photo id), and images served with other bytes. */
   readonly failImage = new Set<string>();
   readonly tamperedImage = new Set<string>();
+  /** Users (tokens) whose treated edits are refused, as a role that may not edit them is. */
+  readonly readOnly = new Set<string>();
 
   constructor(treated: readonly TreatedFeature[]) {
     for (const f of treated) this.slots.set(f.properties.id, { revision: 1, value: f });
@@ -64,6 +66,14 @@ export class FakeSyncServer {
         continue;
       }
       const parts = singleEdits(pushed.edit) as TreatedEdit[];
+      if (this.readOnly.has(who)) {
+        const current = [...new Set(parts.map((p) => editTarget(p).id))].map((id) => {
+          const slot = this.slots.get(id) ?? { revision: 0, value: null };
+          return { layer: 'treated' as const, id, revision: slot.revision, value: slot.value, who: 'other', at: '2025-11-20T02:00:00.000Z' };
+        });
+        outcomes.push({ clientEditId: pushed.clientEditId, status: 'refused', code: 'forbidden', message: 'this role may not edit treated polygons', current });
+        break;
+      }
       const next = new Map<string, Slot>();
       let conflict: PushOutcome | null = null;
       for (const part of parts) {

@@ -83,6 +83,24 @@ describe('sync push and pull', () => {
     expect(invalidEdit[0]).toMatchObject({ status: 'refused', code: 'invalid_edit' });
   });
 
+  it('a refusal carries the server\'s current version of what the edit writes, so a dismissal leaves the device equal to the server', async () => {
+    const a = treated()[0]!;
+    // The reviewer's device edited on revision 1 and missed the surveyor's revision 2.
+    const outcomes = await push('reviewer', [
+      pushed({ kind: 'batch', label: 'notes', edits: [
+        { kind: 'update-treated-attributes', id: a.properties.id, baseRevision: 1, attributes: { note: '评审' } },
+        { kind: 'update-treated-attributes', id: treated()[1]!.properties.id, baseRevision: 2, attributes: { note: '评审' } },
+      ] }),
+    ]);
+    expect(outcomes).toEqual([{
+      clientEditId: expect.any(String), status: 'refused', code: 'forbidden', message: expect.any(String),
+      current: [
+        { layer: 'treated', id: a.properties.id, revision: 2, value: expect.objectContaining({ properties: expect.objectContaining({ note: '第一次' }) }), who: 'surveyor', at: expect.any(String) },
+        { layer: 'treated', id: treated()[1]!.properties.id, revision: 2, value: expect.objectContaining({ geometry: square(118.7, 40.2) }), who: 'surveyor', at: expect.any(String) },
+      ],
+    }]);
+  });
+
   it('refuses too many edits in one push, and a wrong protocol version', async () => {
     const many = Array.from({ length: 501 }, (_, i) => ({ clientEditId: `many-${i}`, edit: { kind: 'delete-treated', id: 'x', baseRevision: 1 }, madeAt: '2026-12-07T10:00:00Z' }));
     const tooMany = await server.call('surveyor', 'POST', PUSH, { protocol: 1, deviceId: 'd', edits: many });

@@ -1,7 +1,8 @@
 // Every edit kind a device makes is pushed: a planner's import of parcels, zones and mines and its
-// undo (remove-features), and the undo of an acceptance step. Each is applied under the role rules
-// (reference layers: planner or admin; acceptance: the role that may take the step), answered
-// "already applied" when repeated, and pulled by other devices from the change log.
+// undo (remove-features), and the undo of an acceptance step (of one decision on several parcels
+// too). Each is applied under the role rules (reference layers: planner or admin; acceptance: the
+// role that may take the step), answered "already applied" when repeated, and pulled by other
+// devices from the change log.
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mine, ParcelFeature, ZoneFeature } from '../../src/domain/model.ts';
@@ -195,6 +196,40 @@ describe('pushing imports, removals and undone acceptance steps', () => {
         { kind: 'update-treated-attributes', id, baseRevision: 4, attributes: { note: '夹带' } },
         { kind: 'review-parcel', parcelId: accepted, baseRevision: base + 5, review: recordOf(submit, accept, reopen, accept) },
       ] })).toMatchObject({ status: 'refused', code: 'not_synced' });
+    });
+
+    it('of one decision on several parcels (a mine accepted as a whole) is applied all together, by the role that took it, or not at all', async () => {
+      const parcels = ['QA-M40-P1', 'QA-M40-P3'];
+      const step = (action: ReviewEvent['action'], status: ReviewEvent['status'], role: 'surveyor' | 'reviewer'): ReviewEvent => ({ action, status, at: '2026-12-07T10:00:00Z', who: '设备', role, note: '' });
+      const submit = step('submit', 'treated', 'surveyor');
+      const accept = step('accept', 'accepted', 'reviewer');
+      const recordOf = (id: string, ...events: ReviewEvent[]): ParcelReview => ({ parcel_id: id, status: events.at(-1)!.status, events });
+      const reviewOf = async (id: string) => (await server.call('reviewer', 'GET', `/api/programmes/${DEMO_ID}/parcels/${id}/review`)).json() as { revision: number; review: ParcelReview | null };
+      for (const id of parcels) expect(await push('surveyor', { kind: 'review-parcel', parcelId: id, baseRevision: 0, review: recordOf(id, submit) })).toMatchObject({ status: 'applied' });
+      expect(await push('reviewer', { kind: 'batch', label: '整矿验收', edits: parcels.map((id) => ({ kind: 'review-parcel' as const, parcelId: id, baseRevision: 1, review: recordOf(id, submit, accept) })) }))
+        .toMatchObject({ status: 'applied' });
+      const undo: Edit = { kind: 'batch', label: '撤销整矿验收', edits: parcels.map((id) => ({ kind: 'review-parcel' as const, parcelId: id, baseRevision: 2, review: recordOf(id, submit) })) };
+
+      expect(await push('surveyor', undo)).toMatchObject({ status: 'refused', code: 'forbidden' });
+      // One part that is not its parcel's record without the acceptance: nothing is undone.
+      const wrong: Edit = { ...undo, edits: [undo.edits[0]!, { kind: 'review-parcel', parcelId: parcels[1]!, baseRevision: 2, review: recordOf(parcels[1]!, step('send_back', 'rejected', 'reviewer')) }] };
+      expect(await push('reviewer', wrong)).toMatchObject({ status: 'refused', code: 'invalid_step' });
+      for (const id of parcels) expect(await reviewOf(id)).toMatchObject({ revision: 2, review: { status: 'accepted' } });
+
+      const since = await lastSeq();
+      expect(await push('reviewer', undo, 'undo-mine-accept')).toMatchObject({ status: 'applied', revisions: parcels.map((id) => ({ layer: 'reviews', id, revision: 3 })) });
+      expect(await push('reviewer', undo, 'undo-mine-accept')).toMatchObject({ status: 'already_applied' });
+      for (const id of parcels) {
+        const after = await reviewOf(id);
+        expect(after).toMatchObject({ revision: 3, review: { status: 'treated' } });
+        expect(after.review!.events.map((e) => e.action)).toEqual(['submit']);
+      }
+      const pulled = (await pullAll('surveyor', since)).filter((c) => c.layer === 'reviews');
+      expect(pulled.map((c) => [c.id, c.revision, c.clientEditId])).toEqual(parcels.map((id) => [id, 3, 'undo-mine-accept']));
+      // The submits undone together: each part an allowed undo of a surveyor's step.
+      expect(await push('surveyor', { kind: 'batch', label: '撤销提交', edits: parcels.map((id) => ({ kind: 'review-parcel' as const, parcelId: id, baseRevision: 3, review: null })) }))
+        .toMatchObject({ status: 'applied' });
+      for (const id of parcels) expect(await reviewOf(id)).toEqual({ revision: 4, review: null });
     });
   });
 });

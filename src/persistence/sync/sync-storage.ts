@@ -92,7 +92,7 @@ export function recordPushOutcomes(db: IDBPDatabase<FieldDB>, outcomes: readonly
           await forgetSteps(t, version.layer, version.id);
         }
       } else {
-        await t.objectStore('sync_conflicts').put({ ...entry, at: at.toISOString(), status: 'refused', code: outcome.code, message: outcome.message });
+        await t.objectStore('sync_conflicts').put({ ...entry, at: at.toISOString(), status: 'refused', code: outcome.code, message: outcome.message, theirs: outcome.current ?? [] });
       }
     }
     await touchLink(t, at, null);
@@ -182,8 +182,9 @@ export interface ConflictSettlement {
  * Settles a conflict or refusal its user dealt with, in one transaction: a conflict's resolution
  * edits are written through the one write path (journaled, into the outbox, based on theirs'
  * revision, which the record holds since the conflict was recorded); a dismissed refusal puts
- * its slots back to the version the server held when the edit was made (its base), unless a
- * later edit of mine waits for them. Settling what is already settled (another tab, a repeat
+ * its slots to the server's version named in the refusal (a pull may have passed over a change
+ * while the edit waited), or, from an older server, to the version the edit was based on, unless
+ * a later edit of mine waits for them. Settling what is already settled (another tab, a repeat
  * after a kill) changes nothing, so a resolution is never applied twice nor lost.
  */
 export function settleConflict(db: IDBPDatabase<FieldDB>, clientEditId: string, settlement?: ConflictSettlement): Promise<SyncWrite> {
@@ -195,7 +196,8 @@ export function settleConflict(db: IDBPDatabase<FieldDB>, clientEditId: string, 
       const waiting = outboxSlots(await t.objectStore('outbox').getAll());
       for (const slot of conflict.base) {
         if (waiting.has(slotKey(slot.layer, slot.id))) continue;
-        await applyPulledChange(t, { seq: 0, ...slot, clientEditId: null, who: '', at: '' });
+        const theirs = conflict.theirs?.find((v) => v.layer === slot.layer && v.id === slot.id);
+        await applyPulledChange(t, { seq: 0, ...(theirs ?? slot), clientEditId: null, who: '', at: '' });
         await forgetSteps(t, slot.layer, slot.id);
       }
     }

@@ -77,6 +77,25 @@ describe('seeding', () => {
     expect(again.getSnapshot().clock).toBe(clock);
   });
 
+  it('never reseeds a programme linked to a server: the server is its source, and a reseed would reach no outbox', async () => {
+    const database = testDatabase();
+    const first = await database.open();
+    await first.sync.linkTo({ serverUrl: 'https://fulv.test/', serverProgrammeId: 'P1', cursor: 3 });
+    const clock = first.getSnapshot().clock;
+    await first.close();
+    const base = fieldProgramme();
+    const newer = { ...base, mines: base.mines.map((m) => ({ ...m, name: 'newer seed' })), treated: { ...base.treated, features: [...base.treated.features, treatedFeature('T-T9', {}, SQUARE_3)] } };
+    const updated = await openFieldStore({ programme: newer, dbName: database.dbName, indexedDB: database.factory, now, seedVersion: 'P1:files:2' });
+    expect(updated.getSnapshot().programme.mines.map((m) => m.name)).toEqual(['甲矿', '乙矿']);
+    expect(updated.getSnapshot().treated.has('T-T9')).toBe(false);
+    expect(updated.getSnapshot().clock).toBe(clock);
+    expect(await updated.sync.outbox(10)).toEqual([]);
+    await updated.close();
+    // The newer version is recorded: reopening the same build asks nothing again.
+    const again = track(await openFieldStore({ programme: newer, dbName: database.dbName, indexedDB: database.factory, now, seedVersion: 'P1:files:2' }));
+    expect(again.getSnapshot().programme.mines.map((m) => m.name)).toEqual(['甲矿', '乙矿']);
+  });
+
   it('reseeds under a new files version when the programme itself changed', async () => {
     const database = testDatabase();
     await (await database.open()).close();

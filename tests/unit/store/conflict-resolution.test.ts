@@ -33,6 +33,33 @@ function push(edits: readonly Edit[], slots: Map<string, Slot<TreatedFeature>>):
 
 const labels = (edits: readonly Edit[]): string[] => edits.map((e) => (e.kind === 'batch' ? e.label : ''));
 
+describe('a merge this device\'s store refused', () => {
+  const mine: Edit = { kind: 'update-treated-attributes', id: 'T-T1', baseRevision: 3, attributes: { note: '补植' } };
+  const theirs: TreatedFeature = { ...base, geometry: SQUARE_2 };
+
+  it('is asked for, mine or theirs, showing what I changed against theirs', () => {
+    expect(mergeConflict(conflictOf(mine, theirs)).kind).toBe('merged');
+    const outcome = mergeConflict({ ...conflictOf(mine, theirs), mergeRefused: 'parcel T-M1-P1 is accepted' });
+    expect(outcome).toMatchObject({ kind: 'ask', choices: ['mine', 'theirs'] });
+    if (outcome.kind !== 'ask') return;
+    expect(outcome.targets[0]!.merge).toEqual({
+      status: 'conflict', reasons: ['merge-refused'],
+      fields: [
+        { field: 'geometry', base: base.geometry, mine: base.geometry, theirs: SQUARE_2, conflicting: false },
+        { field: 'note', base: 'base', mine: '补植', theirs: 'base', conflicting: true },
+      ],
+    });
+  });
+
+  it('theirs pushes nothing; mine pushes what the merge would have', () => {
+    const refused = { ...conflictOf(mine, theirs), mergeRefused: 'refused' };
+    expect(resolveConflict(refused, 'theirs', () => 'T-NEW').edits).toEqual([]);
+    const merged = mergeConflict(conflictOf(mine, theirs));
+    expect(resolveConflict(refused, 'mine', () => 'T-NEW').edits.flatMap(singleEdits)).toEqual(merged.kind === 'merged' ? merged.edits.flatMap(singleEdits) : null);
+    expect(() => resolveConflict(refused, 'keep-both', () => 'T-NEW')).toThrow();
+  });
+});
+
 describe('a conflict that merges by itself', () => {
   it('becomes edits based on theirs that, pushed, hold both changes', () => {
     const mine: Edit = { kind: 'update-treated-attributes', id: 'T-T1', baseRevision: 3, attributes: { note: '补植' } };

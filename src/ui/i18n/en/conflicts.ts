@@ -66,4 +66,7 @@ export const enConflicts: Record<keyof typeof zhConflicts, string> = {
   'conflicts.refused.code.not_synced': 'This kind of change is not sent by sync (an admin publishes it)',
   'conflicts.refused.code.refused_by_database': 'The server’s database refused this change',
   'conflicts.refused.code.other': 'The server refused this change ({code})',
+  // Automatic merges this device refused (issue 17: shown for the user to choose mine or theirs)
+  'conflicts.reason.merge-refused': 'The two sides changed different things, but this device refused the merged result',
+  'conflicts.mergeRefused': 'This device could not merge them by itself: {reason}. Choose which version to keep.',
 };

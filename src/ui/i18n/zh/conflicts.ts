@@ -64,4 +64,7 @@ export const zhConflicts = {
   'conflicts.refused.code.not_synced': '这类修改不经同步提交（由管理员发布）',
   'conflicts.refused.code.refused_by_database': '服务器的数据库拒绝了此修改',
   'conflicts.refused.code.other': '服务器拒绝了此修改（{code}）',
+  // Automatic merges this device refused (issue 17: shown for the user to choose mine or theirs)
+  'conflicts.reason.merge-refused': '两边改的不是同一处，但合并结果未通过本机的检查',
+  'conflicts.mergeRefused': '本机未能自动合并：{reason}。请选择保留哪个版本。',
 } as const;

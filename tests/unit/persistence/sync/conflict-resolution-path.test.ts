@@ -291,4 +291,22 @@ describe('the conflict path', () => {
     expect(await b.source.refused()).toEqual([]);
     expect(b.store.getSnapshot().sync).toMatchObject({ refused: 0, waiting: 1 });
   });
+  it('a refused edit whose slot changed on the server while it waited (the pull passed over it): dismissing it leaves the device equal to the server', async () => {
+    const server = new FakeSyncServer(fieldProgramme().treated.features);
+    const a = await device(server, 'a');
+    const b = await device(server, 'b');
+    server.readOnly.add('user-b');
+    await b.store.transact(changeTreatedAttributes(b.store.getSnapshot(), 'T-T1', { note: 'not allowed' }), 'b');
+    await a.store.transact(changeTreatedAttributes(a.store.getSnapshot(), 'T-T1', { note: 'a' }), 'a');
+    await a.engine.poke();
+    // A pull while b's edit waited passed over T-T1; the cursor moved beyond a's change.
+    await b.store.sync.applyPulledPage(server.log, server.log.length);
+    await b.engine.poke();
+    expect(b.store.getSnapshot().sync).toMatchObject({ refused: 1 });
+    expect(record(b, 'T-T1')).toMatchObject({ feature: { properties: { note: 'not allowed' } } });
+    const [refused] = await b.source.refused();
+    await b.source.dismiss(refused!.clientEditId);
+    expect(record(b, 'T-T1')).toMatchObject({ revision: 2, feature: { properties: { note: 'a' } } });
+    await converge(server, a, b);
+  });
 });
