@@ -77,7 +77,9 @@ export class ProgrammeMap {
     });
     skipTransparentSky(this.map);
     provideConflictHatch(this.map);
-    this.feeds = new SourceFeeds(this.map, { treated: this.pendingTreated });
+    // While a large collection is still arriving in slices the map shows only part of it.
+    const container = this.map.getContainer();
+    this.feeds = new SourceFeeds(this.map, { treated: this.pendingTreated }, (busy) => container.setAttribute('aria-busy', String(busy)));
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));

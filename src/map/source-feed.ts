@@ -2,6 +2,11 @@
 // worker once; later versions go as `updateData` diffs of the features that changed (an edit is
 // one feature among thousands), and an unchanged collection is not sent at all.
 //
+// A large collection goes in slices: MapLibre copies what it sends to its worker on the main
+// thread, walking every coordinate (about 2 s for 50,000 parcels, in one task), so the first
+// slice is set and the others follow as `updateData` additions, each in a task of its own once the
+// worker has taken the one before. Later sends wait for the last slice, so none overtakes it.
+//
 // A feature can also be shown before its collection arrives (a drawn polygon while it is being
 // saved) through a pending display drawn in the next frame (map/pending-polygons-layer.ts): even
 // a diff makes MapLibre's worker re-index the whole source and reload its tiles first.
@@ -11,6 +16,9 @@ import { collectionDiff } from './collection-diff.ts';
 
 export type FeedOutcome = 'unchanged' | 'diff' | 'full';
 
+/** Features per slice: a slice's copy for the worker stays a short task (tens of ms). */
+export const SLICE_FEATURES = 2500;
+
 /** Where features wait while their collection is on its way. */
 export interface PendingDisplay {
   set(features: Feature[]): void;
@@ -19,8 +27,20 @@ export interface PendingDisplay {
 export class SourceFeeds {
   private readonly sent = new Map<string, FeatureCollection>();
   private readonly pending = new Map<string, Feature[]>();
+  /** Sources still taking the slices of a large collection: what later sends wait for. */
+  private readonly slicing = new Map<string, Promise<void>>();
+  /** Bumped by each whole collection, so the slices of one replaced meanwhile stop. */
+  private readonly generation = new Map<string, number>();
 
-  constructor(private readonly map: MapLibreMap, private readonly displays: Partial<Record<string, PendingDisplay>> = {}) {}
+  /**
+   * `onBusy` hears when some source starts and when all have finished taking a large
+   * collection in slices (until then the map shows only part of it).
+   */
+  constructor(
+    private readonly map: MapLibreMap,
+    private readonly displays: Partial<Record<string, PendingDisplay>> = {},
+    private readonly onBusy: (busy: boolean) => void = () => undefined,
+  ) {}
 
   push(sourceId: string, data: FeatureCollection): FeedOutcome {
     const source = this.map.getSource(sourceId);
@@ -30,10 +50,35 @@ export class SourceFeeds {
     const diff = before ? collectionDiff(before, data) : 'full';
     if (diff === null) return 'unchanged';
     const geojson = source as GeoJSONSource;
+    const generation = (this.generation.get(sourceId) ?? 0) + (diff === 'full' ? 1 : 0);
+    this.generation.set(sourceId, generation);
+    const current = () => this.generation.get(sourceId) === generation;
     // Failures also arrive as the map's 'error' events; the promises need no second report.
-    const sending = diff === 'full' ? geojson.setData(data) : geojson.updateData({ remove: diff.remove, add: diff.add });
+    let sending: Promise<unknown>;
+    if (diff === 'full') {
+      const slices = sliced(data.features);
+      sending = geojson.setData({ ...data, features: slices[0] ?? [] });
+      for (const slice of slices.slice(1)) {
+        sending = sending.then(() => (current() ? geojson.updateData({ add: slice }) : undefined));
+      }
+      if (slices.length > 1) this.trackSlicing(sourceId, sending);
+    } else {
+      const before = this.slicing.get(sourceId);
+      const send = () => (current() ? geojson.updateData({ remove: diff.remove, add: diff.add }) : undefined);
+      sending = before ? before.then(send) : Promise.resolve(send());
+    }
     void sending.then(() => this.settlePending(sourceId, data), () => undefined);
     return diff === 'full' ? 'full' : 'diff';
+  }
+
+  private trackSlicing(sourceId: string, sending: Promise<unknown>): void {
+    const done: Promise<void> = sending.then(() => undefined, () => undefined).then(() => {
+      if (this.slicing.get(sourceId) !== done) return;
+      this.slicing.delete(sourceId);
+      if (this.slicing.size === 0) this.onBusy(false);
+    });
+    if (this.slicing.size === 0) this.onBusy(true);
+    this.slicing.set(sourceId, done);
   }
 
   /** What was last sent to a source. */
@@ -67,4 +112,10 @@ export class SourceFeeds {
     this.pending.set(sourceId, features);
     this.displays[sourceId]?.set(features);
   }
+}
+
+function sliced(features: Feature[]): Feature[][] {
+  const slices: Feature[][] = [];
+  for (let i = 0; i < features.length; i += SLICE_FEATURES) slices.push(features.slice(i, i + SLICE_FEATURES));
+  return slices;
 }

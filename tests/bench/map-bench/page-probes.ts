@@ -10,6 +10,7 @@ type Probe = {
     project(p: [number, number]): { x: number; y: number };
     jumpTo(o: object): void;
     getCanvas(): HTMLCanvasElement;
+    getContainer(): HTMLElement;
   };
   __fulvStore?: unknown;
 };
@@ -42,6 +43,8 @@ export async function firstFullRender(page: Page, timeout: number): Promise<numb
   const handle = await page.waitForFunction(() => {
     const map = (window as unknown as Probe).__fulvMap;
     if (!map || !map.loaded() || map.isMoving() || !map.areTilesLoaded()) return false;
+    // A large collection arrives in slices; the map says it is busy until the last one is in.
+    if (map.getContainer().getAttribute('aria-busy') === 'true') return false;
     return map.queryRenderedFeatures([640, 400], { layers: ['parcels-fill'] }).length > 0
       || map.queryRenderedFeatures(undefined, { layers: ['parcels-fill'] }).length > 0 ? performance.now() : false;
   }, undefined, { timeout, polling: 50 });
@@ -51,7 +54,7 @@ export async function firstFullRender(page: Page, timeout: number): Promise<numb
 export async function waitIdle(page: Page, timeout = 120_000): Promise<void> {
   await page.waitForFunction(() => {
     const map = (window as unknown as Probe).__fulvMap;
-    return !!map && map.loaded() && !map.isMoving() && map.areTilesLoaded();
+    return !!map && map.loaded() && !map.isMoving() && map.areTilesLoaded() && map.getContainer().getAttribute('aria-busy') !== 'true';
   }, undefined, { timeout, polling: 100 });
 }
 
