@@ -36,7 +36,8 @@ function byId(collection: FeatureCollection): Map<FeatureKey, Feature> | null {
 /** Collections whose ids are known to be unique (each checked once, or inherited by a successor). */
 const uniqueIds = new WeakMap<FeatureCollection, boolean>();
 
-function idsUnique(collection: FeatureCollection): boolean {
+/** Whether every feature has an id of its own (which a diff, and so a slice, needs). */
+export function idsUnique(collection: FeatureCollection): boolean {
   let unique = uniqueIds.get(collection);
   if (unique === undefined) {
     unique = byId(collection) !== null;

@@ -7,6 +7,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { applyBasemap, type BasemapSettings } from './basemap.ts';
 import { provideConflictHatch } from './conflict-hatch.ts';
 import { attachFeatureInteraction, type FeatureRef } from './feature-interaction.ts';
+import { featureParts } from './feature-parts.ts';
 import { CJK_FONT_FAMILY, NAMED_LABEL_LAYERS, nameField, PARCEL_IDS_FROM_ZOOM, type LabelLanguage } from './label-layers.ts';
 import { labelPoints, labelPointsWithin } from './label-points.ts';
 import { GROUP_LAYERS, LAYER_GROUP, type LayerGroup } from './layer-groups.ts';
@@ -102,7 +103,7 @@ export class ProgrammeMap {
 
   /** Sends only what changed since the last call for this source (see source-feed.ts). */
   setData(source: ProgrammeSource, data: FeatureCollection): void {
-    this.feeds.push(source, data);
+    this.feeds.push(source, source === 'buffers' ? featureParts(data) : data);
     if (this.selected?.source === source) this.showSelection();
     if (source === 'zones') this.setData('zone-labels', labelPoints(data));
     if (source === 'parcels') this.labelParcelsInView();

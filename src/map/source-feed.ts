@@ -3,7 +3,8 @@
 // one feature among thousands), and an unchanged collection is not sent at all.
 //
 // A large collection goes in slices: MapLibre copies what it sends to its worker on the main
-// thread, walking every coordinate (about 2 s for 50,000 parcels, in one task), so the first
+// thread, walking every coordinate (about 2 s for 50,000 parcels or a province's buffers, in one
+// task), so the first
 // slice is set and the others follow as `updateData` additions, each in a task of its own once the
 // worker has taken the one before. Later sends wait for the last slice, so none overtakes it.
 //
@@ -11,13 +12,14 @@
 // saved) through a pending display drawn in the next frame (map/pending-polygons-layer.ts): even
 // a diff makes MapLibre's worker re-index the whole source and reload its tiles first.
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { Feature, FeatureCollection } from 'geojson';
-import { collectionDiff } from './collection-diff.ts';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { collectionDiff, idsUnique } from './collection-diff.ts';
 
 export type FeedOutcome = 'unchanged' | 'diff' | 'full';
 
-/** Features per slice: a slice's copy for the worker stays a short task (tens of ms). */
+/** At most this many features or positions per slice: its copy for the worker stays a short task. */
 export const SLICE_FEATURES = 2500;
+export const SLICE_POSITIONS = 40_000;
 
 /** Where features wait while their collection is on its way. */
 export interface PendingDisplay {
@@ -56,7 +58,8 @@ export class SourceFeeds {
     // Failures also arrive as the map's 'error' events; the promises need no second report.
     let sending: Promise<unknown>;
     if (diff === 'full') {
-      const slices = sliced(data.features);
+      // Slices after the first are diffs, which need every feature to have an id of its own.
+      const slices = idsUnique(data) ? sliced(data.features) : [data.features];
       sending = geojson.setData({ ...data, features: slices[0] ?? [] });
       for (const slice of slices.slice(1)) {
         sending = sending.then(() => (current() ? geojson.updateData({ add: slice }) : undefined));
@@ -114,8 +117,32 @@ export class SourceFeeds {
   }
 }
 
+/** Positions in a geometry, counted by the arrays that hold them (a buffer can hold thousands). */
+function positions(geometry: Geometry | null): number {
+  if (!geometry) return 0;
+  switch (geometry.type) {
+    case 'Point': return 1;
+    case 'MultiPoint': case 'LineString': return geometry.coordinates.length;
+    case 'MultiLineString': case 'Polygon': return geometry.coordinates.reduce((n, part) => n + part.length, 0);
+    case 'MultiPolygon': return geometry.coordinates.reduce((n, polygon) => n + polygon.reduce((m, ring) => m + ring.length, 0), 0);
+    case 'GeometryCollection': return geometry.geometries.reduce((n, g) => n + positions(g), 0);
+  }
+}
+
 function sliced(features: Feature[]): Feature[][] {
   const slices: Feature[][] = [];
-  for (let i = 0; i < features.length; i += SLICE_FEATURES) slices.push(features.slice(i, i + SLICE_FEATURES));
+  let slice: Feature[] = [];
+  let weight = 0;
+  for (const feature of features) {
+    const w = positions(feature.geometry);
+    if (slice.length > 0 && (slice.length >= SLICE_FEATURES || weight + w > SLICE_POSITIONS)) {
+      slices.push(slice);
+      slice = [];
+      weight = 0;
+    }
+    slice.push(feature);
+    weight += w;
+  }
+  if (slice.length > 0) slices.push(slice);
   return slices;
 }
