@@ -1,6 +1,6 @@
 // The reviewer's tab (审查验收): who is reviewing, the map as of a date, the before/after swipe,
 // the selected parcel's acceptance, the parcels waiting for it, and the dashboard.
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import type { Programme } from '../domain/model.ts';
 import { formatArea } from '../domain/units.ts';
 import type { FieldStore } from '../persistence/field-store.ts';
@@ -37,7 +37,9 @@ export function ReviewTab(props: ReviewTabProps) {
   const shownNote = !review.asOf ? t('review.nowShown')
     : summary && review.periodFrom ? t('review.periodShown', { from: review.periodFrom, to: review.asOf })
       : t('review.asOfShown', { date: review.asOf });
-  const waiting = programme.parcels.features.filter((p) => review.statuses.get(p.properties.id) === 'treated');
+  // Once per change of parcels or statuses: a pass over 50,000 parcels on every render of the tab
+  // showed as a long task while the programme loaded.
+  const waiting = useMemo(() => programme.parcels.features.filter((p) => review.statuses.get(p.properties.id) === 'treated'), [programme.parcels, review.statuses]);
 
   const act = async (parcelId: string, action: ReviewerAction, note: string): Promise<boolean> => {
     if (!store || !canAct) return false;

@@ -8,7 +8,7 @@ import gemUrl from '../../data/gem/gem_coal_mine_boundaries_tangshan.geojson?url
 import { assembleProgramme } from '../io/programme-files.ts';
 import { readGeojsonForView } from '../io/geojson-file.ts';
 import type { Programme } from '../domain/model.ts';
-import { seedFilesFingerprint } from '../store/seed-fingerprint.ts';
+import { seedFilesFingerprintInSlices } from '../store/seed-fingerprint.ts';
 import type { FeatureCollection } from 'geojson';
 
 /** A seed programme and the version of its files, which tells a regenerated seed apart. */
@@ -16,6 +16,8 @@ export interface Seed {
   programme: Programme;
   version: string;
 }
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function fetchText(url: string): Promise<string> {
   const response = await fetch(url);
@@ -25,10 +27,17 @@ async function fetchText(url: string): Promise<string> {
 
 export async function loadDemoProgramme(): Promise<Seed> {
   const texts = await Promise.all([metaUrl, parcelsUrl, treatedUrl, zonesUrl].map(fetchText));
-  const [meta, parcels, treated, zones] = texts.map((text) => JSON.parse(text) as unknown);
+  // Each file parsed in a task of its own, and the fingerprint hashed in slices: at province
+  // scale these held the page for over a second in one task on every start.
+  const parsed: unknown[] = [];
+  for (const text of texts) {
+    parsed.push(JSON.parse(text));
+    await nextTask();
+  }
+  const [meta, parcels, treated, zones] = parsed;
   const result = assembleProgramme(meta, parcels, treated, zones);
   if (!result.ok) throw new Error(result.reason);
-  return { programme: result.value, version: seedFilesFingerprint(result.value.id, texts) };
+  return { programme: result.value, version: await seedFilesFingerprintInSlices(result.value.id, texts, nextTask) };
 }
 
 /**

@@ -10,11 +10,14 @@ import type { BufferDistances } from '../domain/buffer-presets.ts';
 import type { Programme, TreatedFeature } from '../domain/model.ts';
 import type { AnalysisRequest, AnalysisResponse } from '../workers/analysis-protocol.ts';
 import { applyResults } from '../workers/analysis-results.ts';
-import { packedBuffers, packFeatures } from '../workers/packed-features.ts';
+import { packedBuffers, packFeatures, packFeaturesInSlices } from '../workers/packed-features.ts';
 
 type OverlapGeometry = Polygon | MultiPolygon | null;
 /** A request before the hook numbers it (Omit distributed over the union). */
 type UnnumberedRequest = AnalysisRequest extends infer R ? (R extends unknown ? Omit<R, 'requestId'> : never) : never;
+
+/** A macrotask later: lets input, rendering and other work run between slices of packing. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export interface AnalysisState {
   results: AnalysisResults | null;
@@ -58,7 +61,7 @@ export function useAnalysis(programme: Programme | null, distances: BufferDistan
   useEffect(() => {
     if (!parcels || !zones || !mines) return;
     const w = new Worker(new URL('../workers/analysis.worker.ts', import.meta.url), { type: 'module' });
-    worker.current = w;
+    let gone = false;
     const answers = waiting.current;
     w.onmessage = (event: MessageEvent<AnalysisResponse>) => {
       const message = event.data;
@@ -76,11 +79,21 @@ export function useAnalysis(programme: Programme | null, distances: BufferDistan
       }
     };
     w.onerror = (event) => setError(event.message || 'worker failed');
-    loadedDistances.current = distancesNow.current;
-    sentTreated.current = new Map(treatedNow.current.map((f) => [f.properties.id, f]));
-    const packed = { parcels: packFeatures(parcels.features), zones: packFeatures(zones.features), treated: packFeatures(treatedNow.current) };
-    send({ type: 'load', ...packed, mines, distances: distancesNow.current }, packedBuffers(packed.parcels, packed.zones, packed.treated));
+    // Packed in slices (50,000 parcels held the page for over a second in one task); the worker
+    // takes requests once it has the programme, with whatever distances and treated polygons
+    // are current by then.
+    void (async () => {
+      const packedParcels = await packFeaturesInSlices(parcels.features, nextTask);
+      const packedZones = await packFeaturesInSlices(zones.features, nextTask);
+      if (gone) return;
+      worker.current = w;
+      loadedDistances.current = distancesNow.current;
+      sentTreated.current = new Map(treatedNow.current.map((f) => [f.properties.id, f]));
+      const packed = { parcels: packedParcels, zones: packedZones, treated: packFeatures(treatedNow.current) };
+      send({ type: 'load', ...packed, mines, distances: distancesNow.current }, packedBuffers(packed.parcels, packed.zones, packed.treated));
+    })();
     return () => {
+      gone = true;
       w.terminate();
       worker.current = null;
       for (const answer of answers.values()) answer(null);

@@ -7,6 +7,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { applyBasemap, type BasemapSettings } from './basemap.ts';
 import { provideConflictHatch } from './conflict-hatch.ts';
 import { attachFeatureInteraction, type FeatureRef } from './feature-interaction.ts';
+import { featureParts } from './feature-parts.ts';
 import { CJK_FONT_FAMILY, NAMED_LABEL_LAYERS, nameField, PARCEL_IDS_FROM_ZOOM, type LabelLanguage } from './label-layers.ts';
 import { labelPoints, labelPointsWithin } from './label-points.ts';
 import { GROUP_LAYERS, LAYER_GROUP, type LayerGroup } from './layer-groups.ts';
@@ -77,7 +78,9 @@ export class ProgrammeMap {
     });
     skipTransparentSky(this.map);
     provideConflictHatch(this.map);
-    this.feeds = new SourceFeeds(this.map, { treated: this.pendingTreated });
+    // While a large collection is still arriving in slices the map shows only part of it.
+    const container = this.map.getContainer();
+    this.feeds = new SourceFeeds(this.map, { treated: this.pendingTreated }, (busy) => container.setAttribute('aria-busy', String(busy)));
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
@@ -100,7 +103,7 @@ export class ProgrammeMap {
 
   /** Sends only what changed since the last call for this source (see source-feed.ts). */
   setData(source: ProgrammeSource, data: FeatureCollection): void {
-    this.feeds.push(source, data);
+    this.feeds.push(source, source === 'buffers' ? featureParts(data) : data);
     if (this.selected?.source === source) this.showSelection();
     if (source === 'zones') this.setData('zone-labels', labelPoints(data));
     if (source === 'parcels') this.labelParcelsInView();

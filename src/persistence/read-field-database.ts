@@ -9,6 +9,7 @@ import type { JournalEntry } from '../store/journal-entry.ts';
 import { readTransaction } from './field-transaction.ts';
 import { readFieldState, readMeta } from './field-state.ts';
 import { editStores, type FieldDB } from './schema.ts';
+import { getAllInSlices } from './store-slices.ts';
 
 export interface EditableContents {
   treated: Map<string, TreatedRecord>;
@@ -24,8 +25,8 @@ export function readReferenceLayers(db: IDBPDatabase<FieldDB>): Promise<Referenc
       transaction.objectStore('programme').get('header'),
       transaction.objectStore('townships').getAll(),
       transaction.objectStore('mines').getAll(),
-      transaction.objectStore('parcels').getAll(),
-      transaction.objectStore('zones').getAll(),
+      getAllInSlices(transaction.objectStore('parcels')),
+      getAllInSlices(transaction.objectStore('zones')),
     ]);
     if (!header) throw new Error('field database has no programme header; it was not seeded');
     return {
@@ -42,7 +43,7 @@ export function readEditableContents(db: IDBPDatabase<FieldDB>): Promise<Editabl
   return readTransaction(db, editStores(), 'reading the edits', async (transaction) => {
     const meta = await readMeta(transaction);
     const [treated, photos, state, reviews, targets, distances] = await Promise.all([
-      transaction.objectStore('treated').getAll(),
+      getAllInSlices(transaction.objectStore('treated')),
       transaction.objectStore('photos').getAll(),
       readFieldState(transaction, meta),
       transaction.objectStore('reviews').getAll(),

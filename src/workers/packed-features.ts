@@ -45,30 +45,57 @@ function packCoordinates(coordinates: unknown, depth: number, structure: number[
   for (const part of parts) packCoordinates(part, depth - 1, structure, coords);
 }
 
-export function packFeatures(features: readonly InputFeature[]): PackedFeatures {
-  const structure: number[] = [];
-  const coords: number[] = [];
-  const packed: PackedFeatures = { structure: new Uint32Array(0), coords: new Float64Array(0), ids: [], properties: [], unpacked: [] };
-  for (const feature of features) {
+class Packer {
+  private readonly structure: number[] = [];
+  private readonly coords: number[] = [];
+  private readonly packed: PackedFeatures = { structure: new Uint32Array(0), coords: new Float64Array(0), ids: [], properties: [], unpacked: [] };
+
+  add(feature: InputFeature): void {
+    const { packed, structure } = this;
     packed.ids.push(feature.id);
     packed.properties.push(feature.properties);
     const geometry = feature.geometry as { type?: unknown; coordinates?: unknown } | null | undefined;
     if (geometry === null || geometry === undefined) {
       structure.push(NONE);
-      continue;
+      return;
     }
     const type = typeof geometry === 'object' && typeof geometry.type === 'string' && Object.hasOwn(CODES, geometry.type) ? geometry.type as PackedType : null;
     if (type === null || !packable(geometry.coordinates, DEPTH[type])) {
       structure.push(UNPACKED);
       packed.unpacked.push(geometry);
-      continue;
+      return;
     }
     structure.push(CODES[type]);
-    packCoordinates(geometry.coordinates, DEPTH[type], structure, coords);
+    packCoordinates(geometry.coordinates, DEPTH[type], structure, this.coords);
   }
-  packed.structure = Uint32Array.from(structure);
-  packed.coords = Float64Array.from(coords);
-  return packed;
+
+  finish(): PackedFeatures {
+    this.packed.structure = Uint32Array.from(this.structure);
+    this.packed.coords = Float64Array.from(this.coords);
+    return this.packed;
+  }
+}
+
+export function packFeatures(features: readonly InputFeature[]): PackedFeatures {
+  const packer = new Packer();
+  for (const feature of features) packer.add(feature);
+  return packer.finish();
+}
+
+/** Features packed between two pauses: a few tens of milliseconds of the main thread. */
+export const PACK_SLICE = 2000;
+
+/**
+ * packFeatures in slices, with `pause` between them (a macrotask), so packing 50,000 parcels
+ * does not hold the page for a second in one task.
+ */
+export async function packFeaturesInSlices(features: readonly InputFeature[], pause: () => Promise<void>, slice = PACK_SLICE): Promise<PackedFeatures> {
+  const packer = new Packer();
+  for (let i = 0; i < features.length; i++) {
+    if (i > 0 && i % slice === 0) await pause();
+    packer.add(features[i]!);
+  }
+  return packer.finish();
 }
 
 /** The buffers to transfer with the message (the packed object must not be used after). */

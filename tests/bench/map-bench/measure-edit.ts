@@ -2,6 +2,7 @@
 // drawn polygon to the first frame in which the map shows the new treated polygon under it (in
 // the treated layer, or in the layer that draws it while it is being saved).
 import type { Page } from 'playwright-core';
+import { figuresCurrentAt } from './measure-figures.ts';
 import { jumpTo, waitIdle } from './page-probes.ts';
 
 export async function openSurveyTab(page: Page): Promise<void> {
@@ -18,6 +19,12 @@ export interface EditTiming {
    * while it is being saved, so the two are not parts of `visibleMs` and do not subtract.
    */
   committedMs: number;
+  /**
+   * From the closing click until the planner's figures are current again (the conflict list no
+   * longer busy), with the planner tab opened as soon as the edit is saved: what a user waits
+   * for who draws and then looks at the figures.
+   */
+  figuresMs: number;
 }
 
 /** Draws a square of `half` px around the map's centre at `centre` (empty ground). */
@@ -67,5 +74,8 @@ export async function timeEdit(page: Page, centre: [number, number], half = 50):
     const w = window as unknown as { __closeAt: number; __committedAt: number };
     return { closeAt: w.__closeAt, committedAt: w.__committedAt };
   });
-  return { visibleMs: visibleAt - closeAt, committedMs: committedAt - closeAt };
+  await page.getByRole('tab', { name: '冲突分析' }).click();
+  const figuresAt = await figuresCurrentAt(page);
+  await page.getByRole('tab', { name: '外业调查' }).click();
+  return { visibleMs: visibleAt - closeAt, committedMs: committedAt - closeAt, figuresMs: figuresAt - closeAt };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reseedDecision, treatedToAdd } from '../../../src/store/reseed-policy.ts';
-import { programmeFingerprint, seedFilesFingerprint } from '../../../src/store/seed-fingerprint.ts';
+import { programmeFingerprint, seedFilesFingerprint, seedFilesFingerprintInSlices } from '../../../src/store/seed-fingerprint.ts';
 import { fieldProgramme, treatedFeature } from '../../helpers/field-store.ts';
 
 describe('reseeding', () => {
@@ -35,5 +35,15 @@ describe('reseeding', () => {
       expect(seedFilesFingerprint('P1', sameLength)).not.toBe(version);
     }
     expect(seedFilesFingerprint('P2', files)).not.toBe(version);
+  });
+
+  it('fingerprints the same hashed in slices as in one go, as databases seeded before hold the latter', async () => {
+    const files = ['{"id":"P1","name":"复绿"}', '{"type":"FeatureCollection","features":[]}', 'x'.repeat(1000)];
+    let pauses = 0;
+    const pause = async () => { pauses++; };
+    for (const slice of [1, 7, 64, 5000]) {
+      expect(await seedFilesFingerprintInSlices('P1', files, pause, slice)).toBe(seedFilesFingerprint('P1', files));
+    }
+    expect(pauses).toBeGreaterThan(1000);
   });
 });
