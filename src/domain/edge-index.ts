@@ -54,7 +54,7 @@ const RAY_GUARD = 1e-9;
 
 // The ray cast's state lives here rather than in a closure: sideOf runs for most parcel × layer
 // pairs, and a closure (and its array) per call was a large share of the analysis's allocations.
-let rayXy = new Float64Array(0);
+let rayXy: Float64Array = new Float64Array(0);
 let rayU = 0;
 let rayV = 0;
 let rayA = 0;
