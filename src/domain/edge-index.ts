@@ -52,6 +52,29 @@ export function edgeIndex(geos: Geos, geometry: GeosPtr): EdgeIndex | null {
 /** Closer than this (degrees) to a crossing, the ray cast is not trusted and GEOS decides. */
 const RAY_GUARD = 1e-9;
 
+// The ray cast's state lives here rather than in a closure: sideOf runs for most parcel × layer
+// pairs, and a closure (and its array) per call was a large share of the analysis's allocations.
+let rayXy: Float64Array = new Float64Array(0);
+let rayU = 0;
+let rayV = 0;
+let rayA = 0;
+let rayB = 1;
+let rayForward = false;
+let rayInside = false;
+let rayUnsure = false;
+
+function countCrossing(k: number): boolean {
+  const av = rayXy[4 * k + rayB]!;
+  const bv = rayXy[4 * k + 2 + rayB]!;
+  if (av > rayV === bv > rayV) return false;
+  const au = rayXy[4 * k + rayA]!;
+  const bu = rayXy[4 * k + 2 + rayA]!;
+  const u = au + ((rayV - av) * (bu - au)) / (bv - av);
+  if (Math.abs(u - rayU) <= RAY_GUARD) rayUnsure = true;
+  else if (u > rayU === rayForward) rayInside = !rayInside;
+  return false;
+}
+
 /**
  * Where a feature with this bbox lies: INSIDE or OUTSIDE the polygon when its bbox meets no edge
  * (so the feature cannot cross the outline), else NEAR. The even-odd rule on all rings counts
@@ -60,8 +83,9 @@ const RAY_GUARD = 1e-9;
  */
 export function sideOf(edges: EdgeIndex, bbox: BBox): Side {
   const { index, xy } = edges;
-  const [x0, y0, x1, y1] = bbox;
-  if (index.collides(x0, y0, x1, y1)) return NEAR;
+  const x0 = bbox[0];
+  const y0 = bbox[1];
+  if (index.collides(x0, y0, bbox[2], bbox[3])) return NEAR;
   const toWest = x0 - index.minX;
   const toEast = index.maxX - x0;
   const toSouth = y0 - index.minY;
@@ -70,23 +94,16 @@ export function sideOf(edges: EdgeIndex, bbox: BBox): Side {
   if (shortest < 0) return OUTSIDE;
   // Along x (east or west) the crossings are of edges straddling y0, else of edges straddling x0.
   const alongX = shortest === toWest || shortest === toEast;
-  const forward = shortest === toEast || shortest === toNorth;
-  const [u0, v0, a, b] = alongX ? [x0, y0, 0, 1] : [y0, x0, 1, 0];
-  let inside = false;
-  let unsure = false;
-  const count = (k: number): boolean => {
-    const av = xy[4 * k + b]!;
-    const bv = xy[4 * k + 2 + b]!;
-    if (av > v0 === bv > v0) return false;
-    const au = xy[4 * k + a]!;
-    const bu = xy[4 * k + 2 + a]!;
-    const u = au + ((v0 - av) * (bu - au)) / (bv - av);
-    if (Math.abs(u - u0) <= RAY_GUARD) unsure = true;
-    else if (u > u0 === forward) inside = !inside;
-    return false;
-  };
-  if (alongX) index.search(forward ? x0 : index.minX, y0, forward ? index.maxX : x0, y0, count);
-  else index.search(x0, forward ? y0 : index.minY, x0, forward ? index.maxY : y0, count);
-  if (unsure) return NEAR;
-  return inside ? INSIDE : OUTSIDE;
+  rayForward = shortest === toEast || shortest === toNorth;
+  rayXy = xy;
+  rayU = alongX ? x0 : y0;
+  rayV = alongX ? y0 : x0;
+  rayA = alongX ? 0 : 1;
+  rayB = alongX ? 1 : 0;
+  rayInside = false;
+  rayUnsure = false;
+  if (alongX) index.search(rayForward ? x0 : index.minX, y0, rayForward ? index.maxX : x0, y0, countCrossing);
+  else index.search(x0, rayForward ? y0 : index.minY, x0, rayForward ? index.maxY : y0, countCrossing);
+  if (rayUnsure) return NEAR;
+  return rayInside ? INSIDE : OUTSIDE;
 }

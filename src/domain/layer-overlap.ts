@@ -52,10 +52,9 @@ function straddlingOverlap(geos: Geos, whole: NonNullable<TiledLayer['whole']>, 
   return measureOverlay(geos, result || geos.GEOSIntersection(whole.geometry, item.geometry), counter);
 }
 
-export function layerOverlap(geos: Geos, layer: TiledLayer, item: AreaItem, counter: OverlayCounter): number {
-  if (!layer.index || !layer.whole) return 0;
-  const under = tileUnder(layer, item.bbox);
-  if (under === NO_TILE) return 0;
+/** `under` is tileUnder(layer, item.bbox), when the caller has it already. */
+export function layerOverlap(geos: Geos, layer: TiledLayer, item: AreaItem, counter: OverlayCounter, under = tileUnder(layer, item.bbox)): number {
+  if (under === NO_TILE || !layer.whole) return 0;
   const tile = layer.tiles[under];
   if (!tile) return Math.min(item.area, straddlingOverlap(geos, layer.whole, item, counter));
   if (tile.full) return item.area;

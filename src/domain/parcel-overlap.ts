@@ -3,7 +3,7 @@
 import type { Geos } from './geos/geos-loader.ts';
 import { layerOverlap, type AreaItem, type OverlayCounter } from './layer-overlap.ts';
 import { ZONE_TYPES, type ZoneType } from './model.ts';
-import type { TiledLayer } from './tiled-layer.ts';
+import { NO_TILE, tileUnder, type TiledLayer } from './tiled-layer.ts';
 import { zonesSharingArea, type TypeLayer } from './zone-layers.ts';
 
 export interface TypeOverlap {
@@ -14,8 +14,11 @@ export interface TypeOverlap {
 export type ParcelOverlap = Record<ZoneType, TypeOverlap> & { all: number };
 
 export function typeOverlap(geos: Geos, layer: TypeLayer, parcel: AreaItem, counter: OverlayCounter): TypeOverlap {
-  const area = layerOverlap(geos, layer.tiles, parcel, counter);
-  return { area, zones: area > 0 ? zonesSharingArea(geos, layer, parcel.geometry, parcel.bbox) : [] };
+  // One index search serves both the area and the zones.
+  const under = tileUnder(layer.tiles, parcel.bbox);
+  if (under === NO_TILE) return { area: 0, zones: [] };
+  const area = layerOverlap(geos, layer.tiles, parcel, counter, under);
+  return { area, zones: area > 0 ? zonesSharingArea(geos, layer, parcel.geometry, parcel.bbox, under) : [] };
 }
 
 /**

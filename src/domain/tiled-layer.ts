@@ -104,18 +104,15 @@ export const STRADDLING = -1;
  * Tiles' extents lie inside their cells, so a feature inside one cell can only meet that tile.
  */
 export function tileUnder(layer: TiledLayer, bbox: BBox): number {
-  if (!layer.index) return NO_TILE;
+  const index = layer.index;
+  // Most parcels are far from most layers: settle them before the search allocates anything.
+  if (!index || bbox[0] > index.maxX || bbox[2] < index.minX || bbox[1] > index.maxY || bbox[3] < index.minY) return NO_TILE;
   let found = NO_TILE;
-  layer.index.search(bbox[0], bbox[1], bbox[2], bbox[3], (i) => {
+  index.search(bbox[0], bbox[1], bbox[2], bbox[3], (i) => {
     if (found < 0) found = within(bbox, layer.tiles[i]!.cell) ? i : STRADDLING;
     return false;
   });
   return found;
-}
-
-/** The position of the tile whose cell holds `bbox`, or -1. */
-export function tileHolding(layer: TiledLayer, bbox: BBox): number {
-  return Math.max(-1, tileUnder(layer, bbox));
 }
 
 export function destroyTiledLayer(geos: Geos, layer: TiledLayer): void {

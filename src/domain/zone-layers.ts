@@ -9,7 +9,7 @@ import { geosExtent } from './geos/geos-measure.ts';
 import type { ZoneType } from './model.ts';
 import type { BBox, PackedGeometry } from './packed-geometry.ts';
 import { unionOf, zoneBuffer } from './protection-buffers.ts';
-import { buildTiledLayer, destroyTiledLayer, tileHolding, type TiledLayer } from './tiled-layer.ts';
+import { buildTiledLayer, destroyTiledLayer, tileUnder, type TiledLayer } from './tiled-layer.ts';
 
 export interface ZoneItem {
   id: string;
@@ -77,11 +77,11 @@ function boxesMeet(a: BBox, b: BBox): boolean {
  * only one meeting the tile of its cell, or near its bbox) the shared area must be its, with no
  * test. A buffer whose outline is nowhere near the feature holds it wholly or misses it; only the
  * buffers whose outline passes near it are tested in GEOS: one counts when it contains the
- * feature or does more than touch it.
+ * feature or does more than touch it. `under` is tileUnder(layer.tiles, bbox), if known.
  */
-export function zonesSharingArea(geos: Geos, layer: TypeLayer, geometry: GeosPtr, bbox: BBox): string[] {
+export function zonesSharingArea(geos: Geos, layer: TypeLayer, geometry: GeosPtr, bbox: BBox, under = tileUnder(layer.tiles, bbox)): string[] {
   if (!layer.bufferIndex) return [];
-  const tile = tileHolding(layer.tiles, bbox);
+  const tile = Math.max(-1, under);
   const candidates = tile >= 0 ? layer.tileBuffers[tile]! : layer.bufferIndex.search(...bbox).map((i) => layer.buffers[i]!);
   // A tile is met by every buffer crossing its cell; most of them miss a small feature's bbox.
   const near = candidates.length === 1 ? candidates : candidates.filter((b) => boxesMeet(b.bbox, bbox));
