@@ -7,6 +7,7 @@ import type { FieldStore } from '../persistence/field-store.ts';
 import { ChangeWatch, type WatchTransport } from '../persistence/sync/change-watch.ts';
 import { SyncEngine, type SyncActivity, type SyncLock, type SyncTransport } from '../persistence/sync/sync-engine.ts';
 import type { FieldSnapshot } from '../store/field-snapshot.ts';
+import { loadServerSession, subscribeServerSession } from './team-server/server-settings.ts';
 
 const PULL_EVERY_MS = 60_000;
 
@@ -31,6 +32,15 @@ export function useSync(store: FieldStore | null, snapshot: FieldSnapshot | null
     // Logged in (again): the watch need not finish its nap.
     watch.current?.wake();
   }, [token]);
+  // A login, or the session read from the device at start: sync what waits without delay.
+  useEffect(() => {
+    const unsubscribe = subscribeServerSession(() => {
+      watch.current?.wake();
+      void engine.current?.poke();
+    });
+    void loadServerSession();
+    return unsubscribe;
+  }, []);
   const linked = snapshot?.sync != null;
   const waiting = snapshot?.sync?.waiting ?? 0;
 
