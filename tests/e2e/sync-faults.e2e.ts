@@ -225,6 +225,8 @@ describe('sync without loss, with faults', () => {
     await office.page.route(content, (route) => route.abort('connectionreset'));
     await syncNow(office.page);
     await expect.poll(async () => (await deviceState(office.page)).photos.filter((p) => p.photo !== null).length, { timeout: 30_000 }).toBe(1);
+    const officeSyncLine = office.page.getByRole('region', { name: '同步状态' }).getByRole('status');
+    await expect.poll(() => officeSyncLine.textContent(), { timeout: 15_000 }).toContain('1 张照片的图像尚未下载');
     await openSurvey(office.page, '王局长');
     await openPolygonAt(office.page, centre);
     const panel = office.page.getByRole('complementary', { name: '属性' });
@@ -233,6 +235,7 @@ describe('sync without loss, with faults', () => {
     await office.page.unroute(content);
     await syncNow(office.page);
     await expect.poll(async () => Object.values((await deviceState(office.page)).images), { timeout: 30_000 }).toContain(pngSha256);
+    await expect.poll(() => officeSyncLine.textContent(), { timeout: 15_000 }).not.toContain('图像尚未下载');
     // The open panel shows it, read from IndexedDB, without being opened again.
     await panel.locator('img[alt*="东坡.png"]').waitFor({ timeout: 15_000 });
   }, 120_000);
