@@ -148,7 +148,7 @@ export function App() {
     header: (
       <AppHeader programme={programme} onPick={onPick} onSettings={() => setSettingsOpen(true)}>
         <ProgrammeControls programmes={programmes} store={store} snapshot={snapshot} onCreateRequested={() => wizard.setOpen(true)} />
-        {store && snapshot?.sync && <SyncStatus sync={snapshot.sync} activity={sync.activity} onSyncNow={sync.syncNow} readProblems={store.sync.conflicts} />}
+        {store && snapshot?.sync && <SyncStatus sync={snapshot.sync} activity={sync.activity} onSyncNow={sync.syncNow} imagesMissing={sync.imagesMissing} readProblems={store.sync.conflicts} />}
       </AppHeader>
     ),
     roles: (

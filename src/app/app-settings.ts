@@ -51,14 +51,10 @@ export function storedBufferDistances(): BufferDistances | null {
   return check.valid ? check.distances : null;
 }
 
-/** The programme open when the page was last used. */
+/** The programme open when the page was last used, as kept here before the programme registry kept it. */
 export function loadCurrentProgramme(): string | null {
   const id = read().programme;
   return typeof id === 'string' ? id : null;
-}
-
-export function saveCurrentProgramme(id: string): void {
-  write({ programme: id });
 }
 
 /** The planner's own presets; a stored one that no longer validates is dropped, not guessed at. */

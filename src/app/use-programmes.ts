@@ -1,12 +1,12 @@
 // The programmes kept in this browser and which one is open: the registry (persistence/
 // programme-registry.ts), the bundled demo registered on first start, and the choice remembered
-// across reloads. Switching changes the open target, which reopens the store and the map.
+// across reloads (in the registry, so that a killed browser reopens it too). Switching changes the open target, which reopens the store and the map.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ProgrammeContent } from '../domain/programme-content.ts';
 import { restoreProgrammeFromBackup } from '../persistence/backup/restore-programme.ts';
 import { openProgrammeRegistry, type ProgrammeEntry, type ProgrammeRegistry } from '../persistence/programme-registry.ts';
 import type { ProgrammeLink } from '../persistence/create-programme.ts';
-import { loadCurrentProgramme, saveCurrentProgramme } from './app-settings.ts';
+import { loadCurrentProgramme } from './app-settings.ts';
 import { loadDemoProgramme, type Seed } from './demo-programme.ts';
 import type { OpenTarget } from './use-field-store.ts';
 
@@ -52,7 +52,7 @@ export function useProgrammes(): Programmes {
       const list = await r.list();
       setDemo(seed);
       setEntries(list);
-      setCurrentId(pick(list, loadCurrentProgramme()));
+      setCurrentId(pick(list, await r.currentId(loadCurrentProgramme())));
       setRegistry(r);
     }).catch((e: unknown) => alive && setLoadError(e instanceof Error ? e.message : String(e)));
     return () => {
@@ -69,7 +69,6 @@ export function useProgrammes(): Programmes {
 
   const switchTo = useCallback((id: string) => {
     setCurrentId(id);
-    saveCurrentProgramme(id);
     void registry?.markOpened(id);
   }, [registry]);
 
@@ -86,7 +85,7 @@ export function useProgrammes(): Programmes {
     const next = entries.find((e) => e.id !== currentId)?.id ?? null;
     // Close the open store first (by opening another, or none), then delete its database.
     setCurrentId(next);
-    if (next) saveCurrentProgramme(next);
+    if (next) void registry.markOpened(next);
     await registry.remove(currentId);
     await refresh(registry);
   }, [registry, currentId, entries, refresh]);

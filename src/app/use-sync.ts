@@ -7,6 +7,7 @@ import type { FieldStore } from '../persistence/field-store.ts';
 import { ChangeWatch, type WatchTransport } from '../persistence/sync/change-watch.ts';
 import { SyncEngine, type SyncActivity, type SyncLock, type SyncTransport } from '../persistence/sync/sync-engine.ts';
 import type { FieldSnapshot } from '../store/field-snapshot.ts';
+import { loadServerSession, subscribeServerSession } from './team-server/server-settings.ts';
 
 const PULL_EVERY_MS = 60_000;
 
@@ -21,8 +22,10 @@ const browserLock: SyncLock = async (name, work) => {
 };
 
 /** `token` reads the team server session's token (null when logged out). */
-export function useSync(store: FieldStore | null, snapshot: FieldSnapshot | null, token: () => string | null): { activity: SyncActivity | null; syncNow: () => void } {
+/** `imagesMissing`: pulled photos whose image the last sync could not download (tried again on the next). */
+export function useSync(store: FieldStore | null, snapshot: FieldSnapshot | null, token: () => string | null): { activity: SyncActivity | null; syncNow: () => void; imagesMissing: number } {
   const [activity, setActivity] = useState<SyncActivity | null>(null);
+  const [imagesMissing, setImagesMissing] = useState(0);
   const engine = useRef<SyncEngine | null>(null);
   const watch = useRef<ChangeWatch | null>(null);
   const tokenRef = useRef(token);
@@ -31,6 +34,15 @@ export function useSync(store: FieldStore | null, snapshot: FieldSnapshot | null
     // Logged in (again): the watch need not finish its nap.
     watch.current?.wake();
   }, [token]);
+  // A login, or the session read from the device at start: sync what waits without delay.
+  useEffect(() => {
+    const unsubscribe = subscribeServerSession(() => {
+      watch.current?.wake();
+      void engine.current?.poke();
+    });
+    void loadServerSession();
+    return unsubscribe;
+  }, []);
   const linked = snapshot?.sync != null;
   const waiting = snapshot?.sync?.waiting ?? 0;
 
@@ -39,6 +51,7 @@ export function useSync(store: FieldStore | null, snapshot: FieldSnapshot | null
     const running = new SyncEngine({
       sync: store.sync, transport: browserTransport, token: () => tokenRef.current(), isOnline: () => navigator.onLine,
       lock: browserLock, programmeId: store.programmeId, onActivity: setActivity,
+      onPhotoImages: (images) => setImagesMissing(images.failed.length),
     });
     engine.current = running;
     const watching = new ChangeWatch({
@@ -64,6 +77,7 @@ export function useSync(store: FieldStore | null, snapshot: FieldSnapshot | null
       window.removeEventListener('offline', offline);
       clearInterval(timer);
       setActivity(null);
+      setImagesMissing(0);
     };
   }, [store, linked]);
 
@@ -72,5 +86,5 @@ export function useSync(store: FieldStore | null, snapshot: FieldSnapshot | null
   }, [waiting]);
 
   const syncNow = useCallback(() => void engine.current?.poke(), []);
-  return { activity, syncNow };
+  return { activity, syncNow, imagesMissing };
 }

@@ -1,7 +1,9 @@
 // The programmes kept in this browser: a small IndexedDB database of its own ("fulv-programmes"),
 // one entry per programme (whose data is its own database "fulv-field-<id>"). The demo is one
 // entry among them: registered on first start, removable, and re-added only when the user asks
-// (a removed demo is remembered, so a reload does not bring it back).
+// (a removed demo is remembered, so a reload does not bring it back). The open programme is kept
+// here too, not in localStorage: Chromium loses localStorage's recent writes when it is killed
+// (a phone's browser in the background), and would then reopen the demo instead.
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Programme } from '../domain/model.ts';
 import type { ProgrammeAreaLevel, ProgrammeContent } from '../domain/programme-content.ts';
@@ -26,7 +28,7 @@ export interface ProgrammeEntry {
 
 interface RegistryDB extends DBSchema {
   programmes: { key: string; value: ProgrammeEntry };
-  /** "demo-removed": the user removed the demo; "demo-id": its programme id. */
+  /** "demo-removed": the user removed the demo; "demo-id": its programme id; "current": the open programme's id. */
   flags: { key: string; value: string | boolean };
 }
 
@@ -123,9 +125,28 @@ export class ProgrammeRegistry {
     return full;
   }
 
+  /**
+   * The programme to open: the one last opened, or — on a browser that kept that choice in
+   * localStorage before — `legacy`, moved here once.
+   */
+  async currentId(legacy: string | null = null): Promise<string | null> {
+    const stored = await this.db.get('flags', 'current');
+    if (typeof stored === 'string') return stored;
+    if (legacy === null) return null;
+    await this.db.put('flags', legacy, 'current');
+    return legacy;
+  }
+
+  /** Opens a programme: the choice and its time, in one transaction, done once it is durable. */
   async markOpened(id: string): Promise<void> {
-    const entry = await this.db.get('programmes', id);
-    if (entry) await this.db.put('programmes', { ...entry, lastOpenedAt: this.now().toISOString() });
+    const tx = this.db.transaction(['programmes', 'flags'], 'readwrite', { durability: 'strict' });
+    const programmes = tx.objectStore('programmes');
+    const entry = await programmes.get(id);
+    if (entry) {
+      await programmes.put({ ...entry, lastOpenedAt: this.now().toISOString() });
+      await tx.objectStore('flags').put(id, 'current');
+    }
+    await tx.done;
   }
 
   /** Keeps the entry's names those the programme holds (a restored backup may rename it); true when changed. */

@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from 'react';
 
 const THUMBNAIL_PX = 192;
 /** How often a thumbnail whose image is not stored yet looks again. */
-const IMAGE_RECHECK_MS = 5_000;
+export const IMAGE_RECHECK_MS = 5_000;
 
 /**
  * A small JPEG of a photo: a dozen 12-megapixel originals decoded at full size would take

@@ -5,27 +5,39 @@
 import { useEffect, useId, useState } from 'react';
 import type { PhotoMeta } from '../store/photo.ts';
 import { photoPairChoice } from './photo-pair-choice.ts';
+import { IMAGE_RECHECK_MS } from './PhotoList.tsx';
 import { useI18n } from './i18n/language-context.tsx';
 
 function Photo(props: { photo: PhotoMeta; load: (id: string) => Promise<Blob | null>; caption: string }) {
+  const { t } = useI18n();
   const [url, setUrl] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
   const { photo, load } = props;
   useEffect(() => {
     let objectUrl: string | null = null;
     let alive = true;
-    void load(photo.id).then((blob) => {
-      if (!alive || !blob) return;
+    let recheck: ReturnType<typeof setTimeout> | undefined;
+    // A photo pulled from another device may be here before its image, which sync fetches after.
+    const show = (): void => void load(photo.id).then((blob) => {
+      if (!alive) return;
+      setPending(!blob);
+      if (!blob) {
+        recheck = setTimeout(show, IMAGE_RECHECK_MS);
+        return;
+      }
       objectUrl = URL.createObjectURL(blob);
       setUrl(objectUrl);
-    });
+    }, () => undefined);
+    show();
     return () => {
       alive = false;
+      clearTimeout(recheck);
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
   }, [photo.id, load]);
   return (
     <figure>
-      {url ? <img src={url} alt={props.caption} /> : <span className="placeholder" role="img" aria-label={props.caption} />}
+      {url ? <img src={url} alt={props.caption} /> : <span className="placeholder" role="img" aria-label={pending ? t('photos.pendingImage', { label: props.caption }) : props.caption} />}
       <figcaption>{props.caption}</figcaption>
     </figure>
   );

@@ -19,7 +19,8 @@ function activityText(t: ReturnType<typeof useI18n>['t'], activity: SyncActivity
 
 const what = (conflict: SyncConflict): string => (conflict.mine[0] ?? conflict.base[0])?.id ?? conflict.edit.kind;
 
-export function SyncStatus(props: { sync: SyncState; activity: SyncActivity | null; onSyncNow: () => void; readProblems: () => Promise<SyncConflict[]> }) {
+/** `imagesMissing`: pulled photos whose image the last sync could not download. */
+export function SyncStatus(props: { sync: SyncState; activity: SyncActivity | null; onSyncNow: () => void; readProblems: () => Promise<SyncConflict[]>; imagesMissing?: number }) {
   const { t, language } = useI18n();
   const { sync } = props;
   const [problems, setProblems] = useState<SyncConflict[] | null>(null);
@@ -33,6 +34,7 @@ export function SyncStatus(props: { sync: SyncState; activity: SyncActivity | nu
         {' · '}
         <span>{time ? t('sync.last', { time }) : t('sync.never')}</span>
         {state && <>{' · '}<span>{state}</span></>}
+        {(props.imagesMissing ?? 0) > 0 && <>{' · '}<span>{t('sync.imagesMissing', { count: props.imagesMissing ?? 0 })}</span></>}
       </p>
       <button type="button" onClick={props.onSyncNow} disabled={props.activity?.state === 'syncing'}>{t('sync.now')}</button>
       {problemCount > 0 && (

@@ -1,6 +1,7 @@
 // Sync without loss (issue 17), with faults, in real browsers against the real team server: a
 // surveyor draws a treated polygon offline and the browser is killed the moment it says 已保存,
-// then started again online: the edit reaches the server once. A photo attached offline goes up
+// then started again online: it reopens that programme, still logged in, and the edit reaches the
+// server once, with nobody touching it. A photo attached offline goes up
 // in Content-Range pieces (one piece cut off and resumed) and reaches the other device with its
 // bytes, stored in IndexedDB where the photo panel reads them (so offline too), a failed download
 // of them retried by the next sync. A pull cut off midway by the connection dropping resumes, and
@@ -15,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadApp, openApp, type OpenedApp } from './browser.ts';
 import { killChromium, startChromium, type RunningChromium } from './killable-chromium.ts';
 import { clickPolygon, goToEmptyGround, mapOffsets, openPolygonAt, openSurvey } from './survey-helpers.ts';
-import { download, loaded, logIn, PASSWORD, press, publish, startTeamServer, type TeamServer } from './team-server.ts';
+import { download, loaded, logIn, press, publish, startTeamServer, type TeamServer } from './team-server.ts';
 
 const DEMO = 'QA-DEMO';
 
@@ -39,15 +40,19 @@ interface DeviceState {
   images: Record<string, string>;
 }
 
-/** What the browser's IndexedDB holds for the programme downloaded from the server. */
-function deviceState(page: Page): Promise<DeviceState> {
-  return page.evaluate(async (serverId) => {
+/**
+ * What the browser's IndexedDB holds for the open programme, downloaded from the server (the
+ * office also holds the demo it published, linked too, but not open and so not syncing).
+ */
+async function deviceState(page: Page): Promise<DeviceState> {
+  const open = await page.getByRole('combobox', { name: '项目', exact: true }).inputValue();
+  return page.evaluate(async ([serverId, database]) => {
     const request = <T,>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     });
     for (const { name } of await indexedDB.databases()) {
-      if (!name?.startsWith('fulv-field-')) continue;
+      if (name !== database) continue;
       const db = await request(indexedDB.open(name));
       try {
         if (!db.objectStoreNames.contains('sync_link')) continue;
@@ -68,8 +73,8 @@ function deviceState(page: Page): Promise<DeviceState> {
         db.close();
       }
     }
-    throw new Error(`no programme downloaded from ${serverId} in this browser`);
-  }, DEMO);
+    throw new Error(`the open programme is not one downloaded from ${serverId}`);
+  }, [DEMO, `fulv-field-${open}`] as const);
 }
 
 type Comparable = Record<string, { revision: number; properties: Record<string, unknown>; coordinates: number[] }>;
@@ -95,18 +100,6 @@ function rounded(coordinates: unknown): number[] {
 
 async function saved(page: Page): Promise<void> {
   await expect.poll(() => page.getByRole('region', { name: '编辑历史' }).getByRole('status').textContent(), { timeout: 15_000 }).toBe('已保存');
-}
-
-/** Logs in again after a restart: the server's address is kept, the session is not. Closes Settings. */
-async function logInAgain(page: Page, server: string, login: string): Promise<void> {
-  const settings = page.getByRole('dialog', { name: '设置' });
-  await press(page, '设置', false, page.locator('body'));
-  expect(await settings.getByRole('textbox', { name: '服务器地址' }).inputValue()).toBe(server);
-  await settings.getByRole('textbox', { name: '登录名' }).fill(login);
-  await settings.getByLabel('密码').fill(PASSWORD);
-  await press(page, '登录', false);
-  await expect.poll(() => settings.getByText(/^已登录：/).textContent().catch(() => ''), { timeout: 15_000 }).toContain(`（${login}）`);
-  await press(page, '关闭设置', false);
 }
 
 async function syncNow(page: Page): Promise<void> {
@@ -172,18 +165,14 @@ describe('sync without loss, with faults', () => {
     field = null;
     expect((await team.database.query('select id from treated where programme_id = $1 and not deleted', [DEMO])).rowCount).toBe(before.length);
 
-    // Started again, online: the session ended with the browser, so the surveyor logs in again.
+    // Started again, online, and left alone: it opens on the downloaded programme (not the demo)
+    // and, its login kept on the device, sends the waiting edit by itself.
     await fieldSession();
-    // Which programme was open is kept in localStorage, which a kill may lose: choose it again.
     const programmeBox = fieldPage.getByRole('combobox', { name: '项目', exact: true });
-    if (await programmeBox.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '') !== demoName) {
-      await programmeBox.selectOption({ label: demoName });
-      await loaded(fieldPage);
-    }
-    expect((await deviceState(fieldPage)).outbox).toBe(1);
-    await logInAgain(fieldPage, team.serverUrl, 'surveyor');
-    await syncNow(fieldPage);
-    await expect.poll(async () => (await deviceState(fieldPage)).outbox, { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => programmeBox.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? ''), { timeout: 15_000 }).toBe(demoName);
+    await expect.poll(async () => (await team.database.query('select id from treated where programme_id = $1 and not deleted', [DEMO])).rowCount, { timeout: 30_000 })
+      .toBe(before.length + 1);
+    await expect.poll(async () => (await deviceState(fieldPage)).outbox, { timeout: 15_000 }).toBe(0);
     const after = (await team.database.query<{ id: string }>('select id from treated where programme_id = $1 and not deleted', [DEMO])).rows.map((r) => r.id);
     const added = after.filter((id) => !before.includes(id));
     expect(added).toHaveLength(1);
@@ -236,6 +225,8 @@ describe('sync without loss, with faults', () => {
     await office.page.route(content, (route) => route.abort('connectionreset'));
     await syncNow(office.page);
     await expect.poll(async () => (await deviceState(office.page)).photos.filter((p) => p.photo !== null).length, { timeout: 30_000 }).toBe(1);
+    const officeSyncLine = office.page.getByRole('region', { name: '同步状态' }).getByRole('status');
+    await expect.poll(() => officeSyncLine.textContent(), { timeout: 15_000 }).toContain('1 张照片的图像尚未下载');
     await openSurvey(office.page, '王局长');
     await openPolygonAt(office.page, centre);
     const panel = office.page.getByRole('complementary', { name: '属性' });
@@ -244,6 +235,7 @@ describe('sync without loss, with faults', () => {
     await office.page.unroute(content);
     await syncNow(office.page);
     await expect.poll(async () => Object.values((await deviceState(office.page)).images), { timeout: 30_000 }).toContain(pngSha256);
+    await expect.poll(() => officeSyncLine.textContent(), { timeout: 15_000 }).not.toContain('图像尚未下载');
     // The open panel shows it, read from IndexedDB, without being opened again.
     await panel.locator('img[alt*="东坡.png"]').waitFor({ timeout: 15_000 });
   }, 120_000);

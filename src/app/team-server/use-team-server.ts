@@ -16,11 +16,12 @@ import { allowsTileUrl } from '../page-policy.ts';
 import type { Programmes } from '../use-programmes.ts';
 import { downloadProgramme, listProgrammes, logIn, logOut, publishProgramme, ServerFailure, whoAmI, type Me, type ServerProgramme } from './server-client.ts';
 import { useProgrammeMembers } from './use-programme-members.ts';
-import { clearServerSession, loadServerSession, loadServerUrl, saveServerSession, saveServerUrl, serverBaseUrl, type ServerSession } from './server-settings.ts';
+import { clearServerSession, loadServerUrl, saveServerSession, saveServerUrl, serverBaseUrl, type ServerSession } from './server-settings.ts';
+import { useServerSession } from './use-server-session.ts';
 
 export function useTeamServer(t: Translate, locale: string, open: boolean, programmes: Programmes, store: FieldStore | null, snapshot: FieldSnapshot | null, areaLevel: ProgrammeAreaLevel): ServerSectionProps {
   const [url, setUrl] = useState<string | null>(loadServerUrl);
-  const [session, setSession] = useState<ServerSession | null>(loadServerSession);
+  const session = useServerSession();
   const [me, setMe] = useState<Me | null>(null);
   const [list, setList] = useState<ServerProgramme[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,7 +30,6 @@ export function useTeamServer(t: Translate, locale: string, open: boolean, progr
   const [managing, setManaging] = useState<string | null>(null);
   const signedOut = useCallback(() => {
     clearServerSession();
-    setSession(null);
     setMe(null);
   }, []);
   // Closed with the settings, so that members are read afresh when they are opened again.
@@ -85,7 +85,6 @@ export function useTeamServer(t: Translate, locale: string, open: boolean, progr
       if (!base) return setMessage({ text: t('server.urlInvalid'), error: true });
       saveServerUrl(base);
       setMessage(null);
-      setSession(null);
       setMe(null);
       setList(null);
       // The page's policy allows a new origin only from its next start.
@@ -95,7 +94,6 @@ export function useTeamServer(t: Translate, locale: string, open: boolean, progr
     onRemoveUrl: () => {
       saveServerUrl(null);
       setUrl(null);
-      setSession(null);
       setMe(null);
       setList(null);
       setMessage(null);
@@ -105,14 +103,12 @@ export function useTeamServer(t: Translate, locale: string, open: boolean, progr
       setMessage(null);
       void run(async () => {
         const s = await logIn(url, login.trim(), password);
-        saveServerSession(s);
-        setSession(s);
+        await saveServerSession(s, url);
       });
     },
     onLogOut: () => {
       if (url && session) void logOut(url, session);
       clearServerSession();
-      setSession(null);
       setMe(null);
       setList(null);
       setMessage(null);

@@ -57,6 +57,26 @@ describe('the programme registry', () => {
     expect((await r.list()).map((e) => e.id)).toEqual(['QA-DEMO']);
   });
 
+  it('keeps the open programme in its database, across a reopening, and moves a choice kept in localStorage once', async () => {
+    const factory = new IDBFactory();
+    const first = await registry(factory);
+    await first.registerDemo(fieldProgramme(undefined, 'QA-DEMO'));
+    expect(await first.currentId()).toBeNull();
+    // A browser that kept the choice in localStorage: taken over on the first start with the registry.
+    expect(await first.currentId('QA-DEMO')).toBe('QA-DEMO');
+    await first.create(content());
+    await first.markOpened('MY-COUNTY');
+    // Once kept here, a stale localStorage value no longer decides.
+    expect(await first.currentId('QA-DEMO')).toBe('MY-COUNTY');
+    expect((await first.get('MY-COUNTY'))?.lastOpenedAt).toBe(NOW.toISOString());
+    first.close();
+    const again = await registry(factory);
+    expect(await again.currentId('QA-DEMO')).toBe('MY-COUNTY');
+    // Opening an id the registry does not hold changes nothing.
+    await again.markOpened('NOT-HERE');
+    expect(await again.currentId()).toBe('MY-COUNTY');
+  });
+
   it('creates a programme from its content as user data, opened with no seed', async () => {
     const r = await registry();
     const entry = await r.create(content());

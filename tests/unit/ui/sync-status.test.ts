@@ -9,8 +9,8 @@ import { LanguageProvider } from '../../../src/ui/i18n/language-context.tsx';
 import type { Language } from '../../../src/ui/i18n/translate.ts';
 import { SyncStatus } from '../../../src/ui/SyncStatus.tsx';
 
-function text(language: Language, sync: SyncState, activity: SyncActivity | null): string {
-  const status = createElement(SyncStatus, { sync, activity, onSyncNow: () => undefined, readProblems: () => Promise.resolve([]) });
+function text(language: Language, sync: SyncState, activity: SyncActivity | null, imagesMissing?: number): string {
+  const status = createElement(SyncStatus, { sync, activity, onSyncNow: () => undefined, readProblems: () => Promise.resolve([]), ...(imagesMissing === undefined ? {} : { imagesMissing }) });
   const html = renderToStaticMarkup(createElement(LanguageProvider, { language, onChange: () => undefined, children: status }));
   return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 }
@@ -27,6 +27,13 @@ describe('sync status', () => {
   it('in English, with a failure and its retry', () => {
     expect(text('en', waiting, { state: 'failed', message: 'Failed to fetch', retryInMs: 4500 }))
       .toBe('3 edits waiting · Last sync 10:42 · Sync failed (Failed to fetch); retrying in 5 s Sync now 1 conflicts, 2 refused');
+  });
+
+  it('tells of pulled photos whose image is not here yet, in both languages, and not when none', () => {
+    const synced = { ...waiting, waiting: 0, conflicts: 0, refused: 0 };
+    expect(text('zh', synced, { state: 'idle' }, 2)).toBe('已全部同步 · 上次同步 10:42 · 2 张照片的图像尚未下载，下次同步重试 立即同步');
+    expect(text('en', synced, { state: 'idle' }, 2)).toBe('All edits synced · Last sync 10:42 · 2 photos’ images not downloaded yet; retried on the next sync Sync now');
+    expect(text('en', synced, { state: 'idle' }, 0)).toBe('All edits synced · Last sync 10:42 Sync now');
   });
 
   it('all synced, never a problem button', () => {

@@ -17,4 +17,6 @@ export const enSync: Record<keyof typeof zhSync, string> = {
   'sync.problemsOpen': 'Show sync conflicts and refused edits',
   'sync.conflictItem': '{what}: someone else saved a newer version on the server',
   'sync.refusedItem': '{what}: refused by the server ({message})',
+  // Pulled photos whose image did not download (h-persist)
+  'sync.imagesMissing': '{count} photos’ images not downloaded yet; retried on the next sync',
 };

@@ -15,4 +15,6 @@ export const zhSync = {
   'sync.problemsOpen': '查看同步冲突和被拒绝的修改',
   'sync.conflictItem': '{what}：服务器上已有他人的新版本',
   'sync.refusedItem': '{what}：服务器拒绝（{message}）',
+  // Pulled photos whose image did not download (h-persist)
+  'sync.imagesMissing': '{count} 张照片的图像尚未下载，下次同步重试',
 };
