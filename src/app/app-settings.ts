@@ -13,6 +13,7 @@ interface StoredSettings {
   bufferDistances?: unknown;
   bufferPresets?: unknown;
   programme?: unknown;
+  programmeAt?: unknown;
 }
 
 const read = (): StoredSettings => readStoredSettings() as StoredSettings;
@@ -51,10 +52,18 @@ export function storedBufferDistances(): BufferDistances | null {
   return check.valid ? check.distances : null;
 }
 
-/** The programme open when the page was last used, as kept here before the programme registry kept it. */
-export function loadCurrentProgramme(): string | null {
-  const id = read().programme;
-  return typeof id === 'string' ? id : null;
+/**
+ * The programme open when the page was last used, as kept here: written at once on a switch, so a
+ * reload right after finds it (the registry's durable record may still be on its way); a value
+ * kept before the registry kept the choice has no time.
+ */
+export function loadCurrentProgramme(): { id: string; at: string | null } | null {
+  const { programme, programmeAt } = read();
+  return typeof programme === 'string' ? { id: programme, at: typeof programmeAt === 'string' ? programmeAt : null } : null;
+}
+
+export function saveCurrentProgramme(id: string, at: Date): void {
+  write({ programme: id, programmeAt: at.toISOString() });
 }
 
 /** The planner's own presets; a stored one that no longer validates is dropped, not guessed at. */

@@ -6,7 +6,7 @@ import type { ProgrammeContent } from '../domain/programme-content.ts';
 import { restoreProgrammeFromBackup } from '../persistence/backup/restore-programme.ts';
 import { openProgrammeRegistry, type ProgrammeEntry, type ProgrammeRegistry } from '../persistence/programme-registry.ts';
 import type { ProgrammeLink } from '../persistence/create-programme.ts';
-import { loadCurrentProgramme } from './app-settings.ts';
+import { loadCurrentProgramme, saveCurrentProgramme } from './app-settings.ts';
 import { loadDemoProgramme, type Seed } from './demo-programme.ts';
 import type { OpenTarget } from './use-field-store.ts';
 
@@ -69,6 +69,7 @@ export function useProgrammes(): Programmes {
 
   const switchTo = useCallback((id: string) => {
     setCurrentId(id);
+    saveCurrentProgramme(id, new Date());
     void registry?.markOpened(id);
   }, [registry]);
 
@@ -85,7 +86,10 @@ export function useProgrammes(): Programmes {
     const next = entries.find((e) => e.id !== currentId)?.id ?? null;
     // Close the open store first (by opening another, or none), then delete its database.
     setCurrentId(next);
-    if (next) void registry.markOpened(next);
+    if (next) {
+      saveCurrentProgramme(next, new Date());
+      void registry.markOpened(next);
+    }
     await registry.remove(currentId);
     await refresh(registry);
   }, [registry, currentId, entries, refresh]);

@@ -129,12 +129,17 @@ export class ProgrammeRegistry {
    * The programme to open: the one last opened, or — on a browser that kept that choice in
    * localStorage before — `legacy`, moved here once.
    */
-  async currentId(legacy: string | null = null): Promise<string | null> {
+  async currentId(quick: { id: string; at: string | null } | null = null): Promise<string | null> {
     const stored = await this.db.get('flags', 'current');
-    if (typeof stored === 'string') return stored;
-    if (legacy === null) return null;
-    await this.db.put('flags', legacy, 'current');
-    return legacy;
+    if (typeof stored === 'string') {
+      // The quick copy wins only when it is newer than the durable choice (a reload that came
+      // before the durable write finished); one without a time is from before the registry.
+      if (!quick?.at || quick.id === stored || !(await this.db.get('programmes', quick.id))) return stored;
+      const openedAt = (await this.db.get('programmes', stored))?.lastOpenedAt ?? '';
+      if (quick.at <= openedAt) return stored;
+    } else if (quick === null) return null;
+    await this.db.put('flags', quick.id, 'current');
+    return quick.id;
   }
 
   /** Opens a programme: the choice and its time, in one transaction, done once it is durable. */

@@ -63,18 +63,26 @@ describe('the programme registry', () => {
     await first.registerDemo(fieldProgramme(undefined, 'QA-DEMO'));
     expect(await first.currentId()).toBeNull();
     // A browser that kept the choice in localStorage: taken over on the first start with the registry.
-    expect(await first.currentId('QA-DEMO')).toBe('QA-DEMO');
+    expect(await first.currentId({ id: 'QA-DEMO', at: null })).toBe('QA-DEMO');
     await first.create(content());
     await first.markOpened('MY-COUNTY');
     // Once kept here, a stale localStorage value no longer decides.
-    expect(await first.currentId('QA-DEMO')).toBe('MY-COUNTY');
+    expect(await first.currentId({ id: 'QA-DEMO', at: null })).toBe('MY-COUNTY');
+    // A quick copy older than the durable choice does not decide either.
+    expect(await first.currentId({ id: 'QA-DEMO', at: '2000-01-01T00:00:00.000Z' })).toBe('MY-COUNTY');
     expect((await first.get('MY-COUNTY'))?.lastOpenedAt).toBe(NOW.toISOString());
     first.close();
     const again = await registry(factory);
-    expect(await again.currentId('QA-DEMO')).toBe('MY-COUNTY');
+    expect(await again.currentId({ id: 'QA-DEMO', at: null })).toBe('MY-COUNTY');
     // Opening an id the registry does not hold changes nothing.
     await again.markOpened('NOT-HERE');
     expect(await again.currentId()).toBe('MY-COUNTY');
+    // A switch whose durable write a reload cut short: the newer quick copy decides, and is kept.
+    const later = new Date(NOW.getTime() + 60_000).toISOString();
+    expect(await again.currentId({ id: 'QA-DEMO', at: later })).toBe('QA-DEMO');
+    expect(await again.currentId()).toBe('QA-DEMO');
+    // Not for a programme the registry no longer holds.
+    expect(await again.currentId({ id: 'GONE', at: later })).toBe('QA-DEMO');
   });
 
   it('creates a programme from its content as user data, opened with no seed', async () => {
