@@ -219,6 +219,12 @@ describe('sync conflicts between two surveyors offline', () => {
     const box = (await panel.boundingBox())!;
     expect(Math.round(box.y + box.height)).toBe(844);
     expect((await sidewaysOverflow(phone.page)).wide).toEqual([]);
+    // The sync line takes a row of its own under the programme, so the header keeps the map in view.
+    const header = (await phone.page.locator('.app-header').boundingBox())!;
+    const syncLine = (await phone.page.getByRole('region', { name: '同步状态' }).boundingBox())!;
+    const programmeMenu = (await phone.page.getByRole('combobox', { name: '项目', exact: true }).boundingBox())!;
+    expect(header.height).toBeLessThan(200);
+    expect(syncLine.y).toBeGreaterThanOrEqual(programmeMenu.y + programmeMenu.height);
     // Until the user chooses, the phone holds the server's version.
     const held = (await storedTreated(phone.page)).find((f) => f.id === shaped.properties.id)!;
     expect((held.feature as TreatedFeature).geometry).toEqual(deskShape);
@@ -250,6 +256,9 @@ describe('sync conflicts between two surveyors offline', () => {
     await context.setOffline(false);
     const panel = page.getByRole('region', { name: /同步冲突/ });
     await panel.getByRole('button', { name: /查看冲突：图斑 QA-M04-P1 的验收/ }).click({ timeout: 20_000 });
+    // At a desk the panel opens below the header, whatever its height, not over its controls.
+    const header = (await page.locator('.app-header').boundingBox())!;
+    expect((await panel.boundingBox())!.y).toBeGreaterThanOrEqual(header.y + header.height);
     const choices = panel.getByRole('group', { name: '选择保留哪个版本' }).getByRole('button');
     expect(await choices.allTextContents()).toEqual(['保留我的', '采用对方的']);
     await panel.getByRole('button', { name: '采用对方的' }).click();

@@ -1,9 +1,10 @@
 // The tablet layout: side panel, map and inspector, each panel collapsible to a strip (and
 // remembered), and the map never narrower than half the screen (the style sheet's grid).
 import './layouts.css';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/language-context.tsx';
 import type { LayoutSlots } from './layout-slots.ts';
+import { useMainTop } from './main-top.ts';
 import { usePanelCollapse } from './panel-collapse.ts';
 
 function CollapseButton(props: { collapsed: boolean; onToggle: () => void; label: string; arrow: string; controls: string }) {
@@ -16,6 +17,8 @@ function CollapseButton(props: { collapsed: boolean; onToggle: () => void; label
 
 export function TabletShell(props: LayoutSlots) {
   const { t } = useI18n();
+  const app = useRef<HTMLDivElement>(null);
+  useMainTop(app);
   const [sideCollapsed, setSideCollapsed] = usePanelCollapse('side');
   const [inspectorCollapsed, setInspectorCollapsed] = usePanelCollapse('inspector');
   const inspector: ReactNode = props.inspector && (
@@ -31,7 +34,7 @@ export function TabletShell(props: LayoutSlots) {
     </div>
   );
   return (
-    <div className="app tablet">
+    <div className="app tablet" ref={app}>
       {props.banners}
       {props.header}
       <main className="app-main">

@@ -26,13 +26,13 @@ describe('sync status', () => {
 
   it('in English, with a failure and its retry', () => {
     expect(text('en', waiting, { state: 'failed', message: 'Failed to fetch', retryInMs: 4500 }))
-      .toBe('3 edits waiting · Last sync 10:42 · Sync failed (Failed to fetch); retrying in 5 s Sync now 1 conflicts, 2 refused');
+      .toBe('Edits waiting: 3 · Last sync 10:42 · Sync failed (Failed to fetch); retrying in 5 s Sync now Conflicts: 1, refused: 2');
   });
 
   it('tells of pulled photos whose image is not here yet, in both languages, and not when none', () => {
     const synced = { ...waiting, waiting: 0, conflicts: 0, refused: 0 };
     expect(text('zh', synced, { state: 'idle' }, 2)).toBe('已全部同步 · 上次同步 10:42 · 2 张照片的图像尚未下载，下次同步重试 立即同步');
-    expect(text('en', synced, { state: 'idle' }, 2)).toBe('All edits synced · Last sync 10:42 · 2 photos’ images not downloaded yet; retried on the next sync Sync now');
+    expect(text('en', synced, { state: 'idle' }, 2)).toBe('All edits synced · Last sync 10:42 · Photo images not downloaded yet: 2 (retried on the next sync) Sync now');
     expect(text('en', synced, { state: 'idle' }, 0)).toBe('All edits synced · Last sync 10:42 Sync now');
   });
 

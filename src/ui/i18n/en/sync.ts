@@ -3,7 +3,7 @@ import type { zhSync } from '../zh/sync.ts';
 
 export const enSync: Record<keyof typeof zhSync, string> = {
   'sync.label': 'Sync status',
-  'sync.waiting': '{count} edits waiting',
+  'sync.waiting': 'Edits waiting: {count}',
   'sync.allSent': 'All edits synced',
   'sync.last': 'Last sync {time}',
   'sync.never': 'Not synced yet',
@@ -13,10 +13,10 @@ export const enSync: Record<keyof typeof zhSync, string> = {
   'sync.loginNeeded': 'Log in to the team server to sync',
   'sync.failed': 'Sync failed ({message}); retrying in {seconds} s',
   'sync.now': 'Sync now',
-  'sync.problems': '{conflicts} conflicts, {refused} refused',
+  'sync.problems': 'Conflicts: {conflicts}, refused: {refused}',
   'sync.problemsOpen': 'Show sync conflicts and refused edits',
   'sync.conflictItem': '{what}: someone else saved a newer version on the server',
   'sync.refusedItem': '{what}: refused by the server ({message})',
   // Pulled photos whose image did not download (h-persist)
-  'sync.imagesMissing': '{count} photos’ images not downloaded yet; retried on the next sync',
+  'sync.imagesMissing': 'Photo images not downloaded yet: {count} (retried on the next sync)',
 };
